@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Apache Thrift Python (python3-thrift) ThriftTest server; runs until killed.
+
+One thread per connection (TThreadedServer); --multiplexed hosts ThriftTest
+and SecondService behind a TMultiplexedProcessor. --gen-dir names the folder
+holding the code `thrift --gen py` made from ThriftTest.v0.17.0.thrift.
+"""
+import sys
+
+from interop_flags import parse_flags
+from interop_handler import make_handlers
+
+
+def add_gen_dir(parser):
+    parser.add_argument("--gen-dir", required=True)
+
+
+def make_processor(flags, test_service, second_service, types):
+    from thrift.TMultiplexedProcessor import TMultiplexedProcessor
+    test_handler, second_handler = make_handlers(types)
+    test = test_service.Processor(test_handler)
+    if not flags.multiplexed:
+        return test
+    processor = TMultiplexedProcessor()
+    processor.registerProcessor("ThriftTest", test)
+    processor.registerProcessor("SecondService", second_service.Processor(second_handler))
+    return processor
+
+
+def main():
+    flags = parse_flags(__doc__, add_gen_dir)
+    sys.path.insert(0, flags.gen_dir)
+    from thrift.Thrift import TException
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol
+    from thrift.server import TServer
+    from thrift.transport import TSocket, TTransport
+    from ThriftTest import SecondService, ThriftTest, ttypes
+
+    ttypes.TException = TException
+    transports = {"buffered": TTransport.TBufferedTransportFactory,
+                  "framed": TTransport.TFramedTransportFactory}
+    protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
+                 "compact": TCompactProtocol.TCompactProtocolFactory}
+    server = TServer.TThreadedServer(
+        make_processor(flags, ThriftTest, SecondService, ttypes),
+        TSocket.TServerSocket(host=flags.host, port=flags.port),
+        transports[flags.transport](), protocols[flags.protocol](), daemon=True)
+    print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
+    server.serve()
+
+
+if __name__ == "__main__":
+    main()
