@@ -1,0 +1,74 @@
+// bench_apache_server: the Bench service on Apache Thrift's own C++ servers,
+// framed transport and binary protocol, as Apache users deploy them.
+#include <thrift/protocol/TBinaryProtocol.h>
+#include <thrift/server/TNonblockingServer.h>
+#include <thrift/server/TThreadedServer.h>
+#include <thrift/transport/TBufferTransports.h>
+#include <thrift/transport/TNonblockingServerSocket.h>
+#include <thrift/transport/TServerSocket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "Bench.h"
+#include "common/flags.h"
+
+namespace {
+
+using apache::thrift::protocol::TBinaryProtocolFactory;
+
+class Handler : public apache_bench::BenchIf {
+ public:
+  int32_t add(const int32_t a, const int32_t b) override {
+    return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
+  }
+  void echo(std::string& result, const std::string& data) override { result = data; }
+};
+
+std::shared_ptr<apache::thrift::TProcessor> make_processor() {
+  return std::make_shared<apache_bench::BenchProcessor>(std::make_shared<Handler>());
+}
+
+// Processing runs on the IO threads (no thread manager): the fastest
+// TNonblockingServer setup for a handler that never blocks.
+void serve_nonblocking(int port, int io_threads) {
+  auto socket =
+      std::make_shared<apache::thrift::transport::TNonblockingServerSocket>("127.0.0.1", port);
+  apache::thrift::server::TNonblockingServer server(
+      make_processor(), std::make_shared<TBinaryProtocolFactory>(), socket);
+  server.setNumIOThreads(static_cast<size_t>(io_threads));
+  server.serve();
+}
+
+void serve_threaded(int port) {
+  apache::thrift::server::TThreadedServer server(
+      make_processor(),
+      std::make_shared<apache::thrift::transport::TServerSocket>("127.0.0.1", port),
+      std::make_shared<apache::thrift::transport::TFramedTransportFactory>(),
+      std::make_shared<TBinaryProtocolFactory>());
+  server.serve();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bench::Flags flags(argc, argv, {"kind", "port", "io-threads", "max-seconds"},
+                     "bench_apache_server --kind nonblocking|threaded --port P "
+                     "[--io-threads N=2] [--max-seconds S=600]");
+  std::string kind = flags.str("kind", "nonblocking");
+  auto port = static_cast<int>(flags.num("port", 9090));
+  // SIGALRM's default action ends the process: bounded even if never stopped.
+  ::alarm(static_cast<unsigned>(flags.num("max-seconds", 600)));
+  std::printf("bench_apache_server %s on 127.0.0.1:%d\n", kind.c_str(), port);
+  std::fflush(stdout);
+  if (kind == "nonblocking") {
+    serve_nonblocking(port, static_cast<int>(flags.num("io-threads", 2)));
+  } else if (kind == "threaded") {
+    serve_threaded(port);
+  } else {
+    std::fprintf(stderr, "unknown --kind %s\n", kind.c_str());
+    return 2;
+  }
+}

@@ -1,0 +1,43 @@
+// What the load generator sends and how it checks each answer: `add(a, b)`
+// with arguments that change on every call, or `echo(data)` whose payload
+// carries the call's seqid in its first bytes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bench {
+
+enum class CallKind { kAdd, kEcho };
+
+enum class ReplyCheck { kOk, kMalformed, kNotReply, kWrongSeqid, kWrongValue };
+
+std::string_view describe(ReplyCheck check);
+
+class CallCodec {
+ public:
+  CallCodec(CallKind kind, size_t payload_bytes);
+
+  // Appends the framed CALL for `seqid`; `salt` varies add's second argument
+  // between connections.
+  void append_request(int32_t seqid, int32_t salt, std::vector<uint8_t>& out);
+
+  // The seqid a reply frame body carries, to find the call it answers.
+  static bool reply_seqid(std::span<const uint8_t> body, int32_t& seqid);
+
+  // Checks a reply frame body against the call append_request(seqid, salt) sent.
+  ReplyCheck check_reply(std::span<const uint8_t> body, int32_t seqid, int32_t salt) const;
+
+ private:
+  ReplyCheck check_add(std::string_view name, int32_t value, int32_t seqid, int32_t salt) const;
+  ReplyCheck check_echo(std::string_view name, std::string_view data, int32_t seqid) const;
+
+  CallKind kind_;
+  std::string payload_;
+};
+
+}  // namespace bench
