@@ -1,0 +1,256 @@
+// ClientChannel: many calls in flight on one connection, replies matched by
+// seqid (they may come back in any order, or one at a time from a peer that
+// serves requests sequentially, as Apache's servers do).
+//
+//   corothrift::ChannelOptions options;
+//   options.call_timeout = std::chrono::seconds(2);
+//   auto channel = co_await corothrift::ClientChannel::connect(
+//       loop, corothrift::Address::ipv4("127.0.0.1", 9090), options);
+//   Calculator_add_args args{1, 2};
+//   Calculator_add_result result;
+//   co_await channel->call("add", args, result);   // what generated clients do
+//
+// Calls issued in the same turn of the loop go out in one write. A timeout
+// fails that call only (a late reply is dropped); a connection failure fails
+// every pending call at once with TransportError, and the next call
+// reconnects. Destroying the channel fails the calls still pending on it.
+//
+// Threads: a channel belongs to the loop it was connected on; use it (and
+// destroy it) on that loop's thread only.
+#pragma once
+
+#include <chrono>
+#include <coroutine>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <corothrift/address.h>
+#include <corothrift/buffer.h>
+#include <corothrift/cancel.h>
+#include <corothrift/event_loop.h>
+#include <corothrift/limits.h>
+#include <corothrift/protocol.h>
+#include <corothrift/task.h>
+#include <corothrift/timer_heap.h>
+#include <corothrift/transport_kind.h>
+#include <corothrift/types.h>
+
+namespace corothrift {
+
+struct ChannelOptions {
+  ProtocolKind protocol = ProtocolKind::Binary;
+  TransportKind transport = TransportKind::Framed;
+  // 0 = none. A call that times out throws TimeoutError; only that call fails.
+  std::chrono::milliseconds call_timeout{0};
+  std::chrono::milliseconds connect_timeout{5000};
+  // Non-empty: names go out as TMultiplexedProtocol's "Service:method".
+  std::string service_name;
+  // Applied to replies; max_frame_bytes also bounds what we send.
+  DecodeLimits limits;
+};
+
+class ClientChannel;
+
+namespace detail {
+
+class ChannelConnection;
+
+// Decodes a REPLY body into the caller's result struct.
+using DecodeReplyFn = void (*)(void* result, ProtocolKind, ReadBuffer&, const DecodeLimits&);
+
+template <class Result>
+void decode_reply(void* result, ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+  with_reader(kind, in, limits, [&](auto& r) {
+    static_cast<Result*>(result)->read(r);
+    r.read_message_end();
+  });
+}
+
+// One call waiting for its reply. It lives in the calling coroutine's frame
+// and sits in its connection's seqid table until completed (by the reply, a
+// connection failure, its timer or its cancel scope). Destroying it while
+// registered unregisters it. Loop thread only.
+class PendingCall {
+ public:
+  PendingCall(DecodeReplyFn decode, void* result) noexcept
+      : decode_(decode), result_(result), timer_(&on_timer), cancel_(&on_cancel) {}
+  PendingCall(const PendingCall&) = delete;
+  PendingCall& operator=(const PendingCall&) = delete;
+  ~PendingCall() { unregister(); }
+
+  bool await_ready() const noexcept { return done_; }
+  template <class P>
+  void await_suspend(std::coroutine_handle<P> h) noexcept {
+    suspend(h, scope_of(h));
+  }
+  // Rethrows the call's failure, if any.
+  void await_resume() const {
+    if (error_) std::rethrow_exception(error_);
+  }
+
+  // Called by ChannelConnection.
+  int32_t seqid() const noexcept { return seqid_; }
+  void attach(ChannelConnection* conn, int32_t seqid) noexcept {
+    conn_ = conn;
+    seqid_ = seqid;
+  }
+  void decode(ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+    decode_(result_, kind, in, limits);
+  }
+  // Finishes the call (error null: success) and resumes the caller later.
+  void complete(std::exception_ptr error) noexcept;
+
+ private:
+  void suspend(std::coroutine_handle<> h, CancelScope* scope) noexcept;
+  void unregister() noexcept;
+  static void on_timer(TimerNode* node) noexcept;
+  static void on_cancel(CancelHook* hook) noexcept;
+
+  DecodeReplyFn decode_;
+  void* result_;
+  ChannelConnection* conn_ = nullptr;  // null once completed
+  int32_t seqid_ = 0;
+  bool done_ = false;
+  std::coroutine_handle<> waiter_;
+  std::exception_ptr error_;
+  TimerNode timer_;
+  CancelHook cancel_;
+};
+
+// Waits until the bytes queued so far have been handed to the kernel (oneway).
+class FlushWaiter {
+ public:
+  FlushWaiter(std::shared_ptr<ChannelConnection> conn, uint64_t target) noexcept
+      : conn_(std::move(conn)), target_(target), cancel_(&on_cancel) {}
+  FlushWaiter(const FlushWaiter&) = delete;
+  FlushWaiter& operator=(const FlushWaiter&) = delete;
+  ~FlushWaiter();
+
+  bool await_ready() const noexcept;
+  template <class P>
+  void await_suspend(std::coroutine_handle<P> h) noexcept {
+    suspend(h, scope_of(h));
+  }
+  void await_resume() const {
+    if (error_) std::rethrow_exception(error_);
+  }
+
+  // Called by ChannelConnection.
+  uint64_t target() const noexcept { return target_; }
+  void complete(std::exception_ptr error) noexcept;
+  FlushWaiter* next = nullptr;
+  FlushWaiter* prev = nullptr;
+
+ private:
+  void suspend(std::coroutine_handle<> h, CancelScope* scope) noexcept;
+  static void on_cancel(CancelHook* hook) noexcept;
+
+  std::shared_ptr<ChannelConnection> conn_;
+  uint64_t target_;
+  bool done_ = false;
+  bool linked_ = false;
+  std::coroutine_handle<> waiter_;
+  std::exception_ptr error_;
+  CancelHook cancel_;
+};
+
+}  // namespace detail
+
+class ClientChannel {
+ public:
+  // Connects (within options.connect_timeout) and starts the connection's
+  // reader. Throws TransportError / TimeoutError when it cannot connect.
+  static Task<std::shared_ptr<ClientChannel>> connect(EventLoop& loop, Address address,
+                                                      ChannelOptions options = {});
+  ClientChannel(EventLoop& loop, Address address, ChannelOptions options);
+  ClientChannel(const ClientChannel&) = delete;
+  ClientChannel& operator=(const ClientChannel&) = delete;
+  ~ClientChannel();
+
+  // Sends `method` with `args` (a generated *_args struct: template <class W>
+  // void write(W&) const), waits for the reply with the same seqid and
+  // decodes it into `result` (a generated *_result struct: template <class R>
+  // void read(R&)). An EXCEPTION reply throws TApplicationException; a
+  // transport failure throws TransportError; a timeout throws TimeoutError
+  // (the late reply is dropped, the connection stays usable); a malformed
+  // reply throws ProtocolError and closes the connection. `args` is encoded
+  // before the first suspension; `result` must live until the call finishes.
+  template <class Args, class Result>
+  Task<void> call(std::string_view method, const Args& args, Result& result) {
+    detail::PendingCall pending(&detail::decode_reply<Result>, &result);
+    if (!usable()) co_await reconnect();
+    int32_t seqid = next_seqid();
+    std::size_t start = begin_message(method);
+    try {
+      with_writer(options_.protocol, out(), [&](auto& w) {
+        w.write_message_begin(wire_name_, MessageType::Call, seqid);
+        args.write(w);
+        w.write_message_end();
+      });
+    } catch (...) {
+      abort_message(start);
+      throw;
+    }
+    end_message(start);
+    register_call(pending, seqid);
+    co_await pending;
+  }
+
+  // Sends a oneway message; completes once it has been written to the socket.
+  template <class Args>
+  Task<void> send_oneway(std::string_view method, const Args& args) {
+    if (!usable()) co_await reconnect();
+    int32_t seqid = next_seqid();
+    std::size_t start = begin_message(method);
+    try {
+      with_writer(options_.protocol, out(), [&](auto& w) {
+        w.write_message_begin(wire_name_, MessageType::Oneway, seqid);
+        args.write(w);
+        w.write_message_end();
+      });
+    } catch (...) {
+      abort_message(start);
+      throw;
+    }
+    end_message(start);
+    co_await flushed();
+  }
+
+  // Fails every pending call with ConnectionClosed and closes the socket;
+  // the next call reconnects.
+  void close() noexcept;
+  // True while a connection is open (or being opened).
+  bool connected() const noexcept;
+  std::size_t pending_calls() const noexcept;
+  EventLoop& loop() const noexcept { return loop_; }
+  const Address& address() const noexcept { return address_; }
+  const ChannelOptions& options() const noexcept { return options_; }
+
+ private:
+  bool usable() const noexcept;
+  Task<void> reconnect();
+  int32_t next_seqid() noexcept { return seqid_++ & 0x7fffffff; }
+  // Queues the frame header and prepares wire_name_; returns where the
+  // message starts in out().
+  std::size_t begin_message(std::string_view method);
+  WriteBuffer& out() noexcept;
+  // Completes the frame and wakes the writer; throws TransportError (and
+  // drops the message) when it exceeds options_.limits.max_frame_bytes.
+  void end_message(std::size_t start);
+  void abort_message(std::size_t start) noexcept;
+  void register_call(detail::PendingCall& call, int32_t seqid);
+  detail::FlushWaiter flushed() noexcept;
+
+  EventLoop& loop_;
+  Address address_;
+  ChannelOptions options_;
+  int32_t seqid_ = 1;
+  std::string wire_name_;  // reused: "Service:method" or "method"
+  std::shared_ptr<detail::ChannelConnection> conn_;
+};
+
+}  // namespace corothrift

@@ -1,0 +1,186 @@
+// The server side of one call: ServerRequest (a decoded CALL/ONEWAY) and
+// Processor (what generated code derives from to dispatch it by name).
+//
+// A generated processor method has exactly this shape:
+//
+//   corothrift::Task<void> CalculatorProcessor::process_add(corothrift::ServerRequest& req) {
+//     Calculator_add_args args;
+//     req.read_args(args);
+//     Calculator_add_result result;
+//     try {
+//       result.success = co_await handler_->add(args.num1, args.num2);
+//     } catch (const InvalidOperation& e) {  // declared exceptions only
+//       result.ouch = e;
+//     }
+//     req.write_reply(result);
+//   }
+//
+// and process() looks the name up in a static table sorted by name:
+//
+//   corothrift::Task<bool> CalculatorProcessor::process(corothrift::ServerRequest& req) {
+//     using Method = corothrift::Task<void> (CalculatorProcessor::*)(corothrift::ServerRequest&);
+//     static constexpr corothrift::MethodEntry<Method> kMethods[] = {
+//         {"add", &CalculatorProcessor::process_add},
+//         {"ping", &CalculatorProcessor::process_ping},
+//     };
+//     const auto* entry = corothrift::find_method(kMethods, req.method());
+//     if (entry == nullptr) co_return co_await SharedServiceProcessor::process(req);  // extends
+//     co_await (this->*entry->fn)(req);                              // (no parent: co_return
+//     false) co_return true;
+//   }
+//
+// An exception that escapes process() (anything not declared in the IDL) is
+// answered by the server with TApplicationException INTERNAL_ERROR carrying
+// its what(); the server keeps serving. A ProtocolError from read_args closes
+// the connection. For a oneway request write_reply does nothing.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include <corothrift/buffer.h>
+#include <corothrift/exception.h>
+#include <corothrift/limits.h>
+#include <corothrift/protocol.h>
+#include <corothrift/task.h>
+#include <corothrift/types.h>
+
+namespace corothrift {
+
+namespace detail {
+
+// Where replies go: the pending-output buffer of one connection. The owner
+// (the server's connection, or a test) flushes `out` after on_reply; it keeps
+// `out` at a fixed address and must outlive every request that points to it.
+// Used on the connection's loop thread only.
+struct ReplySink {
+  WriteBuffer out;
+  bool framed = true;
+  // Called after each complete reply is appended; may be null.
+  void (*on_reply)(ReplySink*) = nullptr;
+};
+
+}  // namespace detail
+
+// One decoded CALL or ONEWAY message. The message bytes it reads from belong
+// to the connection; the request stays valid until the processor's task
+// finishes. Used on the connection's loop thread only.
+class ServerRequest {
+ public:
+  // Parses the message header at the start of `message` (one whole message,
+  // no frame length). Throws ProtocolError on a malformed header or a message
+  // type other than CALL/ONEWAY. `message`, `limits` and `sink` must outlive
+  // the request.
+  ServerRequest(ProtocolKind protocol, std::span<const uint8_t> message, const DecodeLimits& limits,
+                detail::ReplySink& sink);
+  ServerRequest(const ServerRequest&) = delete;
+  ServerRequest& operator=(const ServerRequest&) = delete;
+
+  // The method to dispatch on: without the "Service:" prefix once a
+  // MultiplexedProcessor has routed the request.
+  std::string_view method() const noexcept { return method_; }
+  // The name exactly as received, e.g. "Calculator:add".
+  std::string_view full_name() const noexcept { return full_name_; }
+  int32_t seqid() const noexcept { return seqid_; }
+  bool oneway() const noexcept { return oneway_; }
+  ProtocolKind protocol() const noexcept { return protocol_; }
+  bool replied() const noexcept { return replied_; }
+  bool args_read() const noexcept { return args_read_; }
+
+  // Decodes the args struct (template <class R> void read(R&)) with the
+  // request's protocol and limits. Throws ProtocolError on malformed input.
+  template <class Args>
+  void read_args(Args& args) {
+    args_read_ = true;
+    with_reader(protocol_, body_, *limits_, [&](auto& r) {
+      args.read(r);
+      r.read_message_end();
+    });
+  }
+
+  // Encodes a REPLY carrying `result` (template <class W> void write(W&) const)
+  // with the request's protocol. Nothing for oneway requests; only the first
+  // reply of a request is sent.
+  template <class Result>
+  void write_reply(const Result& result) {
+    write_message(MessageType::Reply, result);
+  }
+  // Encodes an EXCEPTION reply (what the server sends for unknown methods and
+  // undeclared handler exceptions).
+  void write_exception(const TApplicationException& e) { write_message(MessageType::Exception, e); }
+
+  // Used by MultiplexedProcessor: dispatch on `method` from now on (it must
+  // point into full_name()).
+  void set_method(std::string_view method) noexcept { method_ = method; }
+  // Copies the unread message bytes into storage the request owns, so the
+  // connection may reuse its read buffer. Called by the server when the
+  // processor suspends before reading its args.
+  void own_bytes();
+
+ private:
+  template <class Body>
+  void write_message(MessageType type, const Body& body) {
+    if (oneway_ || replied_) return;
+    replied_ = true;
+    std::size_t start = begin_reply();
+    try {
+      with_writer(protocol_, sink_->out, [&](auto& w) {
+        w.write_message_begin(method_, type, seqid_);
+        body.write(w);
+        w.write_message_end();
+      });
+    } catch (...) {
+      sink_->out.resize(start);
+      throw;
+    }
+    end_reply(start);
+  }
+  std::size_t begin_reply();
+  void end_reply(std::size_t start);
+
+  ProtocolKind protocol_;
+  bool oneway_ = false;
+  bool replied_ = false;
+  bool args_read_ = false;
+  int32_t seqid_ = 0;
+  std::string_view full_name_;
+  std::string_view method_;
+  ReadBuffer body_;
+  const DecodeLimits* limits_;
+  detail::ReplySink* sink_;
+  WriteBuffer owned_;  // empty unless own_bytes() ran
+};
+
+// Generated processors derive from this; the server holds it in a shared_ptr
+// and calls process() from every loop thread at once, so process() must not
+// mutate the processor (handlers synchronise their own state).
+class Processor {
+ public:
+  virtual ~Processor() = default;
+  // Runs the handler for req.method(); returns false, without reading the
+  // args, if this processor has no such method (the server then answers
+  // TApplicationException UNKNOWN_METHOD).
+  virtual Task<bool> process(ServerRequest& req) = 0;
+};
+
+// One row of a generated processor's dispatch table.
+template <class Fn>
+struct MethodEntry {
+  std::string_view name;
+  Fn fn;
+};
+
+// Binary search in a table sorted by name; nullptr when absent.
+template <class Fn, std::size_t N>
+constexpr const MethodEntry<Fn>* find_method(const MethodEntry<Fn> (&table)[N],
+                                             std::string_view name) noexcept {
+  const MethodEntry<Fn>* end = table + N;
+  const MethodEntry<Fn>* it = std::lower_bound(
+      table, end, name, [](const MethodEntry<Fn>& e, std::string_view n) { return e.name < n; });
+  return it != end && it->name == name ? it : nullptr;
+}
+
+}  // namespace corothrift
