@@ -1,0 +1,153 @@
+// Byte buffers the protocols write to and read from.
+//
+// WriteBuffer is a growable byte vector that owns its memory; writers append
+// to it and a transport sends data()/size(). It is move-only and keeps its
+// capacity across clear(), so one buffer per connection is reused.
+// ReadBuffer is a cursor over bytes it does not own (one message, typically a
+// transport's read buffer); the bytes must outlive it. Reading past the end
+// throws ProtocolError (Kind::Truncated) and never reads out of bounds.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string_view>
+#include <type_traits>
+
+#include <corothrift/exception.h>
+
+namespace corothrift {
+
+namespace detail {
+
+template <class T>
+constexpr T byteswap(T v) noexcept {
+  static_assert(std::is_unsigned_v<T>);
+  if constexpr (sizeof(T) == 1) {
+    return v;
+  } else if constexpr (sizeof(T) == 2) {
+    return __builtin_bswap16(v);
+  } else if constexpr (sizeof(T) == 4) {
+    return __builtin_bswap32(v);
+  } else {
+    return __builtin_bswap64(v);
+  }
+}
+
+// Unsigned big-endian load/store of 1, 2, 4 or 8 bytes.
+template <class T>
+inline T load_be(const uint8_t* p) noexcept {
+  T v;
+  std::memcpy(&v, p, sizeof(T));
+  return byteswap(v);
+}
+
+template <class T>
+inline void store_be(uint8_t* p, T v) noexcept {
+  v = byteswap(v);
+  std::memcpy(p, &v, sizeof(T));
+}
+
+}  // namespace detail
+
+class WriteBuffer {
+ public:
+  WriteBuffer() = default;
+  explicit WriteBuffer(std::size_t capacity) { reserve(capacity); }
+  WriteBuffer(const WriteBuffer&) = delete;
+  WriteBuffer& operator=(const WriteBuffer&) = delete;
+  WriteBuffer(WriteBuffer&& other) noexcept;
+  WriteBuffer& operator=(WriteBuffer&& other) noexcept;
+  ~WriteBuffer();
+
+  const uint8_t* data() const noexcept { return data_; }
+  uint8_t* data() noexcept { return data_; }
+  std::size_t size() const noexcept { return size_; }
+  std::size_t capacity() const noexcept { return capacity_; }
+  bool empty() const noexcept { return size_ == 0; }
+  std::span<const uint8_t> bytes() const noexcept { return {data_, size_}; }
+  std::string_view view() const noexcept { return {reinterpret_cast<const char*>(data_), size_}; }
+
+  // Keeps the capacity.
+  void clear() noexcept { size_ = 0; }
+  void reserve(std::size_t capacity) {
+    if (capacity > capacity_) grow_to(capacity);
+  }
+  // New bytes are uninitialised; shrinking keeps the capacity.
+  void resize(std::size_t size) {
+    reserve(size);
+    size_ = size;
+  }
+  // Appends n uninitialised bytes and returns where they start.
+  uint8_t* extend(std::size_t n) {
+    if (capacity_ - size_ < n) grow_for(n);
+    uint8_t* p = data_ + size_;
+    size_ += n;
+    return p;
+  }
+  // Makes room for at least n more bytes and returns where they start; call
+  // advance(k <= n) after writing k of them.
+  uint8_t* tail(std::size_t n) {
+    if (capacity_ - size_ < n) grow_for(n);
+    return data_ + size_;
+  }
+  void advance(std::size_t k) noexcept { size_ += k; }
+  void append(const void* bytes, std::size_t n) {
+    if (n != 0) std::memcpy(extend(n), bytes, n);
+  }
+  void append(std::span<const uint8_t> bytes) { append(bytes.data(), bytes.size()); }
+  void push_back(uint8_t byte) {
+    if (size_ == capacity_) grow_for(1);
+    data_[size_++] = byte;
+  }
+  // Rewrites bytes already written, e.g. a frame length reserved up front.
+  void overwrite(std::size_t offset, const void* bytes, std::size_t n) noexcept {
+    std::memcpy(data_ + offset, bytes, n);
+  }
+
+ private:
+  void grow_for(std::size_t extra);
+  void grow_to(std::size_t capacity);
+
+  uint8_t* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+class ReadBuffer {
+ public:
+  ReadBuffer() = default;
+  explicit ReadBuffer(std::span<const uint8_t> bytes) noexcept
+      : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  explicit ReadBuffer(std::string_view bytes) noexcept
+      : ReadBuffer(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                            bytes.size())) {}
+
+  std::size_t size() const noexcept { return static_cast<std::size_t>(end_ - begin_); }
+  std::size_t position() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
+  std::size_t remaining() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
+  bool at_end() const noexcept { return cur_ == end_; }
+  const uint8_t* current() const noexcept { return cur_; }
+  std::span<const uint8_t> rest() const noexcept { return {cur_, remaining()}; }
+
+  // Returns the next n bytes and moves past them.
+  const uint8_t* take(std::size_t n) {
+    if (remaining() < n) throw_truncated(n, remaining());
+    const uint8_t* p = cur_;
+    cur_ += n;
+    return p;
+  }
+  uint8_t take_byte() {
+    if (cur_ == end_) throw_truncated(1, 0);
+    return *cur_++;
+  }
+  void skip(std::size_t n) { take(n); }
+
+ private:
+  const uint8_t* begin_ = nullptr;
+  const uint8_t* cur_ = nullptr;
+  const uint8_t* end_ = nullptr;
+};
+
+}  // namespace corothrift

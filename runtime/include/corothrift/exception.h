@@ -1,0 +1,139 @@
+// Exceptions of the wire layer.
+//
+// ThriftException is the base of every IDL-declared exception and of
+// TApplicationException. It compares equal to any other ThriftException, so a
+// generated exception's defaulted `==` and `<=>` compare only its own fields:
+//
+//   struct MyError : corothrift::ThriftException {
+//     int32_t code = 0;
+//     std::string text;
+//     const char* what() const noexcept override { return "MyError"; }
+//     friend bool operator==(const MyError&, const MyError&) = default;
+//     friend auto operator<=>(const MyError&, const MyError&) = default;
+//     template <class W> void write(W& w) const;  // as for structs, see codec.h
+//     template <class R> void read(R& r);
+//   };
+//
+// ProtocolError reports malformed or over-limit input; it is never sent on the
+// wire (a server answers it, at most, with TApplicationException
+// PROTOCOL_ERROR and closes the connection).
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <exception>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <corothrift/types.h>
+
+namespace corothrift {
+
+class ThriftException : public std::exception {
+ public:
+  const char* what() const noexcept override { return "corothrift::ThriftException"; }
+
+  friend bool operator==(const ThriftException&, const ThriftException&) noexcept { return true; }
+  friend std::strong_ordering operator<=>(const ThriftException&, const ThriftException&) noexcept {
+    return std::strong_ordering::equal;
+  }
+};
+
+class ProtocolError : public std::runtime_error {
+ public:
+  // The same classes as Apache's TProtocolException, plus Truncated: the input
+  // ended inside a value (for a stream: more bytes are needed).
+  enum class Kind {
+    InvalidData = 1,
+    NegativeSize = 2,
+    SizeLimit = 3,
+    BadVersion = 4,
+    NotImplemented = 5,
+    DepthLimit = 6,
+    Truncated = 100,
+  };
+
+  ProtocolError(Kind kind, const std::string& reason) : std::runtime_error(reason), kind_(kind) {}
+  Kind kind() const noexcept { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// Throws ProtocolError; out of line so that hot paths stay small.
+[[noreturn]] void throw_protocol_error(ProtocolError::Kind kind, std::string_view reason);
+[[noreturn]] void throw_truncated(std::size_t needed, std::size_t available);
+[[noreturn]] void throw_missing_required_field(std::string_view struct_name,
+                                               std::string_view field_name);
+
+// Apache Thrift's TApplicationException: the reply to a call that failed
+// outside the IDL's declared exceptions. On the wire a struct
+// {1: string message, 2: i32 type}.
+class TApplicationException : public ThriftException {
+ public:
+  enum class Type : int32_t {
+    Unknown = 0,
+    UnknownMethod = 1,
+    InvalidMessageType = 2,
+    WrongMethodName = 3,
+    BadSequenceId = 4,
+    MissingResult = 5,
+    InternalError = 6,
+    ProtocolError = 7,
+    InvalidTransform = 8,
+    InvalidProtocol = 9,
+    UnsupportedClientType = 10,
+  };
+
+  TApplicationException() = default;
+  explicit TApplicationException(Type type, std::string message = {})
+      : type_(type), message_(std::move(message)) {}
+
+  Type type() const noexcept { return type_; }
+  const std::string& message() const noexcept { return message_; }
+  // The message, or Apache's default text for the type when it is empty.
+  const char* what() const noexcept override;
+
+  template <class W>
+  void write(W& w) const {
+    w.write_struct_begin("TApplicationException");
+    w.write_field_begin("message", TType::String, 1);
+    w.write_string(message_);
+    w.write_field_end();
+    w.write_field_begin("type", TType::I32, 2);
+    w.write_i32(static_cast<int32_t>(type_));
+    w.write_field_end();
+    w.write_field_stop();
+    w.write_struct_end();
+  }
+
+  template <class R>
+  void read(R& r) {
+    r.read_struct_begin();
+    for (;;) {
+      auto field = r.read_field_begin();
+      if (field.type == TType::Stop) break;
+      if (field.id == 1 && field.type == TType::String) {
+        r.read_string(message_);
+      } else if (field.id == 2 && field.type == TType::I32) {
+        type_ = static_cast<Type>(r.read_i32());
+      } else {
+        r.skip(field.type);
+      }
+      r.read_field_end();
+    }
+    r.read_struct_end();
+  }
+
+  friend bool operator==(const TApplicationException&, const TApplicationException&) = default;
+  friend auto operator<=>(const TApplicationException&, const TApplicationException&) = default;
+
+ private:
+  Type type_ = Type::Unknown;
+  std::string message_;
+};
+
+std::string_view application_exception_type_name(TApplicationException::Type type) noexcept;
+
+}  // namespace corothrift

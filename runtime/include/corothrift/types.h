@@ -1,0 +1,181 @@
+// Value types shared by every protocol and by generated code.
+//
+// TType and MessageType carry Apache Thrift's wire codes. Binary is the C++
+// type of IDL `binary`: a byte string that is deliberately not std::string so
+// that overloads (and the codec) can tell text from bytes. Uuid is IDL `uuid`:
+// 16 bytes in wire order (RFC 4122 text order), canonical text via to_string.
+#pragma once
+
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace corothrift {
+
+// Apache Thrift's TType codes (binary protocol values).
+enum class TType : uint8_t {
+  Stop = 0,
+  Void = 1,
+  Bool = 2,
+  Byte = 3,  // IDL i8 / byte
+  Double = 4,
+  I16 = 6,
+  I32 = 8,
+  I64 = 10,
+  String = 11,  // string and binary
+  Struct = 12,  // struct, union, exception
+  Map = 13,
+  Set = 14,
+  List = 15,
+  Uuid = 16,
+};
+
+enum class MessageType : uint8_t {
+  Call = 1,
+  Reply = 2,
+  Exception = 3,
+  Oneway = 4,
+};
+
+std::string_view ttype_name(TType type) noexcept;
+// True for the codes above other than Stop and Void: those a value can have.
+constexpr bool is_value_type(TType type) noexcept {
+  switch (type) {
+    case TType::Bool:
+    case TType::Byte:
+    case TType::Double:
+    case TType::I16:
+    case TType::I32:
+    case TType::I64:
+    case TType::String:
+    case TType::Struct:
+    case TType::Map:
+    case TType::Set:
+    case TType::List:
+    case TType::Uuid:
+      return true;
+    default:
+      return false;
+  }
+}
+std::string_view message_type_name(MessageType type) noexcept;
+
+// What a reader returns for a field header; type Stop ends the struct.
+struct FieldHeader {
+  TType type = TType::Stop;
+  int16_t id = 0;
+};
+
+// List and set headers.
+struct ListHeader {
+  TType elem = TType::Stop;
+  uint32_t size = 0;
+};
+
+// For an empty map the compact protocol sends no types: both are Stop then.
+struct MapHeader {
+  TType key = TType::Stop;
+  TType value = TType::Stop;
+  uint32_t size = 0;
+};
+
+struct MessageHeader {
+  std::string name;
+  MessageType type = MessageType::Call;
+  int32_t seqid = 0;
+
+  friend bool operator==(const MessageHeader&, const MessageHeader&) = default;
+};
+
+// An owned byte string. Storage is a std::string (small-buffer optimised,
+// cheap to move); the bytes are exposed as uint8_t / std::byte views.
+class Binary {
+ public:
+  Binary() = default;
+  explicit Binary(std::string_view bytes) : bytes_(bytes) {}
+  explicit Binary(std::string&& bytes) noexcept : bytes_(std::move(bytes)) {}
+  explicit Binary(std::span<const uint8_t> bytes)
+      : bytes_(reinterpret_cast<const char*>(bytes.data()), bytes.size()) {}
+  explicit Binary(std::span<const std::byte> bytes)
+      : bytes_(reinterpret_cast<const char*>(bytes.data()), bytes.size()) {}
+  Binary(std::initializer_list<uint8_t> bytes)
+      : bytes_(reinterpret_cast<const char*>(std::data(bytes)), bytes.size()) {}
+  Binary(const uint8_t* data, std::size_t size)
+      : bytes_(reinterpret_cast<const char*>(data), size) {}
+
+  const uint8_t* data() const noexcept { return reinterpret_cast<const uint8_t*>(bytes_.data()); }
+  uint8_t* data() noexcept { return reinterpret_cast<uint8_t*>(bytes_.data()); }
+  std::size_t size() const noexcept { return bytes_.size(); }
+  bool empty() const noexcept { return bytes_.empty(); }
+  uint8_t operator[](std::size_t i) const noexcept { return data()[i]; }
+
+  std::span<const uint8_t> bytes() const noexcept { return {data(), size()}; }
+  // The same bytes seen as chars, for I/O and hashing; not a claim of text.
+  std::string_view view() const noexcept { return bytes_; }
+  // Mutable access to the storage (resize, append) without a copy.
+  std::string& storage() noexcept { return bytes_; }
+
+  void assign(const void* data, std::size_t size) {
+    bytes_.assign(static_cast<const char*>(data), size);
+  }
+  void clear() noexcept { bytes_.clear(); }
+
+  friend bool operator==(const Binary&, const Binary&) = default;
+  // Orders as unsigned bytes (char_traits<char> compares as unsigned char).
+  friend std::strong_ordering operator<=>(const Binary& a, const Binary& b) noexcept {
+    return a.bytes_.compare(b.bytes_) <=> 0;
+  }
+
+ private:
+  std::string bytes_;
+};
+
+class Uuid {
+ public:
+  constexpr Uuid() = default;
+  constexpr explicit Uuid(const std::array<uint8_t, 16>& bytes) : bytes_(bytes) {}
+
+  // Accepts "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", optionally in braces,
+  // hex digits of either case; nullopt on anything else.
+  static std::optional<Uuid> parse(std::string_view text) noexcept;
+  // Lower-case canonical 36-character form.
+  std::string to_string() const;
+
+  const std::array<uint8_t, 16>& bytes() const noexcept { return bytes_; }
+  std::array<uint8_t, 16>& bytes() noexcept { return bytes_; }
+  bool is_nil() const noexcept { return *this == Uuid{}; }
+
+  friend constexpr bool operator==(const Uuid&, const Uuid&) = default;
+  friend constexpr auto operator<=>(const Uuid&, const Uuid&) = default;
+
+ private:
+  std::array<uint8_t, 16> bytes_{};
+};
+
+}  // namespace corothrift
+
+template <>
+struct std::hash<corothrift::Binary> {
+  std::size_t operator()(const corothrift::Binary& b) const noexcept {
+    return std::hash<std::string_view>{}(b.view());
+  }
+};
+
+template <>
+struct std::hash<corothrift::Uuid> {
+  std::size_t operator()(const corothrift::Uuid& u) const noexcept {
+    uint64_t hi = 0;
+    uint64_t lo = 0;
+    std::memcpy(&hi, u.bytes().data(), 8);
+    std::memcpy(&lo, u.bytes().data() + 8, 8);
+    return std::hash<uint64_t>{}(hi ^ (lo * 0x9e3779b97f4a7c15ULL));
+  }
+};
