@@ -1,0 +1,61 @@
+#include "corothrift/idl/diagnostics.h"
+
+#include <algorithm>
+#include <ostream>
+
+namespace corothrift::idl {
+namespace {
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
+  }
+  return "error";
+}
+
+// "^~~~" under [column, column + width), keeping tabs of the source line so
+// the caret lines up however the terminal expands them.
+std::string caret_line(std::string_view line, std::uint32_t column, std::uint32_t width) {
+  std::string out;
+  for (std::uint32_t i = 0; i + 1 < column; ++i) {
+    out += i < line.size() && line[i] == '\t' ? '\t' : ' ';
+  }
+  out += '^';
+  if (width > 1) out.append(width - 1, '~');
+  return out;
+}
+
+}  // namespace
+
+void Diagnostics::report(Severity severity, SourceRange range, std::string message) {
+  if (severity == Severity::kError) ++errors_;
+  if (severity == Severity::kWarning) ++warnings_;
+  diagnostics_.push_back({severity, range, std::move(message)});
+}
+
+std::string Diagnostics::format(const Diagnostic& d) const {
+  if (!d.range.has_location()) {
+    return fmt::format("corothrift: {}: {}\n", severity_name(d.severity), d.message);
+  }
+  LineColumn at = sources_.locate(d.range.file, d.range.begin);
+  std::string out = fmt::format("{}:{}:{}: {}: {}\n", sources_.path(d.range.file), at.line,
+                                at.column, severity_name(d.severity), d.message);
+  std::string_view line = sources_.line_text(d.range.file, d.range.begin);
+  auto line_end = static_cast<std::uint32_t>(line.size()) + 1;
+  std::uint32_t end_column = at.column + (d.range.end > d.range.begin ? d.range.end - d.range.begin : 1);
+  std::uint32_t width = std::max<std::uint32_t>(1, std::min(end_column, line_end) - at.column);
+  out += fmt::format("{:>5} | {}\n", at.line, line);
+  out += fmt::format("{:>5} | {}\n", "", caret_line(line, at.column, width));
+  return out;
+}
+
+void Diagnostics::print(std::ostream& out) const {
+  for (const Diagnostic& d : diagnostics_) out << format(d);
+}
+
+}  // namespace corothrift::idl

@@ -1,0 +1,23 @@
+#pragma once
+// Turning token text into values: string literals, integers, doc comments.
+// Independent of ANTLR so that it can be tested on its own.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace corothrift::idl {
+
+// `"a\tb"` or `'a\'b'` (quotes included) to its value. Escapes: \\ \" \' \n
+// \r \t. On a bad escape returns nullopt and sets `error`.
+std::optional<std::string> unescape_literal(std::string_view quoted, std::string& error);
+
+// Decimal or 0x hex, optionally signed; nullopt if it does not fit in int64.
+std::optional<std::int64_t> parse_integer(std::string_view text);
+
+// `/** ... */` to its text: markers, the leading `*` of each line and
+// surrounding blank lines removed, common indentation stripped.
+std::string clean_doc_comment(std::string_view raw);
+
+}  // namespace corothrift::idl
