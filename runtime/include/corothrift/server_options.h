@@ -1,0 +1,45 @@
+// What a Server is configured with (see server.h).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+#include <corothrift/limits.h>
+#include <corothrift/protocol.h>
+#include <corothrift/transport_kind.h>
+
+namespace corothrift {
+
+// How connections reach the loops: ReusePort gives each loop its own
+// listening socket on the same port (SO_REUSEPORT; the kernel spreads
+// connections); Handoff has loop 0 accept and hand connections round-robin.
+// Unix-socket servers always use Handoff.
+enum class AcceptMode { ReusePort, Handoff };
+
+struct ServerOptions {
+  // Used when auto_detect is off, and for the bytes auto_detect cannot
+  // classify.
+  ProtocolKind protocol = ProtocolKind::Binary;
+  TransportKind transport = TransportKind::Framed;
+  // Tell binary/compact and framed/unframed apart from the first bytes of
+  // each connection: unframed messages start with 0x80 (binary) or 0x82
+  // (compact); anything else is a frame length, and the byte after it names
+  // the protocol. Old non-strict binary is understood only framed.
+  bool auto_detect = true;
+  // Event loops, one thread each; 0 = std::thread::hardware_concurrency().
+  std::size_t threads = 0;
+  AcceptMode accept_mode = AcceptMode::ReusePort;
+  // Requests of one connection handled at once; reading pauses at the bound.
+  std::size_t max_inflight_per_connection = 256;
+  // Reading also pauses while this many reply bytes wait to be written.
+  std::size_t max_pending_output_bytes = 8 * 1024 * 1024;
+  // Connections beyond this are accepted and closed at once (logged).
+  std::size_t max_connections = 100000;
+  // A connection with no request in flight that sends nothing for this long
+  // is closed; 0 = never.
+  std::chrono::milliseconds idle_timeout{0};
+  // max_frame_bytes applies before anything is allocated for a frame.
+  DecodeLimits limits;
+};
+
+}  // namespace corothrift
