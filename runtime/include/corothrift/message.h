@@ -1,0 +1,48 @@
+// Whole messages: TMultiplexedProtocol names, one-call helpers that write or
+// read a header plus body, and measure_message for unframed streams.
+//
+// MessageHeader itself lives in types.h (the protocols return it).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <corothrift/limits.h>
+#include <corothrift/protocol.h>
+#include <corothrift/types.h>
+
+namespace corothrift {
+
+// TMultiplexedProtocol joins service and method with this separator.
+inline constexpr char kMultiplexSeparator = ':';
+
+struct MultiplexedName {
+  std::string_view service;  // empty when the name has no separator
+  std::string_view method;
+};
+
+// Splits at the first separator, as Apache's TMultiplexedProcessor does.
+MultiplexedName split_multiplexed_name(std::string_view name) noexcept;
+std::string join_multiplexed_name(std::string_view service, std::string_view method);
+
+// Writes a message header, body (anything with `write(W&) const`) and end.
+template <class W, class T>
+void write_message(W& w, std::string_view name, MessageType type, int32_t seqid, const T& body) {
+  w.write_message_begin(name, type, seqid);
+  body.write(w);
+  w.write_message_end();
+}
+
+// Length of the first complete message at the start of bytes (an unframed
+// stream), nullopt when more bytes are needed. Throws ProtocolError when the
+// bytes cannot start a valid message, or when no message completes within
+// limits.max_frame_bytes. It skips the whole message, so the cost is linear
+// in the bytes examined: call it again only after more bytes arrived.
+std::optional<std::size_t> measure_message(ProtocolKind kind, std::span<const uint8_t> bytes,
+                                           const DecodeLimits& limits = kDefaultDecodeLimits);
+
+}  // namespace corothrift
