@@ -1,0 +1,142 @@
+#pragma once
+// EventLoop: one per thread, passed explicitly (there is no global loop).
+//
+// A turn of the loop runs the ready coroutines, computes how long it may
+// sleep, polls epoll, then fires due timers. run() repeats turns until stop().
+// All members except post() and stop() must be called on the loop's thread.
+//
+// File descriptors register once through FdWatch (edge-triggered, read and
+// write), so waiting for readiness costs no syscall per operation; socket
+// operations try the syscall first and wait only after EAGAIN.
+
+#include <corothrift/timer_heap.h>
+
+#include <atomic>
+#include <coroutine>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace corothrift {
+
+class EventLoop;
+
+// One operation waiting on an FdWatch. on_ready runs on the loop thread when
+// the fd may be ready or has failed; it returns true when the operation is
+// finished (the watch then forgets it) and false to keep waiting.
+class IoWaiter {
+ public:
+  using Fn = bool (*)(IoWaiter*);
+  explicit IoWaiter(Fn on_ready) noexcept : on_ready_(on_ready) {}
+
+ private:
+  friend class FdWatch;
+  Fn on_ready_;
+};
+
+enum class Interest { kRead, kWrite };
+
+// Registers fd with the loop's epoll for the watch's lifetime (it does not own
+// or close the fd). At most one reader and one writer wait at a time. Not
+// movable: epoll holds its address.
+class FdWatch {
+ public:
+  FdWatch(EventLoop& loop, int fd);
+  FdWatch(const FdWatch&) = delete;
+  FdWatch& operator=(const FdWatch&) = delete;
+  ~FdWatch();
+
+  EventLoop& loop() const noexcept { return loop_; }
+  int fd() const noexcept { return fd_; }
+
+  void wait(Interest interest, IoWaiter* waiter) noexcept;
+  void stop_waiting(Interest interest) noexcept { slot(interest) = nullptr; }
+  bool waiting(Interest interest) noexcept { return slot(interest) != nullptr; }
+
+  // Called by the loop with epoll's event bits.
+  void notify(std::uint32_t events) noexcept;
+
+ private:
+  IoWaiter*& slot(Interest interest) noexcept {
+    return interest == Interest::kRead ? reader_ : writer_;
+  }
+  static void wake(IoWaiter*& slot) noexcept;
+
+  EventLoop& loop_;
+  int fd_;
+  IoWaiter* reader_ = nullptr;
+  IoWaiter* writer_ = nullptr;
+};
+
+namespace detail {
+// Links a detached (spawned) coroutine into its loop so that the loop can
+// destroy it if it is still suspended when the loop is destroyed.
+struct DetachedLink {
+  DetachedLink* prev = nullptr;
+  DetachedLink* next = nullptr;
+  std::coroutine_handle<> handle;
+};
+}  // namespace detail
+
+class EventLoop {
+ public:
+  EventLoop();
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+  // Destroys spawned tasks that are still suspended, then closes the epoll fd.
+  ~EventLoop();
+
+  // Runs turns until stop() is called; stop() before run() makes run() return
+  // after one turn. The stop request is consumed when run() returns.
+  void run();
+  // One turn. Blocks in epoll only when nothing is ready.
+  void run_once();
+  // Thread-safe.
+  void stop() noexcept;
+  // Thread-safe: fn runs on the loop thread during a later turn.
+  void post(std::function<void()> fn);
+
+  // Resumes h during the next turn's ready phase (FIFO).
+  void schedule(std::coroutine_handle<> h) { ready_.push_back(h); }
+
+  // co_await loop.yield(): lets the other ready coroutines run first.
+  auto yield() noexcept {
+    struct Awaiter {
+      EventLoop& loop;
+      bool await_ready() const noexcept { return false; }
+      void await_suspend(std::coroutine_handle<> h) { loop.schedule(h); }
+      void await_resume() const noexcept {}
+    };
+    return Awaiter{*this};
+  }
+
+  Clock::time_point now() const noexcept { return Clock::now(); }
+  void add_timer(TimerNode& node, Clock::time_point deadline) { timers_.push(node, deadline); }
+  void remove_timer(TimerNode& node) noexcept { timers_.remove(node); }
+
+  // Used by FdWatch and spawn; not for general use.
+  int epoll_fd() const noexcept { return epoll_fd_; }
+  void link_detached(detail::DetachedLink& link) noexcept;
+  static void unlink_detached(detail::DetachedLink& link) noexcept;
+
+ private:
+  void run_ready();
+  int poll_timeout_ms() const;
+  void poll(int timeout_ms);
+  void fire_timers();
+  void drain_posted();
+  void wake() noexcept;
+
+  int epoll_fd_ = -1;
+  int wake_fd_ = -1;
+  std::vector<std::coroutine_handle<>> ready_;
+  std::vector<std::coroutine_handle<>> running_;
+  TimerHeap timers_;
+  detail::DetachedLink detached_;
+  std::atomic<bool> stop_requested_{false};
+  std::mutex post_mutex_;
+  std::vector<std::function<void()>> posted_;
+};
+
+}  // namespace corothrift

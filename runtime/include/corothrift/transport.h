@@ -1,0 +1,153 @@
+#pragma once
+// Stream transports over a Socket, with read buffers reused across messages
+// (no allocation per message once the buffer has grown to the largest one).
+//
+// FramedTransport: Thrift's framed transport, a 4-byte big-endian length and
+// the payload.
+//
+//   FramedTransport t(std::move(socket));
+//   std::span<const std::byte> frame = co_await t.read_frame();   // payload only
+//   co_await t.write_frame(reply);
+//
+// BufferedStream: Thrift's unframed (buffered) transport. The reader does not
+// know message boundaries; a decoder (protocol's measure_message) looks at
+// available() and says how many bytes form a complete message:
+//
+//   while (!(n = measure_message(s.available()))) co_await s.read_more();
+//   decode(s.available().first(n)); s.consume(n);
+//
+// All awaiters here allocate nothing and try the syscall before waiting.
+// One reader and one writer at a time per transport; spans handed out stay
+// valid until the next read operation or consume on that transport.
+
+#include <corothrift/socket.h>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace corothrift {
+
+inline constexpr std::size_t kDefaultMaxFrameSize = 16 * 1024 * 1024;
+inline constexpr std::size_t kDefaultReadBufferSize = 64 * 1024;
+
+namespace detail {
+
+// A growable byte window [begin, end) inside one heap block. Compacts before
+// growing; drops back to its initial size after holding a huge message.
+class ReadBuffer {
+ public:
+  explicit ReadBuffer(std::size_t initial_capacity);
+  std::span<const std::byte> data() const noexcept {
+    return {block_.get() + begin_, end_ - begin_};
+  }
+  std::size_t size() const noexcept { return end_ - begin_; }
+  void consume(std::size_t n) noexcept;
+  // Free space after end(), with at least `min_free` bytes (compacting or growing).
+  std::span<std::byte> tail(std::size_t min_free);
+  void commit(std::size_t n) noexcept { end_ += n; }
+
+ private:
+  std::size_t initial_;
+  std::size_t capacity_;
+  std::unique_ptr<std::byte[]> block_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+};
+
+// Reads into a ReadBuffer until it holds enough bytes.
+class FillOp : public IoOp<FillOp> {
+ public:
+  // Reads until the buffer holds at least `need` bytes, or just once more if need == 0.
+  FillOp(FdWatch& watch, ReadBuffer& buffer, std::size_t need) noexcept
+      : IoOp(watch, Interest::kRead), buffer_(&buffer), need_(need) {}
+  bool attempt() noexcept;
+  void await_resume() const;
+
+ private:
+  ReadBuffer* buffer_;
+  std::size_t need_;
+  bool read_once_ = false;
+  bool eof_ = false;
+};
+
+// Reads one complete frame into the buffer (one syscall may bring several).
+class FrameReadOp : public IoOp<FrameReadOp> {
+ public:
+  FrameReadOp(FdWatch& watch, ReadBuffer& buffer, std::size_t& pending_consume,
+              std::size_t max_frame_size) noexcept
+      : IoOp(watch, Interest::kRead),
+        buffer_(&buffer),
+        pending_consume_(&pending_consume),
+        max_frame_size_(max_frame_size) {}
+  bool attempt() noexcept;
+  // The payload; consumed by the next read_frame.
+  std::span<const std::byte> await_resume();
+
+ private:
+  // 0 when no full header is buffered yet.
+  std::size_t frame_size() const noexcept;
+
+  ReadBuffer* buffer_;
+  std::size_t* pending_consume_;
+  std::size_t max_frame_size_;
+  std::size_t announced_ = 0;
+  bool eof_ = false;
+  bool too_large_ = false;
+};
+
+}  // namespace detail
+
+class BufferedStream {
+ public:
+  explicit BufferedStream(Socket socket, std::size_t initial_capacity = kDefaultReadBufferSize);
+
+  std::span<const std::byte> available() const noexcept { return buffer_.data(); }
+  void consume(std::size_t n) noexcept { buffer_.consume(n); }
+  // Reads at least one more byte (whatever the socket has) after available().
+  // Throws ConnectionClosed at end of stream.
+  detail::FillOp read_more() noexcept;
+  // Reads until available().size() >= n.
+  detail::FillOp read_at_least(std::size_t n) noexcept;
+
+  detail::WriteAllOp write_all(std::span<const std::byte> data) noexcept {
+    return socket_.write_all(data);
+  }
+  detail::WritevOp writev(std::span<iovec> buffers) noexcept { return socket_.writev(buffers); }
+
+  Socket& socket() noexcept { return socket_; }
+
+ private:
+  Socket socket_;
+  detail::ReadBuffer buffer_;
+};
+
+class FramedTransport {
+ public:
+  explicit FramedTransport(Socket socket, std::size_t initial_capacity = kDefaultReadBufferSize);
+
+  // The next frame's payload, valid until the next read_frame. A length above
+  // max_frame_size throws FrameTooLarge before anything is allocated; end of
+  // stream throws ConnectionClosed.
+  detail::FrameReadOp read_frame(std::size_t max_frame_size = kDefaultMaxFrameSize) noexcept;
+
+  // Each payload gets its length prefix; all go out in one writev (more only
+  // when the kernel's buffer is full or past IOV_MAX). The payloads must stay
+  // alive until the await completes; one write_frames at a time.
+  detail::WritevOp write_frames(std::span<const std::span<const std::byte>> payloads);
+  detail::WritevOp write_frame(std::span<const std::byte> payload);
+
+  Socket& socket() noexcept { return socket_; }
+
+ private:
+  Socket socket_;
+  detail::ReadBuffer buffer_;
+  std::size_t pending_consume_ = 0;
+  std::vector<std::array<std::byte, 4>> headers_;
+  std::vector<iovec> iov_;
+};
+
+}  // namespace corothrift

@@ -1,0 +1,244 @@
+#include <corothrift/socket.h>
+#include <corothrift/syscall.h>
+#include <corothrift/timeout.h>
+
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cassert>
+#include <climits>
+
+namespace corothrift {
+namespace detail {
+
+// Owns the fd; the FdWatch member unregisters before the fd closes.
+struct OwnedFd {
+  int fd;
+  ~OwnedFd() { ::close(fd); }
+};
+
+struct SocketState {
+  SocketState(EventLoop& loop, int fd) : owned{fd}, watch(loop, fd) {}
+  OwnedFd owned;
+  FdWatch watch;
+};
+
+bool ReadSomeOp::attempt() noexcept {
+  SysResult r = sys_call([&] { return ::read(watch_->fd(), buffer_.data(), buffer_.size()); });
+  if (r.would_block()) return false;
+  error_ = r.error;
+  read_ = static_cast<std::size_t>(r.value);
+  return true;
+}
+
+std::size_t ReadSomeOp::await_resume() const {
+  throw_if_cancelled();
+  if (error_) throw_sys_error("read", error_);
+  if (read_ == 0) throw ConnectionClosed("connection closed by peer");
+  return read_;
+}
+
+bool WriteAllOp::attempt() noexcept {
+  while (!data_.empty()) {
+    SysResult r =
+        sys_call([&] { return ::send(watch_->fd(), data_.data(), data_.size(), MSG_NOSIGNAL); });
+    if (r.would_block()) return false;
+    if (!r.ok()) {
+      error_ = r.error;
+      return true;
+    }
+    data_ = data_.subspan(static_cast<std::size_t>(r.value));
+  }
+  return true;
+}
+
+void WriteAllOp::await_resume() const {
+  throw_if_cancelled();
+  if (error_) throw_sys_error("write", error_);
+}
+
+void WritevOp::advance(std::size_t sent) noexcept {
+  while (!buffers_.empty() && sent >= buffers_.front().iov_len) {
+    sent -= buffers_.front().iov_len;
+    buffers_ = buffers_.subspan(1);
+  }
+  if (sent > 0) {
+    buffers_.front().iov_base = static_cast<char*>(buffers_.front().iov_base) + sent;
+    buffers_.front().iov_len -= sent;
+  }
+}
+
+bool WritevOp::attempt() noexcept {
+  while (!buffers_.empty()) {
+    msghdr msg{};
+    msg.msg_iov = buffers_.data();
+    msg.msg_iovlen = std::min<std::size_t>(buffers_.size(), IOV_MAX);
+    SysResult r = sys_call([&] { return ::sendmsg(watch_->fd(), &msg, MSG_NOSIGNAL); });
+    if (r.would_block()) return false;
+    if (!r.ok()) {
+      error_ = r.error;
+      return true;
+    }
+    advance(static_cast<std::size_t>(r.value));
+  }
+  return true;
+}
+
+void WritevOp::await_resume() const {
+  throw_if_cancelled();
+  if (error_) throw_sys_error("writev", error_);
+}
+
+bool AcceptOp::attempt() noexcept {
+  SysResult r = sys_call(
+      [&] { return ::accept4(watch_->fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC); });
+  if (r.would_block()) return false;
+  error_ = r.error;
+  fd_ = static_cast<int>(r.value);
+  return true;
+}
+
+Socket AcceptOp::await_resume() {
+  throw_if_cancelled();
+  if (error_) throw_sys_error("accept", error_);
+  Socket socket(watch_->loop(), fd_);
+  if (set_nodelay_) {
+    int one = 1;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  }
+  return socket;
+}
+
+}  // namespace detail
+
+namespace {
+
+void set_nonblocking(int fd) {
+  long flags = sys_check("fcntl(F_GETFL)", [&] { return ::fcntl(fd, F_GETFL); });
+  if (!(flags & O_NONBLOCK)) {
+    sys_check("fcntl(F_SETFL)", [&] { return ::fcntl(fd, F_SETFL, flags | O_NONBLOCK); });
+  }
+}
+
+int open_socket(int family) {
+  return static_cast<int>(sys_check(
+      "socket", [&] { return ::socket(family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0); }));
+}
+
+void set_int_option(int fd, int level, int name, int value, const char* what) {
+  sys_check(what, [&] { return ::setsockopt(fd, level, name, &value, sizeof value); });
+}
+
+using AddressGetter = int (*)(int, sockaddr*, socklen_t*);
+
+Address query_address(int fd, AddressGetter getter, const char* what) {
+  sockaddr_storage storage{};
+  socklen_t size = sizeof storage;
+  sys_check(what, [&] { return getter(fd, reinterpret_cast<sockaddr*>(&storage), &size); });
+  return Address::from_sockaddr(reinterpret_cast<sockaddr*>(&storage), size);
+}
+
+}  // namespace
+
+Socket::Socket() noexcept = default;
+Socket::Socket(Socket&&) noexcept = default;
+Socket& Socket::operator=(Socket&&) noexcept = default;
+Socket::~Socket() = default;
+
+Socket::Socket(EventLoop& loop, int fd) {
+  try {
+    set_nonblocking(fd);
+    state_ = std::make_unique<detail::SocketState>(loop, fd);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+}
+
+int Socket::fd() const noexcept { return state_ ? state_->owned.fd : -1; }
+EventLoop& Socket::loop() const noexcept { return state_->watch.loop(); }
+FdWatch& Socket::watch() const noexcept { return state_->watch; }
+
+detail::ReadSomeOp Socket::read_some(std::span<std::byte> buffer) noexcept {
+  assert(!buffer.empty() && "read_some into an empty buffer");
+  return detail::ReadSomeOp(state_->watch, buffer);
+}
+
+detail::WriteAllOp Socket::write_all(std::span<const std::byte> data) noexcept {
+  return detail::WriteAllOp(state_->watch, data);
+}
+
+detail::WritevOp Socket::writev(std::span<iovec> buffers) noexcept {
+  return detail::WritevOp(state_->watch, buffers);
+}
+
+void Socket::shutdown_write() {
+  sys_check("shutdown", [&] { return ::shutdown(fd(), SHUT_WR); });
+}
+
+void Socket::close() noexcept { state_.reset(); }
+
+Address Socket::local_address() const { return query_address(fd(), &::getsockname, "getsockname"); }
+Address Socket::peer_address() const { return query_address(fd(), &::getpeername, "getpeername"); }
+
+Listener Listener::bind(EventLoop& loop, const Address& address, int backlog) {
+  Listener listener;
+  listener.socket_ = Socket(loop, open_socket(address.family()));
+  listener.inet_ = address.is_inet();
+  int fd = listener.socket_.fd();
+  if (listener.inet_) set_int_option(fd, SOL_SOCKET, SO_REUSEADDR, 1, "setsockopt(SO_REUSEADDR)");
+  SysResult r = sys_call([&] { return ::bind(fd, address.data(), address.size()); });
+  if (!r.ok()) throw_sys_error(fmt::format("bind {}", address.to_string()).c_str(), r.error);
+  sys_check("listen", [&] { return ::listen(fd, backlog); });
+  return listener;
+}
+
+detail::AcceptOp Listener::accept() noexcept { return detail::AcceptOp(socket_.watch(), inet_); }
+
+namespace {
+
+Task<Socket> connect_now(EventLoop& loop, Address address) {
+  Socket socket(loop, open_socket(address.family()));
+  if (address.is_inet()) {
+    set_int_option(socket.fd(), IPPROTO_TCP, TCP_NODELAY, 1, "setsockopt(TCP_NODELAY)");
+  }
+  SysResult r = sys_call([&] { return ::connect(socket.fd(), address.data(), address.size()); });
+  if (!r.ok() && r.error != EINPROGRESS && r.error != EAGAIN) {
+    throw_sys_error(fmt::format("connect {}", address.to_string()).c_str(), r.error);
+  }
+  if (!r.ok()) {
+    co_await detail::ReadinessOp(socket.watch(), Interest::kWrite);
+    int error = 0;
+    socklen_t size = sizeof error;
+    sys_check("getsockopt(SO_ERROR)",
+              [&] { return ::getsockopt(socket.fd(), SOL_SOCKET, SO_ERROR, &error, &size); });
+    if (error) throw_sys_error(fmt::format("connect {}", address.to_string()).c_str(), error);
+  }
+  co_return socket;
+}
+
+}  // namespace
+
+Task<Socket> connect(EventLoop& loop, Address address, Clock::duration timeout) {
+  try {
+    co_return co_await with_timeout(loop, timeout, connect_now(loop, address));
+  } catch (const TimeoutError&) {
+    throw TimeoutError(fmt::format("connect {} timed out", address.to_string()));
+  }
+}
+
+std::pair<Socket, Socket> socket_pair(EventLoop& loop) {
+  int fds[2];
+  sys_check("socketpair", [&] {
+    return ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds);
+  });
+  return {Socket(loop, fds[0]), Socket(loop, fds[1])};
+}
+
+}  // namespace corothrift

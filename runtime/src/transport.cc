@@ -1,0 +1,182 @@
+#include <corothrift/syscall.h>
+#include <corothrift/transport.h>
+
+#include <unistd.h>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace corothrift {
+namespace detail {
+namespace {
+
+// Above this the buffer returns to its initial size once drained.
+constexpr std::size_t kShrinkAbove = 1024 * 1024;
+constexpr std::size_t kHeaderSize = 4;
+
+std::uint32_t load_be32(const std::byte* p) noexcept {
+  return (std::to_integer<std::uint32_t>(p[0]) << 24) |
+         (std::to_integer<std::uint32_t>(p[1]) << 16) |
+         (std::to_integer<std::uint32_t>(p[2]) << 8) | std::to_integer<std::uint32_t>(p[3]);
+}
+
+void store_be32(std::byte* p, std::uint32_t v) noexcept {
+  p[0] = std::byte(v >> 24);
+  p[1] = std::byte(v >> 16);
+  p[2] = std::byte(v >> 8);
+  p[3] = std::byte(v);
+}
+
+// One read() into the buffer's free tail. Returns false on EAGAIN; sets
+// error / eof when the stream failed or ended.
+bool read_into(int fd, ReadBuffer& buffer, std::size_t min_free, int& error, bool& eof) noexcept {
+  std::span<std::byte> tail;
+  try {
+    tail = buffer.tail(min_free);
+  } catch (...) {
+    error = ENOMEM;
+    return true;
+  }
+  SysResult r = sys_call([&] { return ::read(fd, tail.data(), tail.size()); });
+  if (r.would_block()) return false;
+  error = r.error;
+  eof = r.ok() && r.value == 0;
+  if (r.ok()) buffer.commit(static_cast<std::size_t>(r.value));
+  return true;
+}
+
+}  // namespace
+
+ReadBuffer::ReadBuffer(std::size_t initial_capacity)
+    : initial_(std::max<std::size_t>(initial_capacity, 64)),
+      capacity_(initial_),
+      block_(std::make_unique_for_overwrite<std::byte[]>(capacity_)) {}
+
+void ReadBuffer::consume(std::size_t n) noexcept {
+  begin_ += n;
+  if (begin_ != end_) return;
+  begin_ = end_ = 0;
+  if (capacity_ > kShrinkAbove && capacity_ > initial_) {
+    // Keep the big block if allocation fails: correctness does not depend on it.
+    try {
+      block_ = std::make_unique_for_overwrite<std::byte[]>(initial_);
+      capacity_ = initial_;
+    } catch (...) {
+    }
+  }
+}
+
+std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
+  min_free = std::max<std::size_t>(min_free, 1);
+  if (capacity_ - end_ >= min_free) return {block_.get() + end_, capacity_ - end_};
+  const std::size_t used = end_ - begin_;
+  if (capacity_ - used >= min_free) {
+    std::memmove(block_.get(), block_.get() + begin_, used);
+  } else {
+    std::size_t capacity = std::max(capacity_ * 2, used + min_free);
+    auto block = std::make_unique_for_overwrite<std::byte[]>(capacity);
+    std::memcpy(block.get(), block_.get() + begin_, used);
+    block_ = std::move(block);
+    capacity_ = capacity;
+  }
+  begin_ = 0;
+  end_ = used;
+  return {block_.get() + end_, capacity_ - end_};
+}
+
+bool FillOp::attempt() noexcept {
+  for (;;) {
+    if (need_ == 0 ? read_once_ : buffer_->size() >= need_) return true;
+    std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 1;
+    if (!read_into(watch_->fd(), *buffer_, missing, error_, eof_)) return false;
+    read_once_ = true;
+    if (error_ || eof_) return true;
+  }
+}
+
+void FillOp::await_resume() const {
+  throw_if_cancelled();
+  if (error_) throw_sys_error("read", error_);
+  if (eof_) throw ConnectionClosed("connection closed by peer");
+}
+
+std::size_t FrameReadOp::frame_size() const noexcept {
+  if (buffer_->size() < kHeaderSize) return 0;
+  return load_be32(buffer_->data().data());
+}
+
+bool FrameReadOp::attempt() noexcept {
+  if (*pending_consume_) {
+    buffer_->consume(*pending_consume_);
+    *pending_consume_ = 0;
+  }
+  for (;;) {
+    std::size_t need = kHeaderSize;
+    if (buffer_->size() >= kHeaderSize) {
+      announced_ = frame_size();
+      if (announced_ > max_frame_size_) {
+        too_large_ = true;
+        return true;
+      }
+      need += announced_;
+      if (buffer_->size() >= need) return true;
+    }
+    if (!read_into(watch_->fd(), *buffer_, need - buffer_->size(), error_, eof_)) return false;
+    if (error_ || eof_) return true;
+  }
+}
+
+std::span<const std::byte> FrameReadOp::await_resume() {
+  throw_if_cancelled();
+  if (too_large_) {
+    throw FrameTooLarge(fmt::format("frame of {} bytes exceeds the limit of {} bytes", announced_,
+                                    max_frame_size_));
+  }
+  if (error_) throw_sys_error("read", error_);
+  if (eof_) throw ConnectionClosed("connection closed by peer");
+  *pending_consume_ = kHeaderSize + announced_;
+  return buffer_->data().subspan(kHeaderSize, announced_);
+}
+
+}  // namespace detail
+
+BufferedStream::BufferedStream(Socket socket, std::size_t initial_capacity)
+    : socket_(std::move(socket)), buffer_(initial_capacity) {}
+
+detail::FillOp BufferedStream::read_more() noexcept {
+  return detail::FillOp(socket_.watch(), buffer_, 0);
+}
+
+detail::FillOp BufferedStream::read_at_least(std::size_t n) noexcept {
+  return detail::FillOp(socket_.watch(), buffer_, n);
+}
+
+FramedTransport::FramedTransport(Socket socket, std::size_t initial_capacity)
+    : socket_(std::move(socket)), buffer_(initial_capacity) {}
+
+detail::FrameReadOp FramedTransport::read_frame(std::size_t max_frame_size) noexcept {
+  return detail::FrameReadOp(socket_.watch(), buffer_, pending_consume_, max_frame_size);
+}
+
+detail::WritevOp FramedTransport::write_frames(
+    std::span<const std::span<const std::byte>> payloads) {
+  headers_.resize(payloads.size());
+  iov_.clear();
+  for (std::size_t i = 0; i < payloads.size(); ++i) {
+    detail::store_be32(headers_[i].data(), static_cast<std::uint32_t>(payloads[i].size()));
+    iov_.push_back({headers_[i].data(), detail::kHeaderSize});
+    // sendmsg never writes through iov_base; the cast only fits its C type.
+    if (!payloads[i].empty()) {
+      iov_.push_back({const_cast<std::byte*>(payloads[i].data()), payloads[i].size()});
+    }
+  }
+  return socket_.writev(iov_);
+}
+
+detail::WritevOp FramedTransport::write_frame(std::span<const std::byte> payload) {
+  return write_frames(std::span(&payload, 1));
+}
+
+}  // namespace corothrift
