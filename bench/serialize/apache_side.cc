@@ -1,0 +1,65 @@
+#include "serialize/apache_side.h"
+
+#include <thrift/protocol/TBinaryProtocol.h>
+#include <thrift/transport/TBufferTransports.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "bench_types.h"
+#include "serialize/sample.h"
+
+namespace bench {
+namespace {
+
+using apache::thrift::protocol::TBinaryProtocolT;
+using apache::thrift::transport::TMemoryBuffer;
+
+apache_bench::MidSize make_sample() {
+  namespace s = sample;
+  apache_bench::MidSize m;
+  m.count = s::kCount;
+  m.timestamp = s::kTimestamp;
+  m.ratio = s::kRatio;
+  m.score = s::kScore;
+  m.active = s::kActive;
+  m.shard = s::kShard;
+  m.name = s::kName;
+  m.description = s::kDescription;
+  for (int i = 0; i < s::kBlobBytes; ++i) m.blob.push_back(static_cast<char>(s::blob_byte(i)));
+  for (int i = 0; i < s::kSamples; ++i) m.samples.push_back(s::sample_value(i));
+  for (int i = 0; i < s::kCounters; ++i) {
+    m.counters["counter-" + std::to_string(i)] = s::counter_value(i);
+  }
+  m.inner.id = s::kInnerId;
+  m.inner.label = s::kInnerLabel;
+  m.inner.weight = s::kInnerWeight;
+  m.__set_note(std::string(s::kNote));
+  return m;
+}
+
+}  // namespace
+
+SideResult run_apache(int64_t iterations) {
+  const apache_bench::MidSize original = make_sample();
+  apache_bench::MidSize decoded;
+  auto buffer = std::make_shared<TMemoryBuffer>(4096);
+  TBinaryProtocolT<TMemoryBuffer> protocol(buffer);
+  auto start = std::chrono::steady_clock::now();
+  for (int64_t i = 0; i < iterations; ++i) {
+    buffer->resetBuffer();
+    original.write(&protocol);
+    decoded.read(&protocol);
+  }
+  std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
+  SideResult result;
+  result.ns_per_op = spent.count() / static_cast<double>(iterations);
+  result.round_trip_equal = decoded == original;
+  buffer->resetBuffer();
+  original.write(&protocol);
+  result.bytes = buffer->getBufferAsString();
+  return result;
+}
+
+}  // namespace bench

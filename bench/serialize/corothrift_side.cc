@@ -1,0 +1,62 @@
+#include "serialize/corothrift_side.h"
+
+#include <chrono>
+#include <string>
+
+#include <corothrift/binary_protocol.h>
+#include <corothrift/buffer.h>
+
+#include "serialize/corothrift_mid_size.h"
+#include "serialize/sample.h"
+
+namespace bench {
+namespace {
+
+coro::MidSize make_sample() {
+  namespace s = sample;
+  coro::MidSize m;
+  m.count = s::kCount;
+  m.timestamp = s::kTimestamp;
+  m.ratio = s::kRatio;
+  m.score = s::kScore;
+  m.active = s::kActive;
+  m.shard = s::kShard;
+  m.name = s::kName;
+  m.description = s::kDescription;
+  for (int i = 0; i < s::kBlobBytes; ++i)
+    m.blob.storage().push_back(static_cast<char>(s::blob_byte(i)));
+  for (int i = 0; i < s::kSamples; ++i) m.samples.push_back(s::sample_value(i));
+  for (int i = 0; i < s::kCounters; ++i) {
+    m.counters["counter-" + std::to_string(i)] = s::counter_value(i);
+  }
+  m.inner.id = s::kInnerId;
+  m.inner.label = s::kInnerLabel;
+  m.inner.weight = s::kInnerWeight;
+  m.note = s::kNote;
+  return m;
+}
+
+}  // namespace
+
+SideResult run_corothrift(int64_t iterations) {
+  const coro::MidSize original = make_sample();
+  coro::MidSize decoded;
+  corothrift::WriteBuffer buffer(4096);
+  auto start = std::chrono::steady_clock::now();
+  for (int64_t i = 0; i < iterations; ++i) {
+    buffer.clear();
+    corothrift::BinaryWriter writer(buffer);
+    original.write(writer);
+    corothrift::ReadBuffer bytes(buffer.bytes());
+    corothrift::BinaryReader reader(bytes);
+    decoded.read(reader);
+  }
+  std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
+  SideResult result;
+  result.ns_per_op = spent.count() / static_cast<double>(iterations);
+  result.round_trip_equal = decoded == original;
+  result.bytes = std::string(buffer.view());
+  return result;
+}
+
+}  // namespace bench
