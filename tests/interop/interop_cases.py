@@ -45,6 +45,13 @@ def as_bytes(value):
     return value.encode("utf-8") if isinstance(value, str) else value
 
 
+def as_set(value):
+    # thriftpy reads a set as a list; a repeated element is still an error.
+    if isinstance(value, list) and len(set(value)) == len(value):
+        return set(value)
+    return value
+
+
 def double_bits(value):
     return struct.pack("<d", value)
 
@@ -64,12 +71,13 @@ def run_echo_cases(client, types, check):
                      {i * 7919: -i for i in range(-500, 500)}]),
         ("testStringMap", [{"a": "2", "b": "blah", "some": "thing", "": "empty key",
                             "ключ": "значение ✓"}, {}]),
-        ("testSet", [{-2, -1, 0, 1, 2}, set(), {i * 104729 - 50000000 for i in range(1000)}]),
         ("testList", [[-2, -1, 0, 1, 2, 1, -2], [], [(i * 31) % 977 - 400 for i in range(10000)]]),
     ]
     for name, values in echo:
         for value in values:
             check.run(name, lambda: check.expect_eq(name, getattr(client, name)(value), value))
+    for value in [{-2, -1, 0, 1, 2}, set(), {i * 104729 - 50000000 for i in range(1000)}]:
+        check.run("testSet", lambda: check.expect_eq("testSet", as_set(client.testSet(value)), value))
 
 
 def run_double_and_binary_cases(client, check):
