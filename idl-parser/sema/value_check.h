@@ -1,0 +1,20 @@
+#pragma once
+// Type-checks a constant expression against the type it initialises (a
+// `const` or a field/argument default), following Apache Thrift's rules:
+// integers must fit their width, a double takes an integer, a bool takes
+// true/false/0/1, an enum takes one of its values by name or number, a
+// struct takes a map from its field names, an empty `{}` or `[]` is any
+// empty container. Values reached through a named constant are reported at
+// the name.
+
+#include "corothrift/idl/ast.h"
+#include "corothrift/idl/diagnostics.h"
+
+namespace corothrift::idl::sema {
+
+void check_value(const TypeRef& type, const ConstValue& value, Diagnostics& diags);
+
+// Same type after typedefs (`string` and `binary` differ).
+bool same_type(const TypeRef& a, const TypeRef& b);
+
+}  // namespace corothrift::idl::sema
