@@ -301,6 +301,19 @@ def print_targets(results, ours, serialize):
               f"corothrift {ours_text}")
 
 
+def build_note(args):
+    """The build type recorded by bench/CMakeLists.txt, with a warning if unoptimised."""
+    try:
+        with open(os.path.join(args.bin_dir, "bench_build.json")) as f:
+            info = json.load(f)
+    except (OSError, ValueError):
+        return "build type unknown"
+    note = f"{info['build_type'] or 'no build type'} build, {info['compiler']}"
+    if info["build_type"] not in ("Release", "RelWithDebInfo", "MinSizeRel"):
+        note += " -- WARNING: the runtime is unoptimised; use -DCMAKE_BUILD_TYPE=Release"
+    return note
+
+
 def main():
     args = parse_args()
     cells = SMOKE_CELLS if args.smoke else CELLS
@@ -321,7 +334,8 @@ def main():
     serialize = run_serialize(args)
     ours = next((s.server for s in servers if s.server.role == "ours"), None)
     print(f"\n{args.rounds} round(s), {args.warmup_ms} ms warm-up + {args.duration_ms} ms "
-          f"measured per server and cell, on {os.cpu_count()} cores shared with the load\n")
+          f"measured per server and cell, on {os.cpu_count()} cores shared with the load")
+    print(f"{build_note(args)}\n")
     print_table(cells, results, servers, missing)
     print_targets(results, ours, serialize)
     if args.json:
