@@ -87,7 +87,6 @@ enum class Requiredness { kDefault, kRequired, kOptional };
 struct Field {
   std::int32_t id = 0;
   bool id_was_implicit = false;  // no `N:` written; ids are -1, -2, ... as Apache assigns
-  std::int64_t id_as_written = 0;  // `id` before narrowing to i32 (sema checks the i16 range)
   Requiredness requiredness = Requiredness::kDefault;
   TypeRef type;
   std::string name;
@@ -136,7 +135,6 @@ struct EnumValue {
   std::string name;
   std::int32_t value = 0;
   bool value_was_explicit = false;  // `A = 3`; otherwise previous + 1 (first: 0)
-  std::int64_t value_as_written = 0;  // `value` before narrowing (explicit or previous + 1); sema checks i32
   const Enum* parent = nullptr;
   std::string doc;
   Annotations annotations;
