@@ -34,8 +34,9 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string nearest_name(std::string_view name, const std::vector<std::string>& candidates) {
-  // Up to one edit per three characters (at least one) is still a typo.
-  std::size_t limit = 2 * std::max<std::size_t>(1, name.size() / 3);
+  // Up to one edit per three characters is still a typo; a one-letter name
+  // only matches a different case.
+  std::size_t limit = std::max<std::size_t>(1, 2 * name.size() / 3);
   std::string best;
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
