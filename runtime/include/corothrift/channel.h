@@ -27,6 +27,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <corothrift/address.h>
 #include <corothrift/buffer.h>
@@ -60,10 +61,12 @@ namespace detail {
 class ChannelConnection;
 
 // Decodes a REPLY body into the caller's result struct.
-using DecodeReplyFn = void (*)(void* result, ProtocolKind, ReadBuffer&, const DecodeLimits&);
+using DecodeReplyFn = void (*)(void* result, ProtocolKind, corothrift::ReadBuffer&,
+                               const DecodeLimits&);
 
 template <class Result>
-void decode_reply(void* result, ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+void decode_reply(void* result, ProtocolKind kind, corothrift::ReadBuffer& in,
+                  const DecodeLimits& limits) {
   with_reader(kind, in, limits, [&](auto& r) {
     static_cast<Result*>(result)->read(r);
     r.read_message_end();
@@ -74,17 +77,17 @@ void decode_reply(void* result, ProtocolKind kind, ReadBuffer& in, const DecodeL
 // and sits in its connection's seqid table until completed (by the reply, a
 // connection failure, its timer or its cancel scope). Destroying it while
 // registered unregisters it. Loop thread only.
-class PendingCall {
+class PendingCall : private TimerNode, private CancelHook {
  public:
   PendingCall(DecodeReplyFn decode, void* result) noexcept
-      : decode_(decode), result_(result), timer_(&on_timer), cancel_(&on_cancel) {}
+      : TimerNode(&on_timer), CancelHook(&on_cancel), decode_(decode), result_(result) {}
   PendingCall(const PendingCall&) = delete;
   PendingCall& operator=(const PendingCall&) = delete;
   ~PendingCall() { unregister(); }
 
   bool await_ready() const noexcept { return done_; }
   template <class P>
-  void await_suspend(std::coroutine_handle<P> h) noexcept {
+  void await_suspend(std::coroutine_handle<P> h) {
     suspend(h, scope_of(h));
   }
   // Rethrows the call's failure, if any.
@@ -94,18 +97,22 @@ class PendingCall {
 
   // Called by ChannelConnection.
   int32_t seqid() const noexcept { return seqid_; }
-  void attach(ChannelConnection* conn, int32_t seqid) noexcept {
+  void attach(ChannelConnection* conn, EventLoop& loop, int32_t seqid,
+              Clock::duration timeout) noexcept {
     conn_ = conn;
+    loop_ = &loop;
     seqid_ = seqid;
+    timeout_ = timeout;
   }
-  void decode(ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+  void decode(ProtocolKind kind, corothrift::ReadBuffer& in, const DecodeLimits& limits) {
     decode_(result_, kind, in, limits);
   }
-  // Finishes the call (error null: success) and resumes the caller later.
+  // Finishes a call already taken out of its connection's table (error null:
+  // success) and resumes the caller during the loop's next turn.
   void complete(std::exception_ptr error) noexcept;
 
  private:
-  void suspend(std::coroutine_handle<> h, CancelScope* scope) noexcept;
+  void suspend(std::coroutine_handle<> h, CancelScope* scope);
   void unregister() noexcept;
   static void on_timer(TimerNode* node) noexcept;
   static void on_cancel(CancelHook* hook) noexcept;
@@ -113,24 +120,24 @@ class PendingCall {
   DecodeReplyFn decode_;
   void* result_;
   ChannelConnection* conn_ = nullptr;  // null once completed
+  EventLoop* loop_ = nullptr;
   int32_t seqid_ = 0;
+  Clock::duration timeout_{};
   bool done_ = false;
   std::coroutine_handle<> waiter_;
   std::exception_ptr error_;
-  TimerNode timer_;
-  CancelHook cancel_;
 };
 
 // Waits until the bytes queued so far have been handed to the kernel (oneway).
-class FlushWaiter {
+class FlushWaiter : private CancelHook {
  public:
   FlushWaiter(std::shared_ptr<ChannelConnection> conn, uint64_t target) noexcept
-      : conn_(std::move(conn)), target_(target), cancel_(&on_cancel) {}
+      : CancelHook(&on_cancel), conn_(std::move(conn)), target_(target) {}
   FlushWaiter(const FlushWaiter&) = delete;
   FlushWaiter& operator=(const FlushWaiter&) = delete;
   ~FlushWaiter();
 
-  bool await_ready() const noexcept;
+  bool await_ready() noexcept;
   template <class P>
   void await_suspend(std::coroutine_handle<P> h) noexcept {
     suspend(h, scope_of(h));
@@ -155,7 +162,6 @@ class FlushWaiter {
   bool linked_ = false;
   std::coroutine_handle<> waiter_;
   std::exception_ptr error_;
-  CancelHook cancel_;
 };
 
 }  // namespace detail
@@ -176,8 +182,9 @@ class ClientChannel {
   // decodes it into `result` (a generated *_result struct: template <class R>
   // void read(R&)). An EXCEPTION reply throws TApplicationException; a
   // transport failure throws TransportError; a timeout throws TimeoutError
-  // (the late reply is dropped, the connection stays usable); a malformed
-  // reply throws ProtocolError and closes the connection. `args` is encoded
+  // (the late reply is dropped, the connection stays usable); a reply whose
+  // body does not decode throws ProtocolError (a malformed header closes the
+  // connection, failing every pending call). `args` is encoded
   // before the first suspension; `result` must live until the call finishes.
   template <class Args, class Result>
   Task<void> call(std::string_view method, const Args& args, Result& result) {
@@ -251,6 +258,10 @@ class ClientChannel {
   int32_t seqid_ = 1;
   std::string wire_name_;  // reused: "Service:method" or "method"
   std::shared_ptr<detail::ChannelConnection> conn_;
+  // Calls that found no connection wait here while the first one connects.
+  bool connecting_ = false;
+  std::vector<std::coroutine_handle<>> connect_waiters_;
+  std::exception_ptr connect_error_;
 };
 
 }  // namespace corothrift

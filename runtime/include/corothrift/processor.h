@@ -151,7 +151,9 @@ class ServerRequest {
   ReadBuffer body_;
   const DecodeLimits* limits_;
   detail::ReplySink* sink_;
-  WriteBuffer owned_;  // empty unless own_bytes() ran
+  std::span<const uint8_t> message_;
+  bool owns_bytes_ = false;
+  WriteBuffer owned_;  // filled by own_bytes()
 };
 
 // Generated processors derive from this; the server holds it in a shared_ptr

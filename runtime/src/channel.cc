@@ -1,0 +1,185 @@
+#include <corothrift/channel.h>
+#include <corothrift/socket.h>
+
+#include <fmt/core.h>
+
+#include <utility>
+
+#include "channel_connection.h"
+
+namespace corothrift {
+
+// ---- PendingCall ----
+
+namespace detail {
+
+void PendingCall::suspend(std::coroutine_handle<> h, CancelScope* scope) {
+  waiter_ = h;
+  if (scope != nullptr && scope->cancelled()) {
+    on_cancel(this);
+    return;
+  }
+  if (timeout_ > Clock::duration::zero()) loop_->add_timer(*this, loop_->now() + timeout_);
+  if (scope != nullptr) scope->attach(*this);
+}
+
+void PendingCall::complete(std::exception_ptr error) noexcept {
+  conn_ = nullptr;
+  done_ = true;
+  error_ = std::move(error);
+  loop_->remove_timer(*this);
+  CancelHook::detach();
+  if (waiter_) loop_->schedule(std::exchange(waiter_, {}));
+}
+
+void PendingCall::unregister() noexcept {
+  if (conn_ != nullptr) conn_->forget(*this);
+  conn_ = nullptr;
+  if (loop_ != nullptr) loop_->remove_timer(*this);
+  CancelHook::detach();
+}
+
+void PendingCall::on_timer(TimerNode* node) noexcept {
+  auto& call = static_cast<PendingCall&>(*node);
+  if (call.conn_ != nullptr) call.conn_->forget(call);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(call.timeout_).count();
+  call.complete(std::make_exception_ptr(
+      TimeoutError(fmt::format("call (seqid {}) timed out after {} ms", call.seqid_, ms))));
+}
+
+void PendingCall::on_cancel(CancelHook* hook) noexcept {
+  auto& call = static_cast<PendingCall&>(*hook);
+  if (call.conn_ != nullptr) call.conn_->forget(call);
+  call.complete(std::make_exception_ptr(CancelledError()));
+}
+
+// ---- FlushWaiter ----
+
+FlushWaiter::~FlushWaiter() {
+  if (linked_) conn_->remove_flush_waiter(*this);
+}
+
+bool FlushWaiter::await_ready() noexcept {
+  if (std::exception_ptr failure = conn_->failure()) {
+    error_ = failure;
+    return true;
+  }
+  return conn_->written_total() >= target_;
+}
+
+void FlushWaiter::suspend(std::coroutine_handle<> h, CancelScope* scope) noexcept {
+  waiter_ = h;
+  linked_ = true;
+  conn_->add_flush_waiter(*this);
+  if (scope != nullptr && scope->cancelled()) {
+    on_cancel(this);
+  } else if (scope != nullptr) {
+    scope->attach(*this);
+  }
+}
+
+void FlushWaiter::complete(std::exception_ptr error) noexcept {
+  linked_ = false;
+  error_ = std::move(error);
+  CancelHook::detach();
+  conn_->loop().schedule(waiter_);
+}
+
+void FlushWaiter::on_cancel(CancelHook* hook) noexcept {
+  auto& waiter = static_cast<FlushWaiter&>(*hook);
+  waiter.conn_->remove_flush_waiter(waiter);
+  waiter.complete(std::make_exception_ptr(CancelledError()));
+}
+
+}  // namespace detail
+
+// ---- ClientChannel ----
+
+Task<std::shared_ptr<ClientChannel>> ClientChannel::connect(EventLoop& loop, Address address,
+                                                            ChannelOptions options) {
+  auto channel = std::make_shared<ClientChannel>(loop, std::move(address), std::move(options));
+  co_await channel->reconnect();
+  co_return channel;
+}
+
+ClientChannel::ClientChannel(EventLoop& loop, Address address, ChannelOptions options)
+    : loop_(loop), address_(std::move(address)), options_(std::move(options)) {}
+
+ClientChannel::~ClientChannel() { close(); }
+
+void ClientChannel::close() noexcept {
+  if (!conn_) return;
+  conn_->fail(std::make_exception_ptr(
+      ConnectionClosed(fmt::format("channel to {} closed", address_.to_string()))));
+  conn_.reset();
+}
+
+bool ClientChannel::usable() const noexcept { return conn_ && conn_->open(); }
+
+bool ClientChannel::connected() const noexcept { return usable() || connecting_; }
+
+std::size_t ClientChannel::pending_calls() const noexcept { return conn_ ? conn_->pending() : 0; }
+
+Task<void> ClientChannel::reconnect() {
+  struct WaitForConnect {
+    ClientChannel& channel;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> h) { channel.connect_waiters_.push_back(h); }
+    void await_resume() const noexcept {}
+  };
+  if (connecting_) {
+    co_await WaitForConnect{*this};
+    if (!usable()) std::rethrow_exception(connect_error_);
+    co_return;
+  }
+  connecting_ = true;
+  connect_error_ = nullptr;
+  try {
+    Socket socket = co_await corothrift::connect(loop_, address_, options_.connect_timeout);
+    conn_ = std::make_shared<detail::ChannelConnection>(loop_, options_, std::move(socket));
+    conn_->start();
+  } catch (...) {
+    connect_error_ = std::current_exception();
+  }
+  connecting_ = false;
+  for (std::coroutine_handle<> h : std::exchange(connect_waiters_, {})) loop_.schedule(h);
+  if (connect_error_) std::rethrow_exception(connect_error_);
+}
+
+std::size_t ClientChannel::begin_message(std::string_view method) {
+  if (options_.service_name.empty()) {
+    wire_name_.assign(method);
+  } else {
+    wire_name_.assign(options_.service_name);
+    wire_name_ += ':';
+    wire_name_.append(method);
+  }
+  return detail::begin_frame(conn_->out(), options_.transport == TransportKind::Framed);
+}
+
+WriteBuffer& ClientChannel::out() noexcept { return conn_->out(); }
+
+void ClientChannel::end_message(std::size_t start) {
+  WriteBuffer& out = conn_->out();
+  bool framed = options_.transport == TransportKind::Framed;
+  std::size_t size = out.size() - start - (framed ? 4 : 0);
+  if (size > options_.limits.max_frame_bytes) {
+    out.resize(start);
+    throw TransportError(fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size,
+                                     options_.limits.max_frame_bytes));
+  }
+  detail::end_frame(out, framed, start);
+  conn_->message_queued();
+}
+
+void ClientChannel::abort_message(std::size_t start) noexcept { conn_->out().resize(start); }
+
+void ClientChannel::register_call(detail::PendingCall& call, int32_t seqid) {
+  conn_->add(call, seqid);
+}
+
+detail::FlushWaiter ClientChannel::flushed() noexcept {
+  return detail::FlushWaiter(conn_, conn_->queued_total());
+}
+
+}  // namespace corothrift

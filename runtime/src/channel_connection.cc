@@ -1,0 +1,164 @@
+#include "channel_connection.h"
+
+#include <corothrift/log.h>
+
+#include <sys/socket.h>
+
+#include <fmt/core.h>
+
+#include <utility>
+
+namespace corothrift::detail {
+namespace {
+
+std::span<const uint8_t> as_u8(std::span<const std::byte> bytes) noexcept {
+  return {reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
+}
+
+// What every waiting call sees when the connection fails: the cause, named.
+std::exception_ptr describe_failure(const std::string& peer, std::exception_ptr cause) {
+  try {
+    std::rethrow_exception(cause);
+  } catch (const ConnectionClosed& e) {
+    return std::make_exception_ptr(ConnectionClosed(
+        fmt::format("connection to {} lost: {}", peer, e.what()), e.errno_value()));
+  } catch (const TransportError& e) {
+    return std::make_exception_ptr(TransportError(
+        fmt::format("connection to {} failed: {}", peer, e.what()), e.errno_value()));
+  } catch (const std::exception& e) {
+    return std::make_exception_ptr(
+        TransportError(fmt::format("connection to {} closed after an error: {}", peer, e.what())));
+  } catch (...) {
+    return std::make_exception_ptr(
+        TransportError(fmt::format("connection to {} closed after an unknown error", peer)));
+  }
+}
+
+}  // namespace
+
+ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options, Socket socket)
+    : loop_(loop),
+      framing_{options.protocol, options.transport},
+      limits_(options.limits),
+      call_timeout_(options.call_timeout),
+      peer_(socket.peer_address().to_string()),
+      stream_(std::move(socket)) {}
+
+void ChannelConnection::start() {
+  read_loop(shared_from_this()).start(loop_);
+  write_loop(shared_from_this()).start(loop_);
+}
+
+void ChannelConnection::message_queued() noexcept { wake_writer(); }
+
+void ChannelConnection::wake_writer() noexcept {
+  if (parked_writer_) loop_.schedule(std::exchange(parked_writer_, {}));
+}
+
+void ChannelConnection::add(PendingCall& call, int32_t seqid) {
+  call.attach(this, loop_, seqid, call_timeout_);
+  if (failure_) {
+    call.complete(failure_);
+    return;
+  }
+  calls_.insert(call);
+}
+
+void ChannelConnection::add_flush_waiter(FlushWaiter& waiter) noexcept {
+  waiter.prev = flush_tail_;
+  waiter.next = nullptr;
+  (flush_tail_ ? flush_tail_->next : flush_head_) = &waiter;
+  flush_tail_ = &waiter;
+}
+
+void ChannelConnection::remove_flush_waiter(FlushWaiter& waiter) noexcept {
+  (waiter.prev ? waiter.prev->next : flush_head_) = waiter.next;
+  (waiter.next ? waiter.next->prev : flush_tail_) = waiter.prev;
+  waiter.prev = waiter.next = nullptr;
+}
+
+void ChannelConnection::complete_flushes() noexcept {
+  while (flush_head_ != nullptr && flush_head_->target() <= written_total_) {
+    FlushWaiter* waiter = flush_head_;
+    remove_flush_waiter(*waiter);
+    waiter->complete(nullptr);
+  }
+}
+
+void ChannelConnection::fail(std::exception_ptr error) noexcept {
+  if (failure_) return;
+  failure_ = std::move(error);
+  calls_.drain([&](PendingCall& call) { call.complete(failure_); });
+  while (flush_head_ != nullptr) {
+    FlushWaiter* waiter = flush_head_;
+    remove_flush_waiter(*waiter);
+    waiter->complete(failure_);
+  }
+  // Wakes the reader (end of stream) and a blocked writer (EPIPE).
+  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+  wake_writer();
+}
+
+Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelConnection> self) {
+  try {
+    while (!failure_) {
+      NextMessage next = next_message(framing_, as_u8(stream_.available()), limits_);
+      if (next.consumed == 0) {
+        co_await stream_.read_at_least(next.need);
+        continue;
+      }
+      handle_reply(next.message);
+      stream_.consume(next.consumed);
+    }
+  } catch (...) {
+    fail(describe_failure(peer_, std::current_exception()));
+  }
+}
+
+Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelConnection> self) {
+  try {
+    while (!failure_) {
+      if (out_.empty()) {
+        co_await WriterWait{*this};
+        continue;
+      }
+      std::swap(out_, sending_);
+      queued_total_ += sending_.size();
+      co_await stream_.write_all(std::as_bytes(sending_.bytes()));
+      written_total_ += sending_.size();
+      sending_.clear();
+      complete_flushes();
+    }
+  } catch (...) {
+    fail(describe_failure(peer_, std::current_exception()));
+  }
+}
+
+void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
+  corothrift::ReadBuffer in(message);
+  HeaderView header = read_header_view(framing_.protocol, in, limits_);
+  PendingCall* call = calls_.take(header.seqid);
+  if (call == nullptr) {
+    log(LogLevel::kDebug, "corothrift: dropping a reply from {} for seqid {} (no call waits)",
+        peer_, header.seqid);
+    return;
+  }
+  std::exception_ptr error;
+  try {
+    if (header.type == MessageType::Reply) {
+      call->decode(framing_.protocol, in, limits_);
+    } else if (header.type == MessageType::Exception) {
+      TApplicationException e;
+      with_reader(framing_.protocol, in, limits_, [&](auto& r) { e.read(r); });
+      error = std::make_exception_ptr(std::move(e));
+    } else {
+      throw_protocol_error(ProtocolError::Kind::InvalidData,
+                           fmt::format("reply of message type {}", static_cast<int>(header.type)));
+    }
+  } catch (...) {
+    error = std::current_exception();
+  }
+  call->complete(std::move(error));
+}
+
+}  // namespace corothrift::detail

@@ -1,0 +1,55 @@
+#include <corothrift/processor.h>
+
+#include <fmt/core.h>
+
+#include "wire_framing.h"
+
+namespace corothrift {
+
+ServerRequest::ServerRequest(ProtocolKind protocol, std::span<const uint8_t> message,
+                             const DecodeLimits& limits, detail::ReplySink& sink)
+    : protocol_(protocol), body_(message), limits_(&limits), sink_(&sink), message_(message) {
+  detail::HeaderView header = detail::read_header_view(protocol, body_, limits);
+  if (header.type != MessageType::Call && header.type != MessageType::Oneway) {
+    throw_protocol_error(ProtocolError::Kind::InvalidData,
+                         fmt::format("a server expects CALL or ONEWAY, got message type {}",
+                                     static_cast<int>(header.type)));
+  }
+  oneway_ = header.type == MessageType::Oneway;
+  seqid_ = header.seqid;
+  full_name_ = method_ = header.name;
+}
+
+void ServerRequest::own_bytes() {
+  if (owns_bytes_) return;
+  owns_bytes_ = true;
+  auto rebase = [](std::string_view view, const uint8_t* from, const uint8_t* to) {
+    return std::string_view(
+        reinterpret_cast<const char*>(to) + (reinterpret_cast<const uint8_t*>(view.data()) - from),
+        view.size());
+  };
+  if (args_read_) {
+    // Only the name is still needed (for the reply).
+    owned_.append(full_name_.data(), full_name_.size());
+    const auto* from = reinterpret_cast<const uint8_t*>(full_name_.data());
+    method_ = rebase(method_, from, owned_.data());
+    full_name_ = rebase(full_name_, from, owned_.data());
+    return;
+  }
+  owned_.append(message_);
+  std::size_t position = message_.size() - body_.remaining();
+  method_ = rebase(method_, message_.data(), owned_.data());
+  full_name_ = rebase(full_name_, message_.data(), owned_.data());
+  message_ = owned_.bytes();
+  body_ = ReadBuffer(message_);
+  body_.skip(position);
+}
+
+std::size_t ServerRequest::begin_reply() { return detail::begin_frame(sink_->out, sink_->framed); }
+
+void ServerRequest::end_reply(std::size_t start) {
+  detail::end_frame(sink_->out, sink_->framed, start);
+  if (sink_->on_reply) sink_->on_reply(sink_);
+}
+
+}  // namespace corothrift

@@ -1,0 +1,98 @@
+#include "wire_framing.h"
+
+#include <corothrift/binary_protocol.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/errors.h>
+#include <corothrift/exception.h>
+#include <corothrift/message.h>
+
+#include <fmt/core.h>
+
+namespace corothrift::detail {
+namespace {
+
+constexpr uint8_t kBinaryFirstByte = 0x80;   // strict binary: 0x8001 version
+constexpr uint8_t kCompactFirstByte = 0x82;  // compact protocol id
+
+std::optional<ProtocolKind> protocol_of(uint8_t first) noexcept {
+  if (first == kBinaryFirstByte) return ProtocolKind::Binary;
+  if (first == kCompactFirstByte) return ProtocolKind::Compact;
+  return std::nullopt;
+}
+
+NextMessage next_frame(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
+  if (bytes.size() < 4) return {{}, 0, 4};
+  uint32_t length = load_be<uint32_t>(bytes.data());
+  if (length > limits.max_frame_bytes) {
+    throw FrameTooLarge(
+        fmt::format("frame of {} bytes exceeds the limit of {}", length, limits.max_frame_bytes));
+  }
+  if (length == 0) throw_protocol_error(ProtocolError::Kind::InvalidData, "empty frame");
+  std::size_t total = 4 + static_cast<std::size_t>(length);
+  if (bytes.size() < total) return {{}, 0, total};
+  return {bytes.subspan(4, length), total, 0};
+}
+
+}  // namespace
+
+std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept {
+  if (first.empty()) return std::nullopt;
+  if (auto kind = protocol_of(first[0])) return Framing{*kind, TransportKind::Unframed};
+  if (first.size() < 5) return std::nullopt;
+  // A frame length, then the message; non-strict binary starts with a name
+  // length whose first byte is 0.
+  if (auto kind = protocol_of(first[4])) return Framing{*kind, TransportKind::Framed};
+  if (first[4] == 0) return Framing{ProtocolKind::Binary, TransportKind::Framed};
+  return Framing{fallback.protocol, TransportKind::Framed};
+}
+
+NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
+                         const DecodeLimits& limits) {
+  if (framing.transport == TransportKind::Framed) return next_frame(bytes, limits);
+  if (bytes.empty()) return {{}, 0, 1};
+  std::optional<std::size_t> size = measure_message(framing.protocol, bytes, limits);
+  if (!size) return {{}, 0, bytes.size() + 1};
+  return {bytes.first(*size), *size, 0};
+}
+
+HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
+                            const DecodeLimits& limits) {
+  HeaderView header;
+  if (protocol == ProtocolKind::Compact) {
+    CompactReader r(in, limits);
+    if (in.take_byte() != kCompactFirstByte) {
+      throw_protocol_error(ProtocolError::Kind::BadVersion, "bad compact protocol identifier");
+    }
+    uint8_t version_and_type = in.take_byte();
+    if ((version_and_type & 0x1f) != 1) {
+      throw_protocol_error(ProtocolError::Kind::BadVersion, "bad compact protocol version");
+    }
+    header.type = static_cast<MessageType>((version_and_type >> 5) & 0x07);
+    header.seqid = static_cast<int32_t>(r.read_varint32());
+    header.name = r.read_string_view();
+    return header;
+  }
+  BinaryReader r(in, limits);
+  int32_t first = r.read_i32();
+  if (first < 0) {
+    auto word = static_cast<uint32_t>(first);
+    if ((word & 0xffff0000) != BinaryWriter::kVersion1) {
+      throw_protocol_error(ProtocolError::Kind::BadVersion, "bad binary protocol version");
+    }
+    header.type = static_cast<MessageType>(word & 0xff);
+    header.name = r.read_string_view();
+    header.seqid = r.read_i32();
+    return header;
+  }
+  // Old non-strict header: the first word was the name's length.
+  auto length = static_cast<std::size_t>(first);
+  if (length > limits.max_string_bytes) {
+    throw_protocol_error(ProtocolError::Kind::SizeLimit, "message name too long");
+  }
+  header.name = {reinterpret_cast<const char*>(in.take(length)), length};
+  header.type = static_cast<MessageType>(in.take_byte());
+  header.seqid = r.read_i32();
+  return header;
+}
+
+}  // namespace corothrift::detail
