@@ -1,0 +1,32 @@
+# CTest entries: the whole matrix, a few single cells (quick to rerun when
+# one breaks), the Apache multiplexed check, and the runner's own tests.
+# corothrift's thrift_test_server/thrift_test_client join the matrix as soon
+# as targets of those names exist anywhere in the build.
+set(interop_matrix ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/run_matrix.py
+    --python=${COROTHRIFT_DEBIAN_PYTHON}
+    --path=apache_cpp_server=$<TARGET_FILE:apache_cpp_server>
+    --path=apache_cpp_client=$<TARGET_FILE:apache_cpp_client>
+    --path=py_gen_dir=${interop_py_gen_dir}
+    --path=thriftpy_idl=${interop_thriftpy_idl}
+    "--path=thrift_test_server=$<$<TARGET_EXISTS:thrift_test_server>:$<TARGET_FILE:thrift_test_server>>"
+    "--path=thrift_test_client=$<$<TARGET_EXISTS:thrift_test_client>:$<TARGET_FILE:thrift_test_client>>")
+
+add_test(NAME interop.matrix COMMAND ${interop_matrix})
+set_tests_properties(interop.matrix PROPERTIES TIMEOUT 280 LABELS interop RUN_SERIAL TRUE)
+
+function(interop_cell name server client protocol transport mode)
+  add_test(NAME interop.cell.${name} COMMAND ${interop_matrix} --server=${server}
+           --client=${client} --protocol=${protocol} --transport=${transport} --mode=${mode})
+  set_tests_properties(interop.cell.${name} PROPERTIES TIMEOUT 60 LABELS interop)
+endfunction()
+interop_cell(apache_cpp_to_apache_py_compact_framed apache-cpp apache-py compact framed plain)
+interop_cell(apache_py_to_thriftpy_binary_buffered apache-py thriftpy binary buffered plain)
+interop_cell(thriftpy_to_apache_cpp_compact_buffered thriftpy apache-cpp compact buffered plain)
+# Item 6 of the interop issue: an Apache TMultiplexedProtocol client against
+# Apache's TMultiplexedProcessor hosting ThriftTest and SecondService.
+interop_cell(apache_cpp_multiplexed apache-cpp apache-cpp binary framed multiplexed)
+
+add_test(NAME interop.runner_self_test
+         COMMAND ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/matrix_runner_test.py)
+set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS interop
+  ENVIRONMENT "INTEROP_APACHE_CPP_SERVER=$<TARGET_FILE:apache_cpp_server>;INTEROP_APACHE_CPP_CLIENT=$<TARGET_FILE:apache_cpp_client>")

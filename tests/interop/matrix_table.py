@@ -1,0 +1,40 @@
+"""Renders matrix results as Markdown: rows are servers, columns clients,
+and each cell lists one mark per protocol/transport combination."""
+
+COMBO_LABELS = {("binary", "buffered"): "bin/buf", ("binary", "framed"): "bin/frm",
+                ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm"}
+MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖"}
+
+
+def cell_text(outcomes, combos):
+    """outcomes: (protocol, transport) -> 'pass' | 'fail' | 'n/a' | reason."""
+    parts = []
+    for combo in combos:
+        state = outcomes.get(combo, "n/a")
+        parts.append("%s %s" % (COMBO_LABELS[combo], MARKS.get(state, MARKS["n/a"])))
+    return " ".join(parts)
+
+
+def table(title, servers, clients, results, combos, disabled):
+    """results: (server, client, protocol, transport) -> state; disabled: name -> reason."""
+    lines = ["**%s**" % title, "",
+             "| server \\ client | " + " | ".join(clients) + " |",
+             "|---|" + "---|" * len(clients)]
+    for server in servers:
+        cells = []
+        for client in clients:
+            missing = disabled.get(server) or disabled.get(client)
+            if missing:
+                cells.append(missing)
+                continue
+            outcomes = {combo: results.get((server, client) + combo) for combo in combos
+                        if (server, client) + combo in results}
+            cells.append(cell_text(outcomes, combos))
+        lines.append("| **%s** | " % server + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def legend():
+    return ("✅ pass, ❌ fail, ➖ not run because a side lacks the protocol/transport "
+            "(listed below); bin/cmp = binary/compact protocol, buf/frm = buffered/framed "
+            "transport.")
