@@ -49,7 +49,6 @@ struct Inner {
   bool on = false;
   std::string label;
   friend bool operator==(const Inner&, const Inner&) = default;
-  friend auto operator<=>(const Inner&, const Inner&) = default;
 
   template <class W>
   void write(W& w) const {
