@@ -21,8 +21,8 @@ void report_thrown_type(const Field& thrown, Diagnostics& diags) {
     if (type.resolved == nullptr || type.resolved->as<Typedef>() != nullptr) return;
     const auto* structure = type.resolved->as<Struct>();
     if (structure != nullptr && structure->struct_kind == StructKind::kException) return;
-    diags.error(thrown.type.range, "'{}' is a {}, not an exception", type_name(thrown.type),
-                kind_name(*type.resolved));
+    diags.error(thrown.type.range, "'{}' is {}, not an exception", type_name(thrown.type),
+                a_kind_name(*type.resolved));
     return;
   }
   diags.error(thrown.type.range, "'{}' is not an exception", type_name(thrown.type));

@@ -1,5 +1,7 @@
 #include "walk.h"
 
+#include <string_view>
+
 #include <fmt/format.h>
 
 namespace corothrift::idl::sema {
@@ -152,6 +154,12 @@ const char* kind_name(const Definition& definition) {
       return "service";
   }
   return "definition";
+}
+
+std::string a_kind_name(const Definition& definition) {
+  std::string_view noun = kind_name(definition);
+  bool vowel = noun.find_first_of("aeiou") == 0;
+  return fmt::format("{} {}", vowel ? "an" : "a", noun);
 }
 
 std::string type_name(const TypeRef& type) {

@@ -40,6 +40,9 @@ void for_each_annotations(const Program& program,
 // "struct", "union", "exception", "enum", "typedef", "const" or "service".
 const char* kind_name(const Definition& definition);
 
+// "a struct", "an enum"...: kind_name() with its article.
+std::string a_kind_name(const Definition& definition);
+
 // The type as the user would write it: "i32", "list<map<string,Foo>>".
 std::string type_name(const TypeRef& type);
 

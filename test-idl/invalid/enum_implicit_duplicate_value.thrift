@@ -1,0 +1,7 @@
+// An implicit value is the previous one plus 1, which can repeat one
+// written earlier.
+enum Step {
+  TWO = 2   # expected-note: 'TWO' was defined here
+  ONE = 1
+  NEXT      # expected-error: 'NEXT' has the same value (2) as 'TWO' in enum 'Step'
+}
