@@ -136,7 +136,7 @@ class Dumper {
       const char* kinds[] = {"struct", "union", "exception"};
       head = fmt::format("{} {}", kinds[static_cast<int>(s->struct_kind)], d.name);
     }
-    if (auto* t = d.as<Typedef>()) head += " = " + type(t->type);
+    if (auto* t = d.as<Typedef>()) head = fmt::format("typedef {} {}", type(t->type), d.name);
     if (auto* c = d.as<Const>()) head = fmt::format("const {} {} = {}", type(c->type), d.name, value(*c->value));
     if (auto* s = d.as<Service>(); s != nullptr && !s->extends_spelling.empty()) {
       head += " extends " + s->extends_spelling + (s->extends ? "[service " + qualified(*s->extends) + "]" : "");

@@ -1,0 +1,9 @@
+const list<i32> COMMAS = [1, 2, 3]
+const list<i32> SEMICOLONS = [1; 2; 3]
+const list<i32> MIXED = [1, 2; 3,]
+const list<i32> NONE = [1 2 3]
+const list<i32> EMPTY = []
+const map<string, i32> MAP_COMMAS = {"a": 1, "b": 2}
+const map<string, i32> MAP_SEMICOLONS = {"a": 1; "b": 2;}
+const map<string, list<i32>> MAP_OF_LISTS = {"x": [1, 2], "y": []}
+const map<i32, string> EMPTY_MAP = {}

@@ -1,0 +1,14 @@
+const i32 DECIMAL = 42
+const i32 NEGATIVE = -7
+const i32 POSITIVE_SIGN = +7
+const i64 HEX = 0x7FFFFFFFFFFFFFFF
+const i64 NEGATIVE_HEX = -0x10
+const double PI = 3.14159
+const double AVOGADRO = 6.022e23
+const double SMALL = -1.5E-3
+const double FRACTION_ONLY = .25
+const double INT_AS_DOUBLE = 2
+const string DOUBLE_QUOTED = "double"
+const string SINGLE_QUOTED = 'single'
+const bool YES = true
+const bool NO = false

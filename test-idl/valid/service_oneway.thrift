@@ -1,0 +1,5 @@
+service Logger {
+  oneway void log(1: string line)
+  oneway void flush()
+  void sync()
+}
