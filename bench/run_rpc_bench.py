@@ -101,6 +101,8 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="our server's worker threads")
     parser.add_argument("--ceiling-threads", type=int, default=1,
                         help="the ceiling server's threads (1 measured fastest here)")
+    parser.add_argument("--load-threads", type=int, default=1,
+                        help="bench_load's threads (1 unless measured better)")
     parser.add_argument("--serialize-iterations", type=int, default=200000)
     parser.add_argument("--json", help="also write every raw result to this file")
     args = parser.parse_args()
@@ -164,7 +166,8 @@ def run_load(args, port, cell):
     argv = [os.path.join(args.bin_dir, "bench_load"), "--port", str(port),
             "--connections", str(cell.connections), "--inflight", str(cell.inflight),
             "--duration-ms", str(args.duration_ms), "--warmup-ms", str(args.warmup_ms),
-            "--call", cell.call, "--payload", str(cell.payload)]
+            "--call", cell.call, "--payload", str(cell.payload),
+            "--threads", str(args.load_threads)]
     limit = (args.duration_ms + args.warmup_ms) / 1000.0 + 30
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=limit)

@@ -31,6 +31,13 @@ void Histogram::record(uint64_t value) {
   max_ = std::max(max_, value);
 }
 
+void Histogram::merge(const Histogram& other) {
+  for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+  count_ += other.count_;
+  sum_ += other.sum_;
+  max_ = std::max(max_, other.max_);
+}
+
 void Histogram::clear() { *this = Histogram(); }
 
 uint64_t Histogram::percentile(double fraction) const {

@@ -12,6 +12,7 @@ namespace bench {
 class Histogram {
  public:
   void record(uint64_t value);
+  void merge(const Histogram& other);
   void clear();
 
   uint64_t count() const { return count_; }

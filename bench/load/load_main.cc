@@ -12,10 +12,10 @@ namespace {
 bench::LoadOptions parse(int argc, char** argv) {
   bench::Flags flags(
       argc, argv,
-      {"port", "connections", "inflight", "duration-ms", "warmup-ms", "call", "payload"},
+      {"port", "connections", "inflight", "duration-ms", "warmup-ms", "call", "payload", "threads"},
       "bench_load --port P [--connections C=1] [--inflight D=1] "
       "[--duration-ms T=3000] [--warmup-ms W=500] [--call add|echo] "
-      "[--payload BYTES=0]");
+      "[--payload BYTES=0] [--threads N=1]");
   bench::LoadOptions options;
   options.port = static_cast<uint16_t>(flags.num("port", 9090));
   options.connections = static_cast<int>(flags.num("connections", 1));
@@ -25,6 +25,7 @@ bench::LoadOptions parse(int argc, char** argv) {
   std::string call = flags.str("call", "add");
   options.call = call == "echo" ? bench::CallKind::kEcho : bench::CallKind::kAdd;
   options.payload_bytes = static_cast<size_t>(flags.num("payload", 0));
+  options.threads = static_cast<int>(flags.num("threads", 1));
   if ((call != "add" && call != "echo") || options.connections < 1 || options.inflight < 1 ||
       options.inflight > bench::kMaxInflight || options.duration.count() < 1) {
     std::fprintf(stderr, "bench_load: bad --call, --connections, --inflight or --duration-ms\n");

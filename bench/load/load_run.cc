@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <thread>
 #include <vector>
 
 #include "common/byte_buffer.h"
@@ -249,8 +250,35 @@ int LoadRun::timeout_ms(Clock::time_point now) const {
   return down_ != 0 ? std::min(wait, kRetryMs) : wait;
 }
 
+void merge_into(LoadResult& total, LoadResult&& part) {
+  total.calls += part.calls;
+  total.seconds = part.seconds;
+  total.latency_ns.merge(part.latency_ns);
+  total.errors += part.errors;
+  total.connect_failures += part.connect_failures;
+  total.reconnects += part.reconnects;
+  total.lost_calls += part.lost_calls;
+  if (total.first_error.empty()) total.first_error = std::move(part.first_error);
+}
+
 }  // namespace
 
-LoadResult run_load(const LoadOptions& options) { return LoadRun(options).run(); }
+LoadResult run_load(const LoadOptions& options) {
+  int threads = std::clamp(options.threads, 1, options.connections);
+  if (threads == 1) return LoadRun(options).run();
+  std::vector<LoadOptions> shares(static_cast<size_t>(threads), options);
+  std::vector<LoadResult> parts(shares.size());
+  std::vector<std::thread> running;
+  for (int i = 0; i < threads; ++i) {
+    shares[i].connections = options.connections / threads + (i < options.connections % threads);
+    running.emplace_back([&, i] { parts[i] = LoadRun(shares[i]).run(); });
+  }
+  LoadResult total;
+  for (int i = 0; i < threads; ++i) {
+    running[i].join();
+    merge_into(total, std::move(parts[i]));
+  }
+  return total;
+}
 
 }  // namespace bench

@@ -21,6 +21,8 @@ struct LoadOptions {
   std::chrono::milliseconds warmup{500};
   CallKind call = CallKind::kAdd;
   size_t payload_bytes = 0;
+  // Each thread drives its share of the connections with its own loop.
+  int threads = 1;
 };
 
 inline constexpr int kMaxInflight = 4096;
@@ -36,7 +38,8 @@ struct LoadResult {
   std::string first_error;
 };
 
-// Runs for warmup + duration, then returns; throws std::system_error when a
+// Runs for warmup + duration on options.threads threads, then returns the
+// merged result; throws std::system_error when a
 // socket call fails for a reason other than the peer going away.
 LoadResult run_load(const LoadOptions& options);
 
