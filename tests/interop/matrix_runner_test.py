@@ -7,6 +7,7 @@ import tempfile
 import time
 import unittest
 
+import lying_server
 import matrix_cell
 import matrix_peers
 import run_matrix
@@ -96,6 +97,35 @@ class RealPeerTest(unittest.TestCase):
             lambda port: [client, "--host=127.0.0.1", "--port=%d" % port, "--protocol=binary"])
         self.assertFalse(result.ok)
         self.assertIn("failed cases", result.log)
+
+
+@unittest.skipUnless(os.environ.get("INTEROP_PY_GEN_DIR"), "generated peer code not given")
+class ClientChecksTest(unittest.TestCase):
+    """Each client must catch a server's wrong answers, case by case."""
+
+    def run_client_against_liar(self, client):
+        here = os.path.dirname(os.path.abspath(__file__))
+        server = [PY, os.path.join(here, "lying_server.py"),
+                  "--gen-dir=" + os.environ["INTEROP_PY_GEN_DIR"], "--host=127.0.0.1"]
+        result = matrix_cell.run_cell(lambda port: server + ["--port=%d" % port],
+                                      lambda port: client + ["--host=127.0.0.1", "--port=%d" % port])
+        self.assertFalse(result.ok)
+        failed = [line for line in result.log.splitlines() if line.startswith("FAIL ")]
+        named = {line.split()[1].rstrip(":") for line in failed}
+        self.assertEqual(named, set(lying_server.WRONG_CASES), "\n".join(failed))
+
+    def test_the_apache_cpp_client_names_every_wrong_answer(self):
+        self.run_client_against_liar([os.environ["INTEROP_APACHE_CPP_CLIENT"]])
+
+    def test_the_apache_py_client_names_every_wrong_answer(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.run_client_against_liar([PY, os.path.join(here, "py_client.py"),
+                                      "--gen-dir=" + os.environ["INTEROP_PY_GEN_DIR"]])
+
+    def test_the_thriftpy_client_names_every_wrong_answer(self):
+        here = os.path.dirname(os.path.abspath(__file__))
+        self.run_client_against_liar([PY, os.path.join(here, "thriftpy_client.py"),
+                                      "--idl=" + os.environ["INTEROP_THRIFTPY_IDL"]])
 
 
 if __name__ == "__main__":

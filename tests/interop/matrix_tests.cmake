@@ -29,4 +29,4 @@ interop_cell(apache_cpp_multiplexed apache-cpp apache-cpp binary framed multiple
 add_test(NAME interop.runner_self_test
          COMMAND ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/matrix_runner_test.py)
 set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS interop
-  ENVIRONMENT "INTEROP_APACHE_CPP_SERVER=$<TARGET_FILE:apache_cpp_server>;INTEROP_APACHE_CPP_CLIENT=$<TARGET_FILE:apache_cpp_client>")
+  ENVIRONMENT "INTEROP_APACHE_CPP_SERVER=$<TARGET_FILE:apache_cpp_server>;INTEROP_APACHE_CPP_CLIENT=$<TARGET_FILE:apache_cpp_client>;INTEROP_PY_GEN_DIR=${interop_py_gen_dir};INTEROP_THRIFTPY_IDL=${interop_thriftpy_idl}")

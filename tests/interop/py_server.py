@@ -15,9 +15,9 @@ def add_gen_dir(parser):
     parser.add_argument("--gen-dir", required=True)
 
 
-def make_processor(flags, test_service, second_service, types):
+def make_processor(flags, test_service, second_service, handlers):
     from thrift.TMultiplexedProcessor import TMultiplexedProcessor
-    test_handler, second_handler = make_handlers(types)
+    test_handler, second_handler = handlers
     test = test_service.Processor(test_handler)
     if not flags.multiplexed:
         return test
@@ -27,7 +27,8 @@ def make_processor(flags, test_service, second_service, types):
     return processor
 
 
-def main():
+def main(handlers_for=make_handlers):
+    """`handlers_for(types)` returns the (ThriftTest, SecondService) handlers."""
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TException
@@ -42,7 +43,7 @@ def main():
     protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
                  "compact": TCompactProtocol.TCompactProtocolFactory}
     server = TServer.TThreadedServer(
-        make_processor(flags, ThriftTest, SecondService, ttypes),
+        make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes)),
         TSocket.TServerSocket(host=flags.host, port=flags.port),
         transports[flags.transport](), protocols[flags.protocol](), daemon=True)
     print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
