@@ -4,10 +4,12 @@
 //   1: i32 a   # expected-error: the message, as printed
 //   # expected-note@+2: a message two lines below this comment
 //   # expected-warning@7: a message on line 7
+//   /* expected-error: also in a block comment */
 //
 // Compared: file, line, severity and full message (not the column). A
 // missing or an extra diagnostic fails, and so does a file that expects
-// nothing. Files in subfolders are helpers the cases include; expectations
+// nothing. Paths inside messages are compared relative to test-idl/invalid.
+// Files in subfolders are helpers the cases include; expectations
 // written in them count when a case loads them.
 #include <algorithm>
 #include <filesystem>
@@ -84,15 +86,17 @@ std::uint32_t target_line(std::uint32_t line, const std::string& sign, const std
 // Every expectation written in one line; a line may hold several.
 void parse_line(const std::string& file, std::uint32_t line, const std::string& text,
                 std::vector<Expected>& out) {
-  static const std::regex kMarker(R"((?:#|//)\s*expected-(error|warning|note)(?:@([+-]?)(\d+))?:)");
+  static const std::regex kMarker(
+      R"((?:#|//|/\*)\s*expected-(error|warning|note)(?:@([+-]?)(\d+))?:)");
   auto begin = std::sregex_iterator(text.begin(), text.end(), kMarker);
   std::vector<std::smatch> markers(begin, std::sregex_iterator());
   for (std::size_t i = 0; i < markers.size(); ++i) {
     const std::smatch& m = markers[i];
     std::size_t start = static_cast<std::size_t>(m.position(0) + m.length(0));
-    std::size_t end = i + 1 < markers.size() ? static_cast<std::size_t>(markers[i + 1].position(0))
-                                             : text.size();
+    std::size_t end =
+        i + 1 < markers.size() ? static_cast<std::size_t>(markers[i + 1].position(0)) : text.size();
     std::string message = trimmed(text.substr(start, end - start));
+    if (message.ends_with("*/")) message = trimmed(message.substr(0, message.size() - 2));
     message.erase(0, message.find_first_not_of(" \t"));
     out.push_back({file, target_line(line, m[2], m[3]), severity_from(m[1]), message});
   }
@@ -110,10 +114,20 @@ std::vector<Expected> expectations(const SourceManager& sources) {
   return out;
 }
 
+// Paths in messages are written relative to test-idl/invalid, so that
+// expectations do not depend on where the checkout is.
+std::string without_invalid_dir(std::string message) {
+  const std::string prefix = kInvalidDir.generic_string() + "/";
+  for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix, at)) {
+    message.erase(at, prefix.size());
+  }
+  return message;
+}
+
 std::vector<Expected> reported(const Diagnostics& diags) {
   std::vector<Expected> out;
   for (const Diagnostic& d : diags.all()) {
-    Expected e{"<no file>", 0, d.severity, d.message};
+    Expected e{"<no file>", 0, d.severity, without_invalid_dir(d.message)};
     if (d.range.has_location()) {
       e.file = relative(diags.sources().path(d.range.file));
       e.line = diags.sources().locate(d.range.file, d.range.begin).line;
@@ -160,10 +174,8 @@ TEST_P(InvalidIdl, ReportsExactlyTheDiagnosticsItsCommentsExpect) {
   std::ostringstream printed;
   diags.print(printed);
   ASSERT_FALSE(expected.empty()) << GetParam() << " announces no diagnostic";
-  EXPECT_EQ(listing(minus(expected, actual)), "") << "expected but not reported\n"
-                                                  << printed.str();
-  EXPECT_EQ(listing(minus(actual, expected)), "") << "reported but not expected\n"
-                                                  << printed.str();
+  EXPECT_EQ(listing(minus(expected, actual)), "") << "expected but not reported\n" << printed.str();
+  EXPECT_EQ(listing(minus(actual, expected)), "") << "reported but not expected\n" << printed.str();
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, InvalidIdl, ::testing::ValuesIn(case_files()),
@@ -176,14 +188,16 @@ INSTANTIATE_TEST_SUITE_P(Files, InvalidIdl, ::testing::ValuesIn(case_files()),
                            return name;
                          });
 
-TEST(InvalidIdlExpectations, ReadRelativeAndAbsoluteLinesAndSeveralPerLine) {
+TEST(InvalidIdlExpectations, AreReadWithRelativeOrAbsoluteLinesSeveralToALine) {
   std::vector<Expected> out;
   parse_line("f", 10, "1: i32 a # expected-error: first # expected-note@+2: second  ", out);
   parse_line("f", 10, "// expected-warning@3: third", out);
-  ASSERT_EQ(out.size(), 3U);
+  parse_line("f", 10, "/* expected-error@-1: fourth */", out);
+  ASSERT_EQ(out.size(), 4U);
   EXPECT_EQ(describe(out[0]), "f:10: error: first");
   EXPECT_EQ(describe(out[1]), "f:12: note: second");
   EXPECT_EQ(describe(out[2]), "f:3: warning: third");
+  EXPECT_EQ(describe(out[3]), "f:9: error: fourth");
 }
 
 }  // namespace

@@ -1,0 +1,1 @@
+const i32 COUNT = "12"  # expected-error: expected i32, found a string
