@@ -98,6 +98,16 @@ class RealPeerTest(unittest.TestCase):
         self.assertFalse(result.ok)
         self.assertIn("failed cases", result.log)
 
+    def test_a_plain_client_fails_against_a_multiplexed_server(self):
+        # Proves that the multiplexed cells really go through service names.
+        server = os.environ["INTEROP_APACHE_CPP_SERVER"]
+        client = os.environ["INTEROP_APACHE_CPP_CLIENT"]
+        result = matrix_cell.run_cell(
+            lambda port: [server, "--host=127.0.0.1", "--port=%d" % port, "--multiplexed"],
+            lambda port: [client, "--host=127.0.0.1", "--port=%d" % port])
+        self.assertFalse(result.ok)
+        self.assertIn("FAIL testVoid", result.log)
+
 
 @unittest.skipUnless(os.environ.get("INTEROP_PY_GEN_DIR"), "generated peer code not given")
 class ClientChecksTest(unittest.TestCase):
