@@ -1,5 +1,7 @@
 #include "builder.h"
 
+#include <cctype>
+
 #include <antlr4-runtime.h>
 
 #include "ThriftLexer.h"
@@ -37,7 +39,7 @@ class SyntaxErrors : public antlr4::BaseErrorListener {
       : file_(file), offsets_(offsets), diags_(diags) {}
   std::size_t count = 0;
 
-  void syntaxError(antlr4::Recognizer*, antlr4::Token* token, std::size_t, std::size_t,
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* token, std::size_t, std::size_t,
                    const std::string& message, std::exception_ptr) override {
     ++count;
     if (token == nullptr) {
@@ -47,23 +49,50 @@ class SyntaxErrors : public antlr4::BaseErrorListener {
     SourceRange range{file_, offsets_.byte(token->getStartIndex()),
                       offsets_.byte(token->getStopIndex() + 1)};
     if (token->getType() == P::EOF) range.end = range.begin;
-    diags_.error(range, "{}", explain(token, message));
+    diags_.error(range, "{}", explain(dynamic_cast<antlr4::Parser*>(recognizer), token));
   }
 
  private:
-  static std::string explain(antlr4::Token* token, const std::string& message) {
+  static std::string explain(antlr4::Parser* parser, antlr4::Token* token) {
     std::string text = token->getText();
     if (token->getType() == P::UNTERMINATED_COMMENT) return "unterminated comment";
     if (token->getType() == P::UNEXPECTED_CHAR && (text == "\"" || text == "'")) {
       return "unterminated string literal";
     }
     if (token->getType() == P::UNEXPECTED_CHAR) return fmt::format("unexpected character '{}'", text);
-    // ANTLR lists every keyword that could start a name: too long to help.
-    std::size_t expecting = message.find(" expecting {");
-    if (expecting != std::string::npos && std::count(message.begin(), message.end(), ',') > 6) {
-      return "syntax error: " + message.substr(0, expecting);
+    std::string found = token->getType() == P::EOF ? "end of file" : "'" + text + "'";
+    bool at_top = parser != nullptr && dynamic_cast<P::DocumentContext*>(parser->getContext());
+    if (at_top && (text == "include" || text == "cpp_include" || text == "namespace")) {
+      return fmt::format("syntax error: '{}' must come before the first definition", text);
     }
-    return "syntax error: " + message;
+    std::string expected = parser != nullptr ? expected_tokens(*parser) : std::string();
+    if (expected.empty()) return fmt::format("syntax error: unexpected {}", found);
+    return fmt::format("syntax error: unexpected {}; expected {}", found, expected);
+  }
+
+  // "'}', an integer or a name"; "" when the list would be too long to help.
+  // Where a name is possible, keywords are left out (they may be names too).
+  static std::string expected_tokens(antlr4::Parser& parser) {
+    std::vector<std::string> names;
+    auto expected = parser.getExpectedTokens();
+    bool name_possible = expected.contains(static_cast<std::size_t>(P::IDENTIFIER));
+    for (std::size_t type : expected.toList()) {
+      std::string name = parser.getVocabulary().getDisplayName(type);
+      bool keyword = name.size() > 2 && name[0] == '\'' && std::isalpha(static_cast<unsigned char>(name[1]));
+      if (type == P::IDENTIFIER) name = "a name";
+      if (type == P::INTEGER) name = "an integer";
+      if (type == P::DOUBLE) name = "a number";
+      if (type == P::LITERAL) name = "a string literal";
+      if (type == P::EOF) name = "end of file";
+      if (type == P::REMOVED_NAMESPACE || (keyword && name_possible)) continue;
+      names.push_back(name);
+    }
+    if (names.empty() || names.size() > 6) return {};
+    std::string out = names[0];
+    for (std::size_t i = 1; i < names.size(); ++i) {
+      out += (i + 1 == names.size() ? " or " : ", ") + names[i];
+    }
+    return out;
   }
 
   FileId file_;

@@ -79,8 +79,10 @@ class Loader {
   void report_cycle(const std::string& target, const Include& include) {
     std::string chain;
     auto first = std::find(stack_.begin(), stack_.end(), target);
-    for (auto it = first; it != stack_.end(); ++it) chain += *it + " -> ";
-    diags_.error(include.range, "include cycle: {}{}", chain, target);
+    // File names only: the message must not depend on where the tree lives.
+    auto name = [](const std::string& path) { return fs::path(path).filename().string(); };
+    for (auto it = first; it != stack_.end(); ++it) chain += name(*it) + " -> ";
+    diags_.error(include.range, "include cycle: {}{}", chain, name(target));
   }
 
   const LoadOptions& options_;

@@ -1,0 +1,1 @@
+const string GREETING = "hello  # expected-error: unterminated string literal
