@@ -3,15 +3,14 @@ and each cell lists one mark per protocol/transport combination."""
 
 COMBO_LABELS = {("binary", "buffered"): "bin/buf", ("binary", "framed"): "bin/frm",
                 ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm"}
-MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖"}
+MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖", None: "·"}
 
 
 def cell_text(outcomes, combos):
-    """outcomes: (protocol, transport) -> 'pass' | 'fail' | 'n/a' | reason."""
+    """outcomes: (protocol, transport) -> 'pass' | 'fail' | 'n/a'; absent: not selected."""
     parts = []
     for combo in combos:
-        state = outcomes.get(combo, "n/a")
-        parts.append("%s %s" % (COMBO_LABELS[combo], MARKS.get(state, MARKS["n/a"])))
+        parts.append("%s %s" % (COMBO_LABELS[combo], MARKS[outcomes.get(combo)]))
     return " ".join(parts)
 
 
@@ -36,5 +35,5 @@ def table(title, servers, clients, results, combos, disabled):
 
 def legend():
     return ("✅ pass, ❌ fail, ➖ not run because a side lacks the protocol/transport "
-            "(listed below); bin/cmp = binary/compact protocol, buf/frm = buffered/framed "
+            "(listed below), · not selected in this run; bin/cmp = binary/compact protocol, buf/frm = buffered/framed "
             "transport.")
