@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "corothrift/idl/ast.h"
 #include "corothrift/idl/diagnostics.h"
@@ -21,5 +22,9 @@ struct CppOptions {
 // returns false on any error.
 bool generate_cpp(const idl::Program& root, const CppOptions& options, bool recurse,
                   OutputSink& out, idl::Diagnostics& diags);
+
+// The paths generate_cpp() would write for `root`, in the order it writes
+// them (for `--list-outputs`, so build systems know them before generating).
+std::vector<std::string> cpp_output_names(const idl::Program& root, bool recurse);
 
 }  // namespace corothrift::codegen

@@ -1,0 +1,73 @@
+#include "names.h"
+
+#include <algorithm>
+#include <array>
+
+namespace corothrift::codegen::cpp {
+namespace {
+
+// Sorted, for binary search.
+constexpr std::array<std::string_view, 101> kReserved = {
+    "NULL",         "alignas",       "alignof",     "and",          "and_eq",
+    "asm",          "assert",        "auto",        "bitand",       "bitor",
+    "bool",         "break",         "case",        "catch",        "char",
+    "char16_t",     "char32_t",      "char8_t",     "class",        "co_await",
+    "co_return",    "co_yield",      "compl",       "concept",      "const",
+    "const_cast",   "consteval",     "constexpr",   "constinit",    "continue",
+    "decltype",     "default",       "delete",      "do",           "double",
+    "dynamic_cast", "else",          "enum",        "errno",        "explicit",
+    "export",       "extern",        "false",       "final",        "float",
+    "for",          "friend",        "goto",        "if",           "import",
+    "inline",       "int",           "long",        "module",       "mutable",
+    "namespace",    "new",           "noexcept",    "not",          "not_eq",
+    "nullptr",      "operator",      "or",          "or_eq",        "override",
+    "private",      "protected",     "public",      "register",     "reinterpret_cast",
+    "requires",     "return",        "short",       "signed",       "sizeof",
+    "static",       "static_assert", "static_cast", "std",          "struct",
+    "switch",       "template",      "this",        "thread_local", "throw",
+    "true",         "try",           "typedef",     "typeid",       "typename",
+    "union",        "unix",          "unsigned",    "using",        "virtual",
+    "void",         "volatile",      "wchar_t",     "while",        "xor",
+    "xor_eq"};
+
+}  // namespace
+
+bool is_reserved_word(std::string_view name) {
+  return std::binary_search(kReserved.begin(), kReserved.end(), name);
+}
+
+std::string escape_name(std::string_view name) {
+  std::string out(name);
+  if (is_reserved_word(name)) out += '_';
+  return out;
+}
+
+std::string program_namespace(const idl::Program& program) {
+  std::string dotted = program.namespace_for("cpp");
+  std::string out;
+  std::size_t start = 0;
+  while (!dotted.empty() && start <= dotted.size()) {
+    std::size_t dot = std::min(dotted.find('.', start), dotted.size());
+    if (!out.empty()) out += "::";
+    out += escape_name(std::string_view(dotted).substr(start, dot - start));
+    start = dot + 1;
+  }
+  return out;
+}
+
+}  // namespace corothrift::codegen::cpp
+
+namespace corothrift::codegen::cpp {
+
+std::string field_name(const idl::Field& field, const idl::Program& program) {
+  std::string name = escape_name(field.name);
+  if (name == "read" || name == "write") return name + "_";
+  const idl::Definition* def = program.find(field.name);
+  if (def != nullptr && def->kind != idl::DefinitionKind::kConst &&
+      def->kind != idl::DefinitionKind::kService) {
+    return name + "_";
+  }
+  return name;
+}
+
+}  // namespace corothrift::codegen::cpp

@@ -1,0 +1,32 @@
+#pragma once
+// C++ spellings of IDL names: keyword escaping and namespaces.
+
+#include <string>
+#include <string_view>
+
+#include "corothrift/idl/ast.h"
+
+namespace corothrift::codegen::cpp {
+
+// C++20 keywords and alternative tokens, plus names the standard library or
+// the preprocessor makes unusable as identifiers in generated code.
+bool is_reserved_word(std::string_view name);
+
+// `name`, with a trailing `_` when it is reserved.
+std::string escape_name(std::string_view name);
+
+// The C++ namespace of a program ("a::b"), from `namespace cpp a.b`, else
+// `namespace * a.b`; "" for the global namespace. Each part is escaped.
+std::string program_namespace(const idl::Program& program);
+
+}  // namespace corothrift::codegen::cpp
+
+namespace corothrift::codegen::cpp {
+
+// The C++ member name of a struct/union/exception field: escaped, and with a
+// trailing `_` where it would clash with a type name of its program (a member
+// named like a type changes what that name means in the class) or with the
+// generated members read/write.
+std::string field_name(const idl::Field& field, const idl::Program& program);
+
+}  // namespace corothrift::codegen::cpp

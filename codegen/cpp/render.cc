@@ -1,0 +1,138 @@
+// The one file that includes the template engine (kainjow mustache).
+#include "render.h"
+
+#include <map>
+#include <set>
+
+#include <kainjow/mustache.hpp>
+
+#include "templates.h"
+
+namespace corothrift::codegen::cpp {
+namespace {
+
+namespace mustache = kainjow::mustache;
+
+bool is_standalone_tag(std::string_view line) {
+  std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  line.remove_prefix(start);
+  if (line.size() < 5 || !line.starts_with("{{") || !line.ends_with("}}")) return false;
+  if (line.find("}}") != line.size() - 2) return false;  // one tag only
+  return std::string_view("#^/>!").find(line[2]) != std::string_view::npos;
+}
+
+// Stands for a blank template line while the engine renders (see below).
+constexpr char kBlankLine = '\x01';
+
+// A line holding only a section, partial or comment tag leaves no trace in
+// the output (the mustache spec's "standalone" rule). The engine gets it
+// wrong for sections it skips, so such lines are reduced to the bare tag
+// before it sees them. The engine also drops any whitespace-only line that
+// shares a line with a section tag, so blank lines are marked with
+// kBlankLine, which render() removes afterwards.
+std::string strip_standalone_lines(std::string_view source) {
+  std::string out;
+  out.reserve(source.size());
+  while (!source.empty()) {
+    std::size_t end = source.find('\n');
+    std::string_view line = source.substr(0, end);
+    if (is_standalone_tag(line)) {
+      out += line.substr(line.find_first_not_of(" \t"));
+    } else {
+      if (line.find_first_not_of(" \t") == std::string_view::npos) {
+        out += kBlankLine;
+      } else {
+        out += line;
+      }
+      if (end != std::string_view::npos) out += '\n';
+    }
+    source.remove_prefix(end == std::string_view::npos ? source.size() : end + 1);
+  }
+  return out;
+}
+
+mustache::data to_data(const View& view) {
+  switch (view.kind()) {
+    case View::Kind::kText:
+      return mustache::data(view.as_text());
+    case View::Kind::kFlag:
+      return mustache::data(view.as_flag());
+    case View::Kind::kList: {
+      mustache::list items;
+      for (const View& item : view.items()) items.push_back(to_data(item));
+      return mustache::data(items);
+    }
+    case View::Kind::kObject:
+      break;
+  }
+  mustache::object members;
+  for (const auto& [key, member] : view.members()) members.emplace(key, to_data(member));
+  return mustache::data(members);
+}
+
+// The engine has no strict mode: this context remembers every name it could
+// not resolve, and render() turns them into an error.
+class StrictContext : public mustache::context<std::string> {
+ public:
+  explicit StrictContext(const mustache::data* root) : mustache::context<std::string>(root) {}
+
+  const mustache::data* get(const std::string& name) const override {
+    const mustache::data* found = mustache::context<std::string>::get(name);
+    if (found == nullptr) unknown_.insert(name);
+    return found;
+  }
+
+  // `{{>name}}` includes the embedded template `name`, rendered in place.
+  const mustache::data* get_partial(const std::string& name) const override {
+    auto it = partials_.find(name);
+    if (it != partials_.end()) return &it->second;
+    const std::string_view* text = find_template(name);
+    if (text == nullptr) {
+      unknown_.insert(">" + name);
+      return nullptr;
+    }
+    std::string source = strip_standalone_lines(*text);
+    mustache::partial make = [source] { return source; };
+    return &partials_.emplace(name, mustache::data(make)).first->second;
+  }
+
+  const std::set<std::string>& unknown() const { return unknown_; }
+
+ private:
+  mutable std::set<std::string> unknown_;
+  mutable std::map<std::string, mustache::data> partials_;
+};
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) {
+    if (!out.empty()) out += ", ";
+    out += "'" + name + "'";
+  }
+  return out;
+}
+
+}  // namespace
+
+RenderResult render(std::string_view name, std::string_view source, const View& view) {
+  RenderResult result;
+  mustache::mustache tmpl{strip_standalone_lines(source)};
+  if (!tmpl.is_valid()) {
+    result.error = std::string(name) + ": " + tmpl.error_message();
+    return result;
+  }
+  tmpl.set_custom_escape([](const std::string& text) { return text; });
+  const mustache::data root = to_data(view);
+  StrictContext context(&root);
+  result.text = tmpl.render(context);
+  std::erase(result.text, kBlankLine);
+  if (!tmpl.is_valid()) {
+    result.error = std::string(name) + ": " + tmpl.error_message();
+  } else if (!context.unknown().empty()) {
+    result.error = std::string(name) + ": unknown template name(s) " + join(context.unknown());
+  }
+  return result;
+}
+
+}  // namespace corothrift::codegen::cpp

@@ -1,0 +1,180 @@
+#include "service_model.h"
+
+#include <algorithm>
+
+#include "doc_comments.h"
+#include "names.h"
+#include "struct_model.h"
+#include "type_names.h"
+#include "types_model.h"
+
+namespace corothrift::codegen::cpp {
+namespace {
+
+// Names the generated client and processor already use for themselves.
+std::string method_name(const idl::Function& function) {
+  std::string name = escape_name(function.name);
+  if (name == "connect" || name == "channel") name += "_";
+  return name;
+}
+
+// Handlers take scalars by value and everything else by const reference.
+bool passed_by_value(const idl::TypeRef& type) {
+  const idl::TypeRef& real = idl::strip_typedefs(type);
+  if (real.annotations.has("cpp.type") || type.annotations.has("cpp.type")) return false;
+  if (real.kind == idl::TypeRef::Kind::kNamed) return real.resolved->as<idl::Enum>() != nullptr;
+  if (real.kind != idl::TypeRef::Kind::kBase) return false;
+  return real.base != idl::BaseType::kString && real.base != idl::BaseType::kBinary &&
+         real.base != idl::BaseType::kUuid;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : ", ") + part;
+  return out;
+}
+
+View params_view(const idl::Function& function, const idl::Program& program, const TypeNames& names,
+                 View& view) {
+  std::vector<std::string> handler_params;
+  std::vector<std::string> client_params;
+  std::vector<std::string> call_args;
+  std::vector<std::string> moved;
+  View params = View::list();
+  for (const auto& param : function.params) {
+    std::string type = names.cpp_type(param->type);
+    std::string name = field_name(*param, program);
+    handler_params.push_back(passed_by_value(param->type) ? type + " " + name
+                                                          : "const " + type + "& " + name);
+    client_params.push_back(type + " " + name);
+    call_args.push_back("args." + name);
+    moved.push_back("std::move(" + name + ")");
+    View item;
+    item.set("name", name);
+    params.push(std::move(item));
+  }
+  view.set("handler_params", join(handler_params));
+  view.set("client_params", join(client_params));
+  view.set("call_args", join(call_args));
+  view.set("moved_params", join(moved));
+  return params;
+}
+
+View result_fields(const idl::Function& function, const idl::Program& program,
+                   const TypeNames& names, bool has_success) {
+  View fields = View::list();
+  if (has_success) {
+    std::string type = names.cpp_type(function.return_type);
+    View success;
+    success.set("name", "success");
+    success.set("idl_name", "success");
+    success.set("id", "0");
+    success.set("value_type", type);
+    success.set("cpp_type", "std::optional<" + type + ">");
+    success.set("tag", names.tag(function.return_type));
+    success.set("initializer", "");
+    success.set("required", false);
+    success.set("hashable", false);
+    success.set("doc_lines", View::list());
+    success.set("index", "0");
+    success.set("enumerator", "success");
+    success.set("deref", "");
+    fields.push(std::move(success));
+  }
+  View throws = fields_view(function.throws, program, names, true);
+  for (const View& field : throws.items()) fields.push(field);
+  return fields;
+}
+
+View function_view(const idl::Service& service, const idl::Function& function,
+                   const TypeNames& names) {
+  const idl::Program& program = *service.program;
+  bool is_void = function.return_type.is_base(idl::BaseType::kVoid);
+  bool has_success = !is_void && !function.oneway;
+  std::string prefix = service.name + "_" + function.name;
+  View view;
+  view.set("name", method_name(function));
+  view.set("idl_name", function.name);
+  view.set("return_type", is_void ? "void" : names.cpp_type(function.return_type));
+  view.set("is_void", is_void);
+  view.set("oneway", function.oneway);
+  view.set("two_way", !function.oneway);
+  view.set("has_success", has_success);
+  view.set("doc_lines", doc_lines(function.doc));
+  view.set("params", params_view(function, program, names, view));
+  view.set("args_name", prefix + "_args");
+  view.set("result_name", prefix + "_result");
+  StructShape args{prefix + "_args", prefix + "_args", "", idl::StructKind::kStruct, ""};
+  view.set("args", struct_view(args, fields_view(function.params, program, names), names));
+  StructShape result{prefix + "_result", prefix + "_result", "", idl::StructKind::kStruct, ""};
+  View throws = fields_view(function.throws, program, names, true);
+  view.set("has_throws", !throws.items().empty());
+  view.set("indent", throws.items().empty() ? "" : "  ");
+  view.set("throws", throws);
+  view.set("result",
+           struct_view(result, result_fields(function, program, names, has_success), names));
+  return view;
+}
+
+View functions_view(const idl::Service& service, const TypeNames& names) {
+  View functions = View::list();
+  for (const auto& function : service.functions) {
+    functions.push(function_view(service, *function, names));
+  }
+  return functions;
+}
+
+// The dispatch table, sorted by wire name for find_method's binary search.
+View methods_by_name(const idl::Service& service) {
+  std::vector<const idl::Function*> sorted;
+  for (const auto& function : service.functions) sorted.push_back(function.get());
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->name < b->name; });
+  View methods = View::list();
+  for (const idl::Function* function : sorted) {
+    View item;
+    item.set("idl_name", function->name);
+    item.set("name", method_name(*function));
+    methods.push(std::move(item));
+  }
+  return methods;
+}
+
+void set_parent(const idl::Service& service, const TypeNames& names, View& view) {
+  view.set("has_parent", service.extends != nullptr);
+  view.set("no_parent", service.extends == nullptr);
+  if (service.extends == nullptr) return;
+  std::string parent = names.definition(*service.extends);
+  view.set("parent_header", service_header_name(*service.extends));
+  view.set("parent_handler", parent + "Handler");
+  view.set("parent_client", parent + "Client");
+  view.set("parent_sync_client", parent + "SyncClient");
+  view.set("parent_processor", parent + "Processor");
+}
+
+}  // namespace
+
+std::string service_header_name(const idl::Service& service) { return service.name + ".h"; }
+std::string service_source_name(const idl::Service& service) { return service.name + ".cpp"; }
+
+View service_view(const idl::Service& service) {
+  const idl::Program& program = *service.program;
+  TypeNames names(program);
+  View view;
+  view.set("source_name", program.name + ".thrift");
+  view.set("types_header", types_header_name(program));
+  view.set("header_name", service_header_name(service));
+  view.set("namespace", names.current_namespace());
+  view.set("has_namespace", !names.current_namespace().empty());
+  view.set("service", escape_name(service.name));
+  view.set("idl_name", service.name);
+  view.set("doc_lines", doc_lines(service.doc));
+  set_parent(service, names, view);
+  view.set("functions", functions_view(service, names));
+  View methods = methods_by_name(service);
+  view.set("has_methods", !methods.items().empty());
+  view.set("methods", std::move(methods));
+  return view;
+}
+
+}  // namespace corothrift::codegen::cpp

@@ -1,0 +1,149 @@
+#include "types_model.h"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "const_values.h"
+#include "doc_comments.h"
+#include "names.h"
+#include "order.h"
+#include "struct_model.h"
+#include "type_names.h"
+
+namespace corothrift::codegen::cpp {
+namespace {
+
+std::string qualified(const TypeNames& names, const std::string& name) {
+  return names.current_namespace().empty() ? name : names.current_namespace() + "::" + name;
+}
+
+View enum_view(const idl::Enum& e, const TypeNames& names) {
+  View values = View::list();
+  View cases = View::list();
+  std::set<std::int32_t> seen;
+  for (const auto& value : e.values) {
+    View item;
+    item.set("name", escape_name(value->name));
+    item.set("enum_name", escape_name(e.name));
+    item.set("idl_name", value->name);
+    item.set("value", fmt::format("{}", value->value));
+    item.set("doc_lines", doc_lines(value->doc));
+    // Two names for one number: to_string answers with the first.
+    if (seen.insert(value->value).second) cases.push(item);
+    values.push(std::move(item));
+  }
+  View view;
+  view.set("name", escape_name(e.name));
+  view.set("idl_name", e.name);
+  view.set("qualified_name", qualified(names, escape_name(e.name)));
+  view.set("doc_lines", doc_lines(e.doc));
+  view.set("values", std::move(values));
+  view.set("cases", std::move(cases));
+  return view;
+}
+
+View typedef_view(const idl::Typedef& t, const TypeNames& names) {
+  View view;
+  view.set("name", escape_name(t.name));
+  view.set("cpp_type", names.cpp_type(t.type));
+  view.set("doc_lines", doc_lines(t.doc));
+  return view;
+}
+
+// Scalars (and enums) are constexpr; strings, containers and structs are not
+// literal types in C++20's standard library, so they are `inline const`.
+bool is_constexpr_type(const idl::TypeRef& type) {
+  const idl::TypeRef& real = idl::strip_typedefs(type);
+  if (real.kind == idl::TypeRef::Kind::kNamed) return real.resolved->as<idl::Enum>() != nullptr;
+  if (real.kind != idl::TypeRef::Kind::kBase) return false;
+  return real.base != idl::BaseType::kString && real.base != idl::BaseType::kBinary;
+}
+
+View const_view(const idl::Const& c, const TypeNames& names) {
+  View view;
+  view.set("name", escape_name(c.name));
+  view.set("cpp_type", names.cpp_type(c.type));
+  view.set("specifier", is_constexpr_type(c.type) ? "inline constexpr" : "inline const");
+  view.set("value", const_expr(c.type, *c.value, names));
+  view.set("doc_lines", doc_lines(c.doc));
+  return view;
+}
+
+std::string include_line(const std::string& spelling) {
+  if (!spelling.empty() && (spelling.front() == '<' || spelling.front() == '"')) return spelling;
+  return "\"" + spelling + "\"";
+}
+
+View includes_view(const idl::Program& program) {
+  View includes = View::list();
+  std::set<std::string> seen;
+  for (const auto& include : program.includes) {
+    if (include.program == nullptr) continue;
+    std::string line = "\"" + types_header_name(*include.program) + "\"";
+    if (seen.insert(line).second) includes.push(View::text(line));
+  }
+  for (const std::string& spelling : program.cpp_includes) {
+    std::string line = include_line(spelling);
+    if (seen.insert(line).second) includes.push(View::text(line));
+  }
+  return includes;
+}
+
+// Sets `first` on each item: templates open a group with a blank line.
+View mark_first(View list) {
+  View out = View::list();
+  for (const View& item : list.items()) {
+    View copy = item;
+    copy.set("first", out.items().empty());
+    out.push(std::move(copy));
+  }
+  return out;
+}
+
+template <class T, class F>
+View list_of(const idl::Program& program, F make) {
+  View out = View::list();
+  for (const auto& def : program.definitions) {
+    if (const T* typed = def->as<T>()) out.push(make(*typed));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string types_header_name(const idl::Program& program) { return program.name + "_types.h"; }
+std::string types_source_name(const idl::Program& program) { return program.name + "_types.cpp"; }
+
+View types_view(const idl::Program& program) {
+  TypeNames names(program);
+  View structs = View::list();
+  for (const idl::Struct* s : structs_in_declaration_order(program)) {
+    structs.push(struct_view(*s, names, qualified(names, escape_name(s->name))));
+  }
+  View typedefs = View::list();
+  for (const idl::Typedef* t : typedefs_in_declaration_order(program)) {
+    typedefs.push(typedef_view(*t, names));
+  }
+  View view;
+  view.set("source_name", program.name + ".thrift");
+  view.set("header_name", types_header_name(program));
+  view.set("namespace", names.current_namespace());
+  view.set("has_namespace", !names.current_namespace().empty());
+  view.set("includes", includes_view(program));
+  view.set("enums",
+           list_of<idl::Enum>(program, [&](const idl::Enum& e) { return enum_view(e, names); }));
+  view.set("forward_structs", mark_first(list_of<idl::Struct>(program, [](const idl::Struct& s) {
+             View item;
+             item.set("keyword", s.struct_kind == idl::StructKind::kUnion ? "class" : "struct");
+             item.set("name", escape_name(s.name));
+             return item;
+           })));
+  view.set("typedefs", mark_first(std::move(typedefs)));
+  view.set("structs", std::move(structs));
+  view.set("constants", mark_first(list_of<idl::Const>(
+                            program, [&](const idl::Const& c) { return const_view(c, names); })));
+  return view;
+}
+
+}  // namespace corothrift::codegen::cpp
