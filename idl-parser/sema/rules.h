@@ -13,6 +13,9 @@
 
 namespace corothrift::idl::sema {
 
+// name_rules.cc
+void check_dotted_names(const Program& program, Diagnostics& diags);
+
 // field_rules.cc
 void check_duplicate_field_names(const Program& program, Diagnostics& diags);
 void check_duplicate_field_ids(const Program& program, Diagnostics& diags);

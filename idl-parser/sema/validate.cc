@@ -14,6 +14,7 @@ using Rule = void (*)(const Program& program, Diagnostics& diags);
 // every program; each skips the parts an earlier problem made meaningless.
 // clang-format off
 constexpr std::array kRules = std::to_array<Rule>({
+    sema::check_dotted_names,
     sema::check_typedef_cycles,
     sema::check_by_value_cycles,
     sema::check_service_cycles,
