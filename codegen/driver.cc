@@ -26,6 +26,8 @@ Options:
   --depfile FILE       Write a Make depfile: the outputs depend on every
                        .thrift file read.
   --dump-ast           Print the resolved AST of the input file.
+  --list-outputs       With --gen: print the paths it would write, one per
+                       line, and write nothing.
 
 Without --gen or --dump-ast the file is only checked.
 )";
@@ -87,6 +89,8 @@ std::optional<DriverOptions> parse_options(int argc, const char* const* argv, st
       options.recurse = true;
     } else if (arg == "--dump-ast") {
       options.dump_ast = true;
+    } else if (arg == "--list-outputs") {
+      options.list_outputs = true;
     } else if (takes_value(arg, "-I")) {
       if (!(value = option_value(arg, "-I", i, argc, argv, err))) return std::nullopt;
       options.include_dirs.push_back(*value);
@@ -161,6 +165,13 @@ int compile(const DriverOptions& options, idl::SourceProvider& provider, OutputS
   if (compilation == nullptr || diags.has_errors()) return 1;
   if (options.dump_ast) out << idl::dump_ast(*compilation->root, diags.sources());
   PrefixSink generated(sink, options.out_dir);
+  if (options.generator && options.list_outputs) {
+    for (const std::string& name : cpp_output_names(*compilation->root, options.recurse)) {
+      out << (std::filesystem::path(options.out_dir) / name).lexically_normal().generic_string()
+          << "\n";
+    }
+    return 0;
+  }
   if (options.generator) {
     CppOptions cpp{options.generator_options};
     if (!generate_cpp(*compilation->root, cpp, options.recurse, generated, diags)) return 1;

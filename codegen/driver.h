@@ -22,6 +22,7 @@ struct DriverOptions {
   bool recurse = false;                   // -r
   std::optional<std::string> depfile;     // --depfile FILE
   bool dump_ast = false;                  // --dump-ast
+  bool list_outputs = false;              // --list-outputs: print, generate nothing
   bool help = false;
   bool version = false;
 };
