@@ -47,6 +47,9 @@ void check_default_values(const Program& program, Diagnostics& diags);
 // ordering_rules.cc
 void check_ordered_keys(const Program& program, Diagnostics& diags);
 
+// namespace_rules.cc
+void check_duplicate_namespaces(const Program& program, Diagnostics& diags);
+
 // annotation_rules.cc
 void check_duplicate_annotations(const Program& program, Diagnostics& diags);
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "value_text.h"
 #include "walk.h"
 
 namespace corothrift::idl::sema {
@@ -106,7 +107,7 @@ class ValueChecker {
         return check_base(declared, type.base, value, site);
       case TypeRef::Kind::kList:
       case TypeRef::Kind::kSet:
-        return check_elements(declared, *type.element, value, site);
+        return check_elements(declared, type, value, site);
       case TypeRef::Kind::kMap:
         return check_map(declared, type, value, site);
       case TypeRef::Kind::kNamed:
@@ -118,9 +119,32 @@ class ValueChecker {
   template <typename... Args>
   void error(const ConstValue& value, const Site& site, fmt::format_string<Args...> format,
              Args&&... args) {
+    report(Severity::kError, value, site, fmt::format(format, std::forward<Args>(args)...));
+  }
+
+  template <typename... Args>
+  void warning(const ConstValue& value, const Site& site, fmt::format_string<Args...> format,
+               Args&&... args) {
+    report(Severity::kWarning, value, site, fmt::format(format, std::forward<Args>(args)...));
+  }
+
+  void report(Severity severity, const ConstValue& value, const Site& site, std::string message) {
     SourceRange range = site.range.has_location() ? site.range : value.range;
-    diags_.report(Severity::kError, range,
-                  fmt::format(format, std::forward<Args>(args)...) + site.via);
+    diags_.report(severity, range, std::move(message) + site.via);
+  }
+
+  // Apache keeps the last of equal keys and a C++ initializer list the
+  // first, so a repeated key is at best dead and at worst misleading.
+  template <typename Items, typename KeyOf>
+  void report_repeated(const Items& items, KeyOf key_of, const Site& site, const char* what) {
+    for (std::size_t i = 1; i < items.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (!same_value(key_of(items[j]), key_of(items[i]))) continue;
+        warning(key_of(items[i]), site, "{} {} is repeated; only one is kept", what,
+                value_text(key_of(items[i])));
+        break;
+      }
+    }
   }
 
   void mismatch(const TypeRef& declared, const ConstValue& value, const Site& site) {
@@ -188,11 +212,16 @@ class ValueChecker {
           value.string_value);
   }
 
-  void check_elements(const TypeRef& declared, const TypeRef& element, const ConstValue& value,
+  void check_elements(const TypeRef& declared, const TypeRef& type, const ConstValue& value,
                       const Site& site) {
     if (is_empty_container(value)) return;
     if (value.kind != ConstValue::Kind::kList) return mismatch(declared, value, site);
-    for (const auto& item : value.list) check(element, *item, site);
+    for (const auto& item : value.list) check(*type.element, *item, site);
+    if (type.kind == TypeRef::Kind::kSet) {
+      report_repeated(
+          value.list, [](const auto& item) -> const ConstValue& { return *item; }, site,
+          "set element");
+    }
   }
 
   void check_map(const TypeRef& declared, const TypeRef& type, const ConstValue& value,
@@ -203,6 +232,9 @@ class ValueChecker {
       check(*type.key, *key, site);
       check(*type.element, *item, site);
     }
+    report_repeated(
+        value.map, [](const auto& entry) -> const ConstValue& { return *entry.first; }, site,
+        "map key");
   }
 
   void check_named(const TypeRef& declared, const Definition* target, const ConstValue& value,
@@ -238,13 +270,17 @@ class ValueChecker {
     for (const auto& [key, item] : value.map) {
       const Field* field = find_member(structure, *key, site);
       if (field == nullptr) continue;
-      if (structure.struct_kind == StructKind::kUnion && set_member != nullptr) {
+      if (structure.struct_kind == StructKind::kUnion && set_member != nullptr &&
+          set_member->string_value != key->string_value) {
         error(*key, site, "union '{}' holds one field; '{}' is already set", structure.name,
               set_member->string_value);
       }
-      set_member = key.get();
+      if (set_member == nullptr) set_member = key.get();
       check(field->type, *item, site);
     }
+    report_repeated(
+        value.map, [](const auto& entry) -> const ConstValue& { return *entry.first; }, site,
+        "field");
   }
 
   const Field* find_member(const Struct& structure, const ConstValue& key, const Site& site) {
