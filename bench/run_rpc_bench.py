@@ -327,6 +327,7 @@ def main():
         sys.exit(f"no bench_load in {args.bin_dir}: build the bench targets or pass --bin-dir")
     per_run = (args.warmup_ms + args.duration_ms) / 1000.0 + 1
     max_seconds = int(per_run * len(cells) * len(SERVERS) * args.rounds + 120)
+    load_before = os.getloadavg()[0]
     servers, missing = start_servers(args, max_seconds)
     try:
         results = run_cells(args, cells, servers)
@@ -338,7 +339,10 @@ def main():
     ours = next((s.server for s in servers if s.server.role == "ours"), None)
     print(f"\n{args.rounds} round(s), {args.warmup_ms} ms warm-up + {args.duration_ms} ms "
           f"measured per server and cell, on {os.cpu_count()} cores shared with the load")
-    print(f"{build_note(args)}\n")
+    print(f"{build_note(args)}")
+    load_after = os.getloadavg()[0]
+    busy = " -- other work was running: numbers are noisy" if load_before > 0.5 else ""
+    print(f"load average (1 min) before {load_before:.2f}, after {load_after:.2f}{busy}\n")
     print_table(cells, results, servers, missing)
     print_targets(results, ours, serialize)
     if args.json:
