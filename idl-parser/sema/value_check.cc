@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -137,13 +138,11 @@ class ValueChecker {
   // first, so a repeated key is at best dead and at worst misleading.
   template <typename Items, typename KeyOf>
   void report_repeated(const Items& items, KeyOf key_of, const Site& site, const char* what) {
-    for (std::size_t i = 1; i < items.size(); ++i) {
-      for (std::size_t j = 0; j < i; ++j) {
-        if (!same_value(key_of(items[j]), key_of(items[i]))) continue;
-        warning(key_of(items[i]), site, "{} {} is repeated; only one is kept", what,
-                value_text(key_of(items[i])));
-        break;
-      }
+    std::set<std::string> seen;
+    for (const auto& item : items) {
+      const ConstValue& key = key_of(item);
+      if (seen.insert(value_key(key)).second) continue;
+      warning(key, site, "{} {} is repeated; only one is kept", what, value_text(key));
     }
   }
 

@@ -3,45 +3,30 @@
 #include <fmt/format.h>
 
 namespace corothrift::idl::sema {
-namespace {
-
-bool same_list(const ConstValue& a, const ConstValue& b) {
-  if (a.list.size() != b.list.size()) return false;
-  for (std::size_t i = 0; i < a.list.size(); ++i) {
-    if (!same_value(*a.list[i], *b.list[i])) return false;
-  }
-  return true;
-}
-
-bool same_map(const ConstValue& a, const ConstValue& b) {
-  if (a.map.size() != b.map.size()) return false;
-  for (std::size_t i = 0; i < a.map.size(); ++i) {
-    if (!same_value(*a.map[i].first, *b.map[i].first)) return false;
-    if (!same_value(*a.map[i].second, *b.map[i].second)) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-bool same_value(const ConstValue& a, const ConstValue& b) {
-  if (a.kind != b.kind) return false;
-  switch (a.kind) {
+std::string value_key(const ConstValue& value) {
+  switch (value.kind) {
     case ConstValue::Kind::kInt:
     case ConstValue::Kind::kBool:
-      return a.int_value == b.int_value;
+      return fmt::format("i{}", value.int_value);
     case ConstValue::Kind::kDouble:
-      return a.double_value == b.double_value;
+      return fmt::format("d{}", value.double_value);
     case ConstValue::Kind::kString:
-      return a.string_value == b.string_value;
+      return fmt::format("s{}:{}", value.string_value.size(), value.string_value);
     case ConstValue::Kind::kIdentifier:
-      return a.const_ref == b.const_ref && a.enum_ref == b.enum_ref;
-    case ConstValue::Kind::kList:
-      return same_list(a, b);
-    case ConstValue::Kind::kMap:
-      return same_map(a, b);
+      return fmt::format("c{}e{}", fmt::ptr(value.const_ref), fmt::ptr(value.enum_ref));
+    case ConstValue::Kind::kList: {
+      std::string out = "[";
+      for (const auto& item : value.list) out += value_key(*item) + ",";
+      return out + "]";
+    }
+    case ConstValue::Kind::kMap: {
+      std::string out = "{";
+      for (const auto& [key, item] : value.map)
+        out += value_key(*key) + ":" + value_key(*item) + ",";
+      return out + "}";
+    }
   }
-  return false;
+  return "?";
 }
 
 std::string value_text(const ConstValue& value) {

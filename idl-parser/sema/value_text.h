@@ -8,9 +8,10 @@
 
 namespace corothrift::idl::sema {
 
-// Same literal: equal scalars, or the same constant or enum value named;
-// lists and maps element by element.
-bool same_value(const ConstValue& a, const ConstValue& b);
+// A string equal for two values exactly when they are the same literal:
+// equal scalars, the same constant or enum value named, or lists and maps
+// equal element by element.
+std::string value_key(const ConstValue& value);
 
 // The value as written, shortened for containers: 1, 2.5, "text", Color.RED,
 // [...], {...}.
