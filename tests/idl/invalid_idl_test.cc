@@ -12,12 +12,13 @@
 // Files in subfolders are helpers the cases include; expectations
 // written in them count when a case loads them.
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <filesystem>
-#include <map>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
