@@ -21,6 +21,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -136,21 +137,33 @@ def wait_listening(port, process, seconds=10.0):
 
 
 class Running:
-    """A started server process; stopped by pid in stop()."""
+    """A started server process; stopped by pid in stop(). Its stderr is kept
+    in a temporary file so that a failure can say why."""
 
-    def __init__(self, server, path, args, max_seconds):
+    def __init__(self, server, path, args, max_seconds, attempts=3):
         self.server = server
-        self.port = free_port()
-        fill = {"port": self.port, "workers": args.workers,
-                "ceiling_threads": args.ceiling_threads}
-        argv = [path] + [a.format(**fill) for a in server.args]
-        argv += ["--max-seconds", str(max_seconds)]
-        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
-        self.ready = wait_listening(self.port, self.process)
+        self.log = tempfile.TemporaryFile(mode="w+")
+        for _ in range(attempts):  # a port picked free may be taken before the bind
+            self.port = free_port()
+            self.log.seek(0)
+            self.log.truncate()
+            fill = {"port": self.port, "workers": args.workers,
+                    "ceiling_threads": args.ceiling_threads}
+            argv = [path] + [a.format(**fill) for a in server.args]
+            argv += ["--max-seconds", str(max_seconds)]
+            self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=self.log)
+            self.ready = wait_listening(self.port, self.process)
+            if self.ready:
+                break
+            self.stop()
 
     def alive(self):
         return self.process.poll() is None
+
+    def why_down(self):
+        self.log.seek(0)
+        tail = self.log.read()[-300:].strip().replace("\n", " | ")
+        return f"server not running (exit {self.process.poll()}): {tail}"
 
     def stop(self):
         if self.process.poll() is None:
@@ -215,7 +228,7 @@ def run_cells(args, cells, servers):
         for cell in cells:
             for running in servers:
                 if not running.ready or not running.alive():
-                    result = {"failure": "server not running"}
+                    result = {"failure": running.why_down()}
                 else:
                     result = run_load(args, running.port, cell)
                 raw[cell.name][running.server.name].append(result)
