@@ -46,7 +46,8 @@ bool parse_generator(std::string_view spec, DriverOptions& options, std::ostream
     std::size_t comma = rest.find(',');
     std::string_view item = rest.substr(0, comma);
     std::size_t equals = item.find('=');
-    std::string value = equals == std::string_view::npos ? "" : std::string(item.substr(equals + 1));
+    std::string value =
+        equals == std::string_view::npos ? "" : std::string(item.substr(equals + 1));
     if (!item.empty()) options.generator_options[std::string(item.substr(0, equals))] = value;
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
@@ -135,11 +136,20 @@ std::string make_escape(const std::string& path) {
 }
 
 std::string depfile_text(const std::vector<std::string>& targets, const idl::Compilation& c) {
+  // Appends piece by piece: `"literal" + std::string` trips g++ 12's
+  // -Wrestrict false positive at -O3.
   std::string text;
-  for (const std::string& target : targets) text += (text.empty() ? "" : " ") + make_escape(target);
-  text += ":";
-  for (const auto& program : c.programs) text += " \\\n  " + make_escape(program->path);
-  return text + "\n";
+  for (const std::string& target : targets) {
+    if (!text.empty()) text += ' ';
+    text += make_escape(target);
+  }
+  text += ':';
+  for (const auto& program : c.programs) {
+    text += " \\\n  ";
+    text += make_escape(program->path);
+  }
+  text += '\n';
+  return text;
 }
 
 // Prefixes every path with the -o directory, so generators write relative paths.

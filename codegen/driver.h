@@ -19,10 +19,10 @@ struct DriverOptions {
   std::string out_dir = ".";              // -o
   std::optional<std::string> generator;   // --gen NAME[:k=v,...]: NAME
   std::map<std::string, std::string> generator_options;
-  bool recurse = false;                   // -r
-  std::optional<std::string> depfile;     // --depfile FILE
-  bool dump_ast = false;                  // --dump-ast
-  bool list_outputs = false;              // --list-outputs: print, generate nothing
+  bool recurse = false;                // -r
+  std::optional<std::string> depfile;  // --depfile FILE
+  bool dump_ast = false;               // --dump-ast
+  bool list_outputs = false;           // --list-outputs: print, generate nothing
   bool help = false;
   bool version = false;
 };

@@ -59,7 +59,8 @@ class SyntaxErrors : public antlr4::BaseErrorListener {
     if (token->getType() == P::UNEXPECTED_CHAR && (text == "\"" || text == "'")) {
       return "unterminated string literal";
     }
-    if (token->getType() == P::UNEXPECTED_CHAR) return fmt::format("unexpected character '{}'", text);
+    if (token->getType() == P::UNEXPECTED_CHAR)
+      return fmt::format("unexpected character '{}'", text);
     std::string found = token->getType() == P::EOF ? "end of file" : "'" + text + "'";
     bool at_top = parser != nullptr && dynamic_cast<P::DocumentContext*>(parser->getContext());
     if (at_top && (text == "include" || text == "cpp_include" || text == "namespace")) {
@@ -78,7 +79,8 @@ class SyntaxErrors : public antlr4::BaseErrorListener {
     bool name_possible = expected.contains(static_cast<std::size_t>(P::IDENTIFIER));
     for (std::size_t type : expected.toList()) {
       std::string name = parser.getVocabulary().getDisplayName(type);
-      bool keyword = name.size() > 2 && name[0] == '\'' && std::isalpha(static_cast<unsigned char>(name[1]));
+      bool keyword =
+          name.size() > 2 && name[0] == '\'' && std::isalpha(static_cast<unsigned char>(name[1]));
       if (type == P::IDENTIFIER) name = "a name";
       if (type == P::INTEGER) name = "an integer";
       if (type == P::DOUBLE) name = "a number";
@@ -170,12 +172,18 @@ class Builder {
 
   void removed_namespace(P::RemovedNamespaceContext* h) {
     static const std::map<std::string, std::string> kReplacement = {
-        {"cpp_namespace", "cpp"},       {"php_namespace", "php"},
-        {"py_module", "py"},            {"perl_package", "perl"},
-        {"ruby_namespace", "rb"},       {"smalltalk_category", "smalltalk.category"},
-        {"smalltalk_prefix", "smalltalk.prefix"}, {"java_package", "java"},
-        {"cocoa_prefix", "cocoa"},      {"csharp_namespace", "csharp"},
-        {"delphi_namespace", "delphi"}, {"xsd_namespace", "xsd"}};
+        {"cpp_namespace", "cpp"},
+        {"php_namespace", "php"},
+        {"py_module", "py"},
+        {"perl_package", "perl"},
+        {"ruby_namespace", "rb"},
+        {"smalltalk_category", "smalltalk.category"},
+        {"smalltalk_prefix", "smalltalk.prefix"},
+        {"java_package", "java"},
+        {"cocoa_prefix", "cocoa"},
+        {"csharp_namespace", "csharp"},
+        {"delphi_namespace", "delphi"},
+        {"xsd_namespace", "xsd"}};
     std::string keyword = h->REMOVED_NAMESPACE()->getText();
     diags_.error(range(h->REMOVED_NAMESPACE()),
                  "'{}' was removed from Thrift; use 'namespace {} {}' instead", keyword,
@@ -325,8 +333,8 @@ class Builder {
                      node->name, node->id);
     }
     if (auto* r = f->fieldRequiredness()) {
-      node->requiredness = r->getText() == "required" ? Requiredness::kRequired
-                                                        : Requiredness::kOptional;
+      node->requiredness =
+          r->getText() == "required" ? Requiredness::kRequired : Requiredness::kOptional;
     }
     if (f->constValue() != nullptr) node->default_value = value(f->constValue());
     for (auto* x : f->xsdFieldOption()) reject_xsd(x->getStart());

@@ -47,7 +47,8 @@ std::string Diagnostics::format(const Diagnostic& d) const {
                                 at.column, severity_name(d.severity), d.message);
   std::string_view line = sources_.line_text(d.range.file, d.range.begin);
   auto line_end = static_cast<std::uint32_t>(line.size()) + 1;
-  std::uint32_t end_column = at.column + (d.range.end > d.range.begin ? d.range.end - d.range.begin : 1);
+  std::uint32_t end_column =
+      at.column + (d.range.end > d.range.begin ? d.range.end - d.range.begin : 1);
   std::uint32_t width = std::max<std::uint32_t>(1, std::min(end_column, line_end) - at.column);
   out += fmt::format("{:>5} | {}\n", at.line, line);
   out += fmt::format("{:>5} | {}\n", "", caret_line(line, at.column, width));

@@ -19,12 +19,24 @@ std::optional<std::string> unescape_literal(std::string_view quoted, std::string
     }
     char escaped = i + 1 < body.size() ? body[++i] : '\\';
     switch (escaped) {
-      case '\\': out += '\\'; break;
-      case '"': out += '"'; break;
-      case '\'': out += '\''; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '\\':
+        out += '\\';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       default:
         error = fmt::format("bad escape sequence '\\{}' in string literal", escaped);
         return std::nullopt;
@@ -56,7 +68,8 @@ std::optional<std::int64_t> parse_integer(std::string_view text) {
 namespace {
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 

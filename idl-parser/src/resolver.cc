@@ -9,11 +9,16 @@ namespace {
 
 const char* kind_name(const Definition& definition) {
   switch (definition.kind) {
-    case DefinitionKind::kTypedef: return "typedef";
-    case DefinitionKind::kEnum: return "enum";
-    case DefinitionKind::kConst: return "constant";
-    case DefinitionKind::kStruct: return "struct";
-    case DefinitionKind::kService: return "service";
+    case DefinitionKind::kTypedef:
+      return "typedef";
+    case DefinitionKind::kEnum:
+      return "enum";
+    case DefinitionKind::kConst:
+      return "constant";
+    case DefinitionKind::kStruct:
+      return "struct";
+    case DefinitionKind::kService:
+      return "service";
   }
   return "definition";
 }

@@ -53,15 +53,15 @@ TEST(Diagnostics, CountsErrorsAndWarningsButNotNotes) {
   EXPECT_TRUE(diags.has_errors());
   std::ostringstream out;
   diags.print(out);
-  EXPECT_EQ(out.str(),
-            "corothrift: error: e\ncorothrift: warning: w\ncorothrift: note: n\n");
+  EXPECT_EQ(out.str(), "corothrift: error: e\ncorothrift: warning: w\ncorothrift: note: n\n");
 }
 
 TEST(Diagnostics, TabsInTheSourceLineAreKeptUnderTheCaret) {
   Diagnostics diags;
   FileId file = diags.sources().add("x.thrift", "\tab");
   diags.error({file, 2, 3}, "here");
-  EXPECT_EQ(diags.format(diags.all()[0]), "x.thrift:1:3: error: here\n    1 | \tab\n      | \t ^\n");
+  EXPECT_EQ(diags.format(diags.all()[0]),
+            "x.thrift:1:3: error: here\n    1 | \tab\n      | \t ^\n");
 }
 
 }  // namespace

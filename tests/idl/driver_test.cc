@@ -25,7 +25,8 @@ class Driver : public ::testing::Test {
     std::ostringstream out;
     std::ostringstream err;
     RunResult result;
-    result.status = codegen::run(static_cast<int>(args.size()), args.data(), files_, sink_, out, err);
+    result.status =
+        codegen::run(static_cast<int>(args.size()), args.data(), files_, sink_, out, err);
     result.out = out.str();
     result.err = err.str();
     return result;
@@ -58,14 +59,16 @@ TEST_F(Driver, MissingInputMissingValueAndUnknownGeneratorAreErrors) {
 
 TEST_F(Driver, OptionsParseInEveryAcceptedSpelling) {
   std::ostringstream err;
-  std::vector<const char*> args = {"corothrift", "-I", "x", "-Iy", "-o", "out", "--gen=cpp:a=1,b",
-                                   "-r", "--depfile", "d.d", "--dump-ast", "in.thrift"};
+  std::vector<const char*> args = {
+      "corothrift",      "-I", "x",         "-Iy", "-o",         "out",
+      "--gen=cpp:a=1,b", "-r", "--depfile", "d.d", "--dump-ast", "in.thrift"};
   auto options = parse_options(static_cast<int>(args.size()), args.data(), err);
   ASSERT_TRUE(options) << err.str();
   EXPECT_EQ(options->include_dirs, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(options->out_dir, "out");
   EXPECT_EQ(options->generator, "cpp");
-  EXPECT_EQ(options->generator_options, (std::map<std::string, std::string>{{"a", "1"}, {"b", ""}}));
+  EXPECT_EQ(options->generator_options,
+            (std::map<std::string, std::string>{{"a", "1"}, {"b", ""}}));
   EXPECT_TRUE(options->recurse);
   EXPECT_EQ(options->depfile, "d.d");
   EXPECT_TRUE(options->dump_ast);
@@ -84,7 +87,8 @@ TEST_F(Driver, ErrorsGiveExitStatusOneAndGccStyleMessages) {
   files_.add("a.thrift", "struct S {\n  1: Foo f\n}\n");
   RunResult r = invoke({"a.thrift"});
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "a.thrift:2:6: error: unknown type 'Foo'\n    2 |   1: Foo f\n      |      ^~~\n");
+  EXPECT_EQ(r.err,
+            "a.thrift:2:6: error: unknown type 'Foo'\n    2 |   1: Foo f\n      |      ^~~\n");
 }
 
 TEST_F(Driver, DumpAstPrintsTheRootProgram) {

@@ -158,7 +158,8 @@ TEST(Loader, ErrorInAnIncludedFileStopsTheLoadButIsReported) {
   ASSERT_FALSE(loaded.diags->all().empty());
   EXPECT_EQ(loaded.diags->sources().path(loaded.diags->all()[0].range.file), "bad.thrift");
   // No cascade of "unknown type" errors from the includer.
-  for (const auto& message : loaded.errors()) EXPECT_THAT(message, ::testing::Not(HasSubstr("unknown")));
+  for (const auto& message : loaded.errors())
+    EXPECT_THAT(message, ::testing::Not(HasSubstr("unknown")));
 }
 
 }  // namespace

@@ -53,8 +53,9 @@ TEST(Parser, ImplicitIdsRestartInEachFieldList) {
 }
 
 TEST(Parser, KeywordsAreAllowedAsFieldAndParameterNames) {
-  auto loaded = load_text("struct S { 1: i32 required, 2: string list, 3: bool service }\n"
-                          "service V { void f(1: i32 struct) }\n");
+  auto loaded = load_text(
+      "struct S { 1: i32 required, 2: string list, 3: bool service }\n"
+      "service V { void f(1: i32 struct) }\n");
   ASSERT_TRUE(loaded.compilation) << loaded.diags->all().size();
   EXPECT_EQ(definition<Struct>(loaded, "S").fields[1]->name, "list");
 }
@@ -109,9 +110,9 @@ TEST(Parser, RemovedNamespaceKeywordSaysWhatToUseInstead) {
 }
 
 TEST(Parser, EveryOldNamespaceKeywordIsReportedAsRemoved) {
-  for (const char* keyword : {"php_namespace", "py_module", "perl_package", "ruby_namespace",
-                              "smalltalk_category", "smalltalk_prefix", "java_package",
-                              "cocoa_prefix", "csharp_namespace", "xsd_namespace"}) {
+  for (const char* keyword :
+       {"php_namespace", "py_module", "perl_package", "ruby_namespace", "smalltalk_category",
+        "smalltalk_prefix", "java_package", "cocoa_prefix", "csharp_namespace", "xsd_namespace"}) {
     auto loaded = load_text(std::string(keyword) + " x\n");
     ASSERT_EQ(loaded.errors().size(), 1U) << keyword;
     EXPECT_THAT(loaded.errors()[0], HasSubstr("was removed from Thrift")) << keyword;
@@ -123,9 +124,10 @@ TEST(Parser, SenumSlistAndXsdKeywordsAreReportedAsRemoved) {
               ElementsAre(HasSubstr("'senum' was removed")));
   EXPECT_THAT(load_text("struct S { 1: slist x }\n").errors(),
               ElementsAre(HasSubstr("'slist' was removed from Thrift; use 'string'")));
-  EXPECT_THAT(load_text("struct S xsd_all { 1: i32 x xsd_optional xsd_nillable }\n").errors(),
-              ElementsAre(HasSubstr("'xsd_all' was removed"), HasSubstr("'xsd_optional' was removed"),
-                          HasSubstr("'xsd_nillable' was removed")));
+  EXPECT_THAT(
+      load_text("struct S xsd_all { 1: i32 x xsd_optional xsd_nillable }\n").errors(),
+      ElementsAre(HasSubstr("'xsd_all' was removed"), HasSubstr("'xsd_optional' was removed"),
+                  HasSubstr("'xsd_nillable' was removed")));
 }
 
 TEST(Parser, LiteralsKeepTheirValues) {

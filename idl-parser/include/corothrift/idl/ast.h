@@ -51,12 +51,12 @@ enum class BaseType { kVoid, kBool, kI8, kI16, kI32, kI64, kDouble, kString, kBi
 struct TypeRef {
   enum class Kind { kBase, kList, kSet, kMap, kNamed };
   Kind kind = Kind::kBase;
-  BaseType base = BaseType::kVoid;    // kBase only
-  std::unique_ptr<TypeRef> key;       // kMap only
-  std::unique_ptr<TypeRef> element;   // kList/kSet element, kMap value
-  std::string spelling;               // kBase: "i32", "byte"...; kNamed: "Foo" or "shared.Foo"
+  BaseType base = BaseType::kVoid;       // kBase only
+  std::unique_ptr<TypeRef> key;          // kMap only
+  std::unique_ptr<TypeRef> element;      // kList/kSet element, kMap value
+  std::string spelling;                  // kBase: "i32", "byte"...; kNamed: "Foo" or "shared.Foo"
   const Definition* resolved = nullptr;  // kNamed only
-  Annotations annotations;            // `list<i32> (cpp.template = "std::deque")`
+  Annotations annotations;               // `list<i32> (cpp.template = "std::deque")`
   SourceRange range;
 
   bool is_base(BaseType type) const { return kind == Kind::kBase && base == type; }
@@ -71,13 +71,13 @@ const TypeRef& strip_typedefs(const TypeRef& type);
 struct ConstValue {
   enum class Kind { kInt, kDouble, kString, kBool, kList, kMap, kIdentifier };
   Kind kind = Kind::kInt;
-  std::int64_t int_value = 0;   // kInt; kBool as 0/1
-  double double_value = 0.0;    // kDouble
-  std::string string_value;     // kString (escapes processed); kIdentifier: the spelling
-  std::vector<std::unique_ptr<ConstValue>> list;  // kList
+  std::int64_t int_value = 0;  // kInt; kBool as 0/1
+  double double_value = 0.0;   // kDouble
+  std::string string_value;    // kString (escapes processed); kIdentifier: the spelling
+  std::vector<std::unique_ptr<ConstValue>> list;                                         // kList
   std::vector<std::pair<std::unique_ptr<ConstValue>, std::unique_ptr<ConstValue>>> map;  // kMap
-  const Const* const_ref = nullptr;    // kIdentifier naming a constant
-  const EnumValue* enum_ref = nullptr; // kIdentifier naming an enum value
+  const Const* const_ref = nullptr;     // kIdentifier naming a constant
+  const EnumValue* enum_ref = nullptr;  // kIdentifier naming an enum value
   SourceRange range;
 };
 
@@ -179,15 +179,15 @@ struct Function {
 struct Service : Definition {
   static constexpr DefinitionKind kKind = DefinitionKind::kService;
   Service() : Definition(kKind) {}
-  std::string extends_spelling;     // "" if none; "Base" or "shared.Base"
+  std::string extends_spelling;  // "" if none; "Base" or "shared.Base"
   const Service* extends = nullptr;
   SourceRange extends_range;
   std::vector<std::unique_ptr<Function>> functions;
 };
 
 struct Include {
-  std::string spelling;             // the path as written in `include "..."`
-  const Program* program = nullptr; // null only if it could not be loaded
+  std::string spelling;              // the path as written in `include "..."`
+  const Program* program = nullptr;  // null only if it could not be loaded
   SourceRange range;
 };
 
@@ -206,7 +206,7 @@ struct Program {
   std::string doc;   // reserved for a file-level doc comment; currently always empty
   std::vector<Include> includes;
   std::vector<std::string> cpp_includes;
-  std::vector<Namespace> namespaces;                 // source order
+  std::vector<Namespace> namespaces;                     // source order
   std::vector<std::unique_ptr<Definition>> definitions;  // source order
 
   // Namespace for `scope`, falling back to `*`; "" if neither is declared.
