@@ -99,6 +99,23 @@ std::vector<const Definition*> base_service(const Definition& definition) {
   return {service->extends};
 }
 
+void collect_constants(const ConstValue& value, std::vector<const Definition*>& out) {
+  if (value.const_ref != nullptr) out.push_back(value.const_ref);
+  for (const auto& item : value.list) collect_constants(*item, out);
+  for (const auto& [key, item] : value.map) {
+    collect_constants(*key, out);
+    collect_constants(*item, out);
+  }
+}
+
+// Constants named anywhere in a constant's value.
+std::vector<const Definition*> named_constants(const Definition& definition) {
+  std::vector<const Definition*> out;
+  const auto* constant = definition.as<Const>();
+  if (constant != nullptr && constant->value != nullptr) collect_constants(*constant->value, out);
+  return out;
+}
+
 template <typename Report>
 void report_cycles(const Program& program, CycleFinder::Successors successors, Report report) {
   CycleFinder finder(program, successors);
@@ -129,6 +146,13 @@ void check_by_value_cycles(const Program& program, Diagnostics& diags) {
 void check_service_cycles(const Program& program, Diagnostics& diags) {
   report_cycles(program, base_service, [&](const Definition& service, const std::string& path) {
     diags.error(service.name_range, "service '{}' extends itself ({})", service.name, path);
+  });
+}
+
+void check_constant_cycles(const Program& program, Diagnostics& diags) {
+  report_cycles(program, named_constants, [&](const Definition& constant, const std::string& path) {
+    diags.error(constant.name_range, "constant '{}' is defined in terms of itself ({})",
+                constant.name, path);
   });
 }
 

@@ -34,6 +34,7 @@ void check_duplicate_enum_values(const Program& program, Diagnostics& diags);
 void check_typedef_cycles(const Program& program, Diagnostics& diags);
 void check_by_value_cycles(const Program& program, Diagnostics& diags);
 void check_service_cycles(const Program& program, Diagnostics& diags);
+void check_constant_cycles(const Program& program, Diagnostics& diags);
 
 // service_rules.cc
 void check_oneway_functions(const Program& program, Diagnostics& diags);

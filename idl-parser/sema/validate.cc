@@ -18,6 +18,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     sema::check_typedef_cycles,
     sema::check_by_value_cycles,
     sema::check_service_cycles,
+    sema::check_constant_cycles,
     sema::check_duplicate_field_names,
     sema::check_duplicate_field_ids,
     sema::check_field_id_range,

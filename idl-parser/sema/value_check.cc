@@ -1,5 +1,6 @@
 #include "value_check.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <limits>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -16,9 +18,6 @@
 
 namespace corothrift::idl::sema {
 namespace {
-
-// A chain of constants naming constants deeper than this is a cycle.
-constexpr int kMaxConstantDepth = 32;
 
 struct IntRange {
   std::int64_t min;
@@ -86,10 +85,12 @@ bool is_empty_container(const ConstValue& value) {
 
 // Where a value is reported: at itself, or at the name of the constant it
 // was reached through (`via` then says which).
+// `followed` holds the constants whose values led here: meeting one again is
+// a cycle, reported by its own rule, not a type error.
 struct Site {
   SourceRange range;
   std::string via;
-  int depth = 0;
+  std::vector<const Const*> followed;
 };
 
 class ValueChecker {
@@ -153,13 +154,15 @@ class ValueChecker {
   void check_through_constant(const TypeRef& declared, const ConstValue& value, const Site& site) {
     const Const& constant = *value.const_ref;
     if (same_type(declared, constant.type) || constant.value == nullptr) return;
-    if (site.depth >= kMaxConstantDepth) return;
+    if (std::find(site.followed.begin(), site.followed.end(), &constant) != site.followed.end()) {
+      return;
+    }
     Site inner = site;
     if (!inner.range.has_location()) {
       inner.range = value.range;
       inner.via = fmt::format(" (value of constant '{}')", value.string_value);
     }
-    ++inner.depth;
+    inner.followed.push_back(&constant);
     check(declared, *constant.value, inner);
   }
 
@@ -301,8 +304,11 @@ class ValueChecker {
 
 }  // namespace
 
-void check_value(const TypeRef& type, const ConstValue& value, Diagnostics& diags) {
-  ValueChecker(diags).check(type, value, Site{});
+void check_value(const TypeRef& type, const ConstValue& value, const Const* owner,
+                 Diagnostics& diags) {
+  Site site;
+  if (owner != nullptr) site.followed.push_back(owner);
+  ValueChecker(diags).check(type, value, site);
 }
 
 bool same_type(const TypeRef& a, const TypeRef& b) {

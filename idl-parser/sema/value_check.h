@@ -12,7 +12,9 @@
 
 namespace corothrift::idl::sema {
 
-void check_value(const TypeRef& type, const ConstValue& value, Diagnostics& diags);
+// `owner` is the constant whose value this is (null for a default value).
+void check_value(const TypeRef& type, const ConstValue& value, const Const* owner,
+                 Diagnostics& diags);
 
 // Same type after typedefs (`string` and `binary` differ).
 bool same_type(const TypeRef& a, const TypeRef& b);
