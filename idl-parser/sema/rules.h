@@ -45,8 +45,8 @@ void check_duplicate_function_names(const Program& program, Diagnostics& diags);
 void check_const_values(const Program& program, Diagnostics& diags);
 void check_default_values(const Program& program, Diagnostics& diags);
 
-// ordering_rules.cc
-void check_ordered_keys(const Program& program, Diagnostics& diags);
+// key_rules.cc
+void check_container_keys(const Program& program, Diagnostics& diags);
 
 // namespace_rules.cc
 void check_duplicate_namespaces(const Program& program, Diagnostics& diags);

@@ -32,7 +32,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     sema::check_duplicate_function_names,
     sema::check_const_values,
     sema::check_default_values,
-    sema::check_ordered_keys,
+    sema::check_container_keys,
     sema::check_duplicate_namespaces,
     sema::check_duplicate_annotations,
 });
