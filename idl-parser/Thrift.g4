@@ -62,11 +62,14 @@ fieldType
 baseType
   : 'bool' | 'byte' | 'i8' | 'i16' | 'i32' | 'i64' | 'double' | 'string' | 'binary' | 'uuid' ;
 
+// `cpp_type "T"` is Apache's old spelling of the `cpp.type` annotation.
 containerType
-  : 'map' '<' fieldType ',' fieldType '>'   # mapType
-  | 'set' '<' fieldType '>'                 # setType
-  | 'list' '<' fieldType '>'                # listType
+  : 'map' cppType? '<' fieldType ',' fieldType '>'   # mapType
+  | 'set' cppType? '<' fieldType '>'                 # setType
+  | 'list' '<' fieldType '>' cppType?                # listType
   ;
+
+cppType : 'cpp_type' LITERAL ;
 
 constValue
   : INTEGER                                              # intConst
@@ -95,7 +98,7 @@ anyIdentifier
   | 'include' | 'cpp_include' | 'namespace' | 'const' | 'typedef' | 'enum' | 'struct' | 'union'
   | 'exception' | 'service' | 'extends' | 'oneway' | 'void' | 'throws' | 'required' | 'optional'
   | 'bool' | 'byte' | 'i8' | 'i16' | 'i32' | 'i64' | 'double' | 'string' | 'binary' | 'uuid'
-  | 'map' | 'set' | 'list' | 'true' | 'false'
+  | 'map' | 'set' | 'list' | 'true' | 'false' | 'cpp_type'
   ;
 
 REMOVED_NAMESPACE

@@ -369,7 +369,9 @@ class Builder {
       out.range = range(base->baseType());
     } else if (auto* container = dynamic_cast<P::ContainerTypeRefContext*>(t)) {
       container_type(container->containerType(), out);
-      out.annotations = annotations(container->annotations());
+      for (auto& a : annotations(container->annotations()).items) {
+        out.annotations.items.push_back(std::move(a));
+      }
       out.range = range(container->containerType());
     } else {
       diags_.error(out.range, "'slist' was removed from Thrift; use 'string' instead");
@@ -379,19 +381,26 @@ class Builder {
   }
 
   void container_type(P::ContainerTypeContext* c, TypeRef& out) {
+    P::CppTypeContext* cpp_type = nullptr;
     if (auto* m = dynamic_cast<P::MapTypeContext*>(c)) {
       out.kind = TypeRef::Kind::kMap;
       out.key = std::make_unique<TypeRef>(type(m->fieldType(0)));
       out.element = std::make_unique<TypeRef>(type(m->fieldType(1)));
       out.spelling = "map";
+      cpp_type = m->cppType();
     } else if (auto* s = dynamic_cast<P::SetTypeContext*>(c)) {
       out.kind = TypeRef::Kind::kSet;
       out.element = std::make_unique<TypeRef>(type(s->fieldType()));
       out.spelling = "set";
+      cpp_type = s->cppType();
     } else if (auto* l = dynamic_cast<P::ListTypeContext*>(c)) {
       out.kind = TypeRef::Kind::kList;
       out.element = std::make_unique<TypeRef>(type(l->fieldType()));
       out.spelling = "list";
+      cpp_type = l->cppType();
+    }
+    if (cpp_type != nullptr) {
+      out.annotations.items.push_back({"cpp.type", literal(cpp_type->LITERAL()), range(cpp_type)});
     }
   }
 
