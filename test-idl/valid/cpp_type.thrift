@@ -4,7 +4,6 @@ typedef set cpp_type "std::unordered_set<int64_t>" <i64> FastSet
 typedef list<string> cpp_type "std::deque<std::string>" (extra = "1") Deque
 
 struct UsesCppType {
-  1: FastMap map
+  1: FastMap fast
   2: list<i32> cpp_type "std::deque<int32_t>" inline_list
-  3: i32 cpp_type
 }
