@@ -90,6 +90,52 @@ View includes_view(const idl::Program& program) {
   return includes;
 }
 
+bool mentions_struct(const idl::TypeRef& type) {
+  const idl::TypeRef& real = idl::strip_typedefs(type);
+  switch (real.kind) {
+    case idl::TypeRef::Kind::kBase:
+      return false;
+    case idl::TypeRef::Kind::kNamed:
+      return real.resolved->as<idl::Struct>() != nullptr;
+    case idl::TypeRef::Kind::kMap:
+      if (mentions_struct(*real.key)) return true;
+      [[fallthrough]];
+    default:
+      return mentions_struct(*real.element);
+  }
+}
+
+// Standard headers for the containers that `cpp.template` names.
+void add_container_includes(const idl::TypeRef& type, std::set<std::string>& out) {
+  static const std::pair<const char*, const char*> kHeaders[] = {
+      {"std::deque", "deque"},
+      {"std::list", "list"},
+      {"std::unordered_map", "unordered_map"},
+      {"std::unordered_set", "unordered_set"},
+  };
+  if (const std::string* custom = type.annotations.find("cpp.template")) {
+    for (const auto& [name, header] : kHeaders) {
+      if (*custom == name) out.insert(header);
+    }
+  }
+  if (type.key) add_container_includes(*type.key, out);
+  if (type.element) add_container_includes(*type.element, out);
+}
+
+View container_includes(const idl::Program& program) {
+  std::set<std::string> headers;
+  for (const auto& def : program.definitions) {
+    if (const auto* t = def->as<idl::Typedef>()) add_container_includes(t->type, headers);
+    if (const auto* c = def->as<idl::Const>()) add_container_includes(c->type, headers);
+    if (const auto* s = def->as<idl::Struct>()) {
+      for (const auto& field : s->fields) add_container_includes(field->type, headers);
+    }
+  }
+  View out = View::list();
+  for (const std::string& header : headers) out.push(View::text(header));
+  return out;
+}
+
 // Sets `first` on each item: templates open a group with a blank line.
 View mark_first(View list) {
   View out = View::list();
@@ -141,8 +187,17 @@ View types_view(const idl::Program& program) {
            })));
   view.set("typedefs", mark_first(std::move(typedefs)));
   view.set("structs", std::move(structs));
-  view.set("constants", mark_first(list_of<idl::Const>(
-                            program, [&](const idl::Const& c) { return const_view(c, names); })));
+  // Constants of struct types follow the structs; all others precede them,
+  // since field defaults may name them.
+  View early = View::list();
+  View late = View::list();
+  for (const auto& def : program.definitions) {
+    const auto* c = def->as<idl::Const>();
+    if (c != nullptr) (mentions_struct(c->type) ? late : early).push(const_view(*c, names));
+  }
+  view.set("early_constants", mark_first(std::move(early)));
+  view.set("constants", mark_first(std::move(late)));
+  view.set("std_includes", container_includes(program));
   return view;
 }
 
