@@ -3,11 +3,11 @@
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
-#include <chrono>
 #include <memory>
 #include <string>
 
 #include "bench_types.h"
+#include "serialize/cpu_clock.h"
 #include "serialize/sample.h"
 
 namespace bench {
@@ -46,15 +46,15 @@ SideResult run_apache(int64_t iterations) {
   apache_bench::MidSize decoded;
   auto buffer = std::make_shared<TMemoryBuffer>(4096);
   TBinaryProtocolT<TMemoryBuffer> protocol(buffer);
-  auto start = std::chrono::steady_clock::now();
+  int64_t start = thread_cpu_ns();
   for (int64_t i = 0; i < iterations; ++i) {
     buffer->resetBuffer();
     original.write(&protocol);
     decoded.read(&protocol);
   }
-  std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
+  auto spent = static_cast<double>(thread_cpu_ns() - start);
   SideResult result;
-  result.ns_per_op = spent.count() / static_cast<double>(iterations);
+  result.ns_per_op = spent / static_cast<double>(iterations);
   result.round_trip_equal = decoded == original;
   buffer->resetBuffer();
   original.write(&protocol);

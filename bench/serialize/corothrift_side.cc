@@ -1,12 +1,12 @@
 #include "serialize/corothrift_side.h"
 
-#include <chrono>
 #include <string>
 
 #include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
 
 #include "serialize/corothrift_mid_size.h"
+#include "serialize/cpu_clock.h"
 #include "serialize/sample.h"
 
 namespace bench {
@@ -42,7 +42,7 @@ SideResult run_corothrift(int64_t iterations) {
   const coro::MidSize original = make_sample();
   coro::MidSize decoded;
   corothrift::WriteBuffer buffer(4096);
-  auto start = std::chrono::steady_clock::now();
+  int64_t start = thread_cpu_ns();
   for (int64_t i = 0; i < iterations; ++i) {
     buffer.clear();
     corothrift::BinaryWriter writer(buffer);
@@ -51,9 +51,9 @@ SideResult run_corothrift(int64_t iterations) {
     corothrift::BinaryReader reader(bytes);
     decoded.read(reader);
   }
-  std::chrono::duration<double, std::nano> spent = std::chrono::steady_clock::now() - start;
+  auto spent = static_cast<double>(thread_cpu_ns() - start);
   SideResult result;
-  result.ns_per_op = spent.count() / static_cast<double>(iterations);
+  result.ns_per_op = spent / static_cast<double>(iterations);
   result.round_trip_equal = decoded == original;
   result.bytes = std::string(buffer.view());
   return result;
