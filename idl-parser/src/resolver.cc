@@ -34,7 +34,8 @@ class Resolver {
 
   void run() {
     check_duplicates();
-    for (auto& definition : program_.definitions) resolve_definition(*definition);
+    for (auto& definition : program_.definitions) resolve_types(*definition);
+    for (auto& definition : program_.definitions) resolve_values(*definition);
   }
 
  private:
@@ -93,28 +94,65 @@ class Resolver {
     }
   }
 
-  void resolve_value(ConstValue& value) {
-    for (auto& element : value.list) resolve_value(*element);
-    for (auto& [key, mapped] : value.map) {
-      resolve_value(*key);
-      resolve_value(*mapped);
+  // `expected` is the declared type of the value (null if unknown): elements
+  // of lists/sets/maps are checked against its element types.
+  void resolve_value(ConstValue& value, const TypeRef* expected) {
+    const TypeRef* type = expected != nullptr ? &strip_typedefs(*expected) : nullptr;
+    const TypeRef* element = type != nullptr ? type->element.get() : nullptr;
+    const TypeRef* key = type != nullptr ? type->key.get() : nullptr;
+    for (auto& item : value.list) resolve_value(*item, element);
+    for (auto& [item_key, mapped] : value.map) {
+      resolve_value(*item_key, key);
+      resolve_value(*mapped, element);
     }
     if (value.kind != ConstValue::Kind::kIdentifier) return;
-    const std::string& spelling = value.string_value;
+    if (resolve_by_name(value) || resolve_in_declared_enum(value, type)) return;
+    diags_.error(value.range, "unknown constant '{}'{}", value.string_value,
+                 did_you_mean(value.string_value, constant_names()));
+  }
+
+  // `NAME`, `file.NAME`, `Enum.VALUE` or `file.Enum.VALUE`.
+  bool resolve_by_name(ConstValue& value) {
+    std::string_view spelling = value.string_value;
     if (const Definition* found = lookup(spelling); found != nullptr && found->as<Const>()) {
       value.const_ref = found->as<Const>();
-      return;
+      return true;
     }
     std::size_t dot = spelling.rfind('.');
-    if (dot != std::string::npos) {
-      const Definition* found = lookup(std::string_view(spelling).substr(0, dot));
-      if (const Enum* e = found != nullptr ? found->as<Enum>() : nullptr) {
-        value.enum_ref = e->find(std::string_view(spelling).substr(dot + 1));
-        if (value.enum_ref != nullptr) return;
-      }
+    if (dot == std::string_view::npos) return false;
+    const Definition* found = lookup(spelling.substr(0, dot));
+    const Enum* named = found != nullptr ? found->as<Enum>() : nullptr;
+    if (named != nullptr) value.enum_ref = named->find(spelling.substr(dot + 1));
+    return value.enum_ref != nullptr;
+  }
+
+  // Apache looks a qualified enum-typed value up in the declared enum by its
+  // last component, whatever precedes it (`file.VALUE`, even `Other.VALUE`);
+  // an unqualified one is an error there, and here.
+  bool resolve_in_declared_enum(ConstValue& value, const TypeRef* type) {
+    if (type == nullptr || type->kind != TypeRef::Kind::kNamed || type->resolved == nullptr) {
+      return false;
     }
-    diags_.error(value.range, "unknown constant '{}'{}", spelling,
-                 did_you_mean(spelling, constant_names()));
+    const Enum* declared = type->resolved->as<Enum>();
+    if (declared == nullptr) return false;
+    std::string_view spelling = value.string_value;
+    std::size_t dot = spelling.rfind('.');
+    std::string_view name = dot == std::string_view::npos ? spelling : spelling.substr(dot + 1);
+    const EnumValue* found = declared->find(name);
+    if (found == nullptr) return false;
+    if (dot == std::string_view::npos) {
+      diags_.error(value.range, "enum value '{}' must be qualified: write '{}.{}'", name,
+                   declared->name, name);
+      return true;
+    }
+    value.enum_ref = found;
+    const Definition* prefix =
+        dot == std::string_view::npos ? nullptr : lookup(spelling.substr(0, dot));
+    if (prefix != nullptr && prefix->as<Enum>() != nullptr && prefix != declared) {
+      diags_.warning(value.range, "'{}' is not a value of '{}'; using '{}.{}' of the declared type",
+                     spelling, prefix->name, declared->name, name);
+    }
+    return true;
   }
 
   std::vector<std::string> constant_names() const {
@@ -126,40 +164,50 @@ class Resolver {
     });
   }
 
-  void resolve_fields(std::vector<std::unique_ptr<Field>>& fields) {
+  void resolve_field_types(std::vector<std::unique_ptr<Field>>& fields) {
+    for (auto& field : fields) resolve_type(field->type);
+  }
+
+  void resolve_field_values(std::vector<std::unique_ptr<Field>>& fields) {
     for (auto& field : fields) {
-      resolve_type(field->type);
-      if (field->default_value) resolve_value(*field->default_value);
+      if (field->default_value) resolve_value(*field->default_value, &field->type);
     }
   }
 
-  void resolve_service(Service& service) {
-    if (!service.extends_spelling.empty()) {
-      const Definition* found = lookup(service.extends_spelling);
-      service.extends = found != nullptr ? found->as<Service>() : nullptr;
-      if (service.extends == nullptr) {
-        auto names = visible_names([](const Definition& d, std::string name, auto& out) {
-          if (d.as<Service>() != nullptr) out.push_back(std::move(name));
-        });
-        diags_.error(service.extends_range, "unknown service '{}'{}", service.extends_spelling,
-                     did_you_mean(service.extends_spelling, names));
+  void resolve_extends(Service& service) {
+    if (service.extends_spelling.empty()) return;
+    const Definition* found = lookup(service.extends_spelling);
+    service.extends = found != nullptr ? found->as<Service>() : nullptr;
+    if (service.extends != nullptr) return;
+    auto names = visible_names([](const Definition& d, std::string name, auto& out) {
+      if (d.as<Service>() != nullptr) out.push_back(std::move(name));
+    });
+    diags_.error(service.extends_range, "unknown service '{}'{}", service.extends_spelling,
+                 did_you_mean(service.extends_spelling, names));
+  }
+
+  // Pass 1: every type and `extends` (values need their declared types).
+  void resolve_types(Definition& definition) {
+    if (auto* t = definition.as<Typedef>()) resolve_type(t->type);
+    if (auto* c = definition.as<Const>()) resolve_type(c->type);
+    if (auto* s = definition.as<Struct>()) resolve_field_types(s->fields);
+    if (auto* s = definition.as<Service>()) {
+      resolve_extends(*s);
+      for (auto& function : s->functions) {
+        resolve_type(function->return_type);
+        resolve_field_types(function->params);
+        resolve_field_types(function->throws);
       }
     }
-    for (auto& function : service.functions) {
-      resolve_type(function->return_type);
-      resolve_fields(function->params);
-      resolve_fields(function->throws);
-    }
   }
 
-  void resolve_definition(Definition& definition) {
-    if (auto* t = definition.as<Typedef>()) resolve_type(t->type);
-    if (auto* c = definition.as<Const>()) {
-      resolve_type(c->type);
-      resolve_value(*c->value);
+  // Pass 2: constant values and defaults.
+  void resolve_values(Definition& definition) {
+    if (auto* c = definition.as<Const>()) resolve_value(*c->value, &c->type);
+    if (auto* s = definition.as<Struct>()) resolve_field_values(s->fields);
+    if (auto* s = definition.as<Service>()) {
+      for (auto& function : s->functions) resolve_field_values(function->params);
     }
-    if (auto* s = definition.as<Struct>()) resolve_fields(s->fields);
-    if (auto* s = definition.as<Service>()) resolve_service(*s);
   }
 
   Program& program_;

@@ -128,6 +128,37 @@ TEST(Loader, ConstantReferencesResolveToConstantsAndEnumValues) {
   EXPECT_EQ(list[3]->enum_ref->value, 9);
 }
 
+TEST(Loader, QualifiedEnumValuesAreLookedUpInTheDeclaredEnumLikeApache) {
+  auto loaded = load_text(
+      "enum A { X = 1 }\nenum B { Y = 2 }\n"
+      "struct S {\n  1: B wrong_prefix = A.Y\n  2: list<B> items = [A.Y]\n}\n");
+  ASSERT_TRUE(loaded.compilation) << loaded.errors().size();
+  const auto& fields = definition<Struct>(loaded, "S").fields;
+  EXPECT_EQ(fields[0]->default_value->enum_ref->parent->name, "B");
+  EXPECT_EQ(fields[1]->default_value->list[0]->enum_ref->value, 2);
+  EXPECT_THAT(loaded.warnings(),
+              ElementsAre("'A.Y' is not a value of 'A'; using 'B.Y' of the declared type",
+                          "'A.Y' is not a value of 'A'; using 'B.Y' of the declared type"));
+}
+
+TEST(Loader, UnqualifiedEnumValueIsAnErrorThatShowsTheQualifiedName) {
+  EXPECT_THAT(load_text("enum B { Y = 2 }\nconst B V = Y\n").errors(),
+              ElementsAre("enum value 'Y' must be qualified: write 'B.Y'"));
+}
+
+TEST(Loader, EnumValueThroughAFilePrefixResolvesByDeclaredType) {
+  MemorySourceProvider files;
+  files.add("main.thrift",
+            "include \"other.thrift\"\nconst other.E V = other.ONE\n"
+            "const map<other.E, i32> M = {other.ONE: 1}\n");
+  files.add("other.thrift", "enum E { ONE = 1 }\n");
+  auto loaded = load_files(files, "main.thrift");
+  ASSERT_TRUE(loaded.compilation) << loaded.errors().size();
+  EXPECT_EQ(definition<Const>(loaded, "V").value->enum_ref->name, "ONE");
+  EXPECT_EQ(definition<Const>(loaded, "M").value->map[0].first->enum_ref->name, "ONE");
+  EXPECT_TRUE(loaded.warnings().empty());
+}
+
 TEST(Loader, UnknownConstantSuggestsEnumValues) {
   EXPECT_THAT(load_text("enum Color { RED }\nconst Color C = Color.RDE\n").errors(),
               ElementsAre("unknown constant 'Color.RDE'; did you mean 'Color.RED'?"));
