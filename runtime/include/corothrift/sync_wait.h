@@ -20,23 +20,37 @@
 namespace corothrift {
 namespace detail {
 
-// Eager coroutine that stays suspended at its end so its owner sees done().
+// Eager coroutine that stays suspended at its end so its owner sees done(),
+// and stops the loop's run() when it gets there.
 class SyncDriver {
  public:
   struct promise_type {
+    explicit promise_type(EventLoop& loop, auto&...) noexcept : loop(loop) {}
     SyncDriver get_return_object() noexcept {
       return SyncDriver(std::coroutine_handle<promise_type>::from_promise(*this));
     }
     std::suspend_never initial_suspend() const noexcept { return {}; }
-    std::suspend_always final_suspend() const noexcept { return {}; }
+    auto final_suspend() const noexcept {
+      struct StopLoop : std::suspend_always {
+        EventLoop& loop;
+        bool stop;
+        void await_suspend(std::coroutine_handle<>) const noexcept {
+          if (stop) loop.stop();
+        }
+      };
+      return StopLoop{{}, loop, stop_loop_when_done};
+    }
     void return_void() const noexcept {}
     void unhandled_exception() const noexcept { std::terminate(); }
+    EventLoop& loop;
+    bool stop_loop_when_done = false;
   };
   explicit SyncDriver(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
   SyncDriver(const SyncDriver&) = delete;
   SyncDriver& operator=(const SyncDriver&) = delete;
   ~SyncDriver() { handle_.destroy(); }
   bool done() const noexcept { return handle_.done(); }
+  void stop_loop_when_done() noexcept { handle_.promise().stop_loop_when_done = true; }
 
  private:
   std::coroutine_handle<promise_type> handle_;
@@ -49,7 +63,7 @@ struct SyncResult {
 };
 
 template <typename T>
-SyncDriver drive(Task<T>& task, SyncResult<T>& out) {
+SyncDriver drive(EventLoop&, Task<T>& task, SyncResult<T>& out) {
   try {
     if constexpr (std::is_void_v<T>) {
       co_await task;
@@ -69,8 +83,10 @@ template <typename T>
 T sync_wait(EventLoop& loop, Task<T> task) {
   detail::SyncResult<T> result;
   {
-    detail::SyncDriver driver = detail::drive(task, result);
-    while (!driver.done()) loop.run_once();
+    detail::SyncDriver driver = detail::drive(loop, task, result);
+    // run() returns when the driver finishes (or on another stop()).
+    if (!driver.done()) driver.stop_loop_when_done();
+    while (!driver.done()) loop.run();
   }
   if (result.error) std::rethrow_exception(result.error);
   if constexpr (!std::is_void_v<T>) return std::move(*result.value);

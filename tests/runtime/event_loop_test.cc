@@ -1,0 +1,147 @@
+#include <corothrift/event_loop.h>
+#include <corothrift/log.h>
+#include <corothrift/sync_wait.h>
+#include <corothrift/task.h>
+#include <corothrift/timer.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace corothrift {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(EventLoop, RunsAFunctionPostedFromAnotherThreadOnTheLoopThread) {
+  EventLoop loop;
+  std::thread::id ran_on;
+  std::thread poster([&] {
+    loop.post([&] {
+      ran_on = std::this_thread::get_id();
+      loop.stop();
+    });
+  });
+  loop.run();
+  poster.join();
+  EXPECT_EQ(ran_on, std::this_thread::get_id());
+}
+
+TEST(EventLoop, RunsManyPostsFromSeveralThreadsExactlyOnce) {
+  EventLoop loop;
+  constexpr int kThreads = 4;
+  constexpr int kPosts = 1000;
+  int count = 0;  // touched only on the loop thread
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPosts; ++i) {
+        loop.post([&] {
+          if (++count == kThreads * kPosts) loop.stop();
+        });
+      }
+    });
+  }
+  loop.run();
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(count, kThreads * kPosts);
+}
+
+TEST(EventLoop, StopFromAnotherThreadEndsRun) {
+  EventLoop loop;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(10ms);
+    loop.stop();
+  });
+  loop.run();  // returns only if the stop woke the blocked epoll_wait
+  stopper.join();
+  SUCCEED();
+}
+
+Task<void> append_after_yields(EventLoop& loop, std::vector<int>& log, int id, int turns) {
+  for (int i = 0; i < turns; ++i) {
+    log.push_back(id);
+    co_await loop.yield();
+  }
+}
+
+Task<void> stop_after_yields(EventLoop& loop, int turns) {
+  for (int i = 0; i < turns; ++i) co_await loop.yield();
+  loop.stop();
+}
+
+TEST(EventLoop, SpawnedTasksStartOnTheNextTurnAndInterleave) {
+  EventLoop loop;
+  std::vector<int> log;
+  spawn(loop, append_after_yields(loop, log, 1, 2));
+  spawn(loop, append_after_yields(loop, log, 2, 2));
+  spawn(loop, stop_after_yields(loop, 3));
+  EXPECT_TRUE(log.empty());
+  loop.run();
+  EXPECT_EQ(log, (std::vector<int>{1, 2, 1, 2}));
+}
+
+std::mutex g_logged_mutex;
+std::vector<std::string> g_logged;
+
+void capture_log(LogLevel, std::string_view message) {
+  std::lock_guard lock(g_logged_mutex);
+  g_logged.emplace_back(message);
+}
+
+Task<void> throws_later(EventLoop& loop) {
+  co_await loop.yield();
+  throw std::runtime_error("spawned failure");
+}
+
+TEST(EventLoop, ASpawnedTasksFailureIsLogged) {
+  set_log_sink(&capture_log);
+  EventLoop loop;
+  spawn(loop, throws_later(loop));
+  spawn(loop, stop_after_yields(loop, 3));
+  loop.run();
+  set_log_sink(nullptr);
+  ASSERT_EQ(g_logged.size(), 1u);
+  EXPECT_NE(g_logged[0].find("spawned failure"), std::string::npos);
+}
+
+struct Flag {
+  bool& destroyed;
+  ~Flag() { destroyed = true; }
+};
+
+Task<void> sleeps_forever(EventLoop& loop, bool& destroyed) {
+  Flag flag{destroyed};
+  co_await sleep_for(loop, 1h);
+}
+
+TEST(EventLoop, DestroysSuspendedSpawnedTasksWithTheLoop) {
+  bool destroyed = false;
+  {
+    EventLoop loop;
+    spawn(loop, sleeps_forever(loop, destroyed));
+    spawn(loop, stop_after_yields(loop, 2));
+    loop.run();
+    EXPECT_FALSE(destroyed);
+  }
+  EXPECT_TRUE(destroyed);
+}
+
+Task<int> value_after_sleep(EventLoop& loop) {
+  co_await sleep_for(loop, 1ms);
+  co_return 42;
+}
+
+TEST(EventLoop, SyncWaitDrivesTheLoopUntilTheTaskFinishes) {
+  EventLoop loop;
+  EXPECT_EQ(sync_wait(loop, value_after_sleep(loop)), 42);
+}
+
+}  // namespace
+}  // namespace corothrift

@@ -1,0 +1,119 @@
+#include <corothrift/errors.h>
+#include <corothrift/event_loop.h>
+#include <corothrift/socket.h>
+#include <corothrift/sync_wait.h>
+#include <corothrift/task.h>
+#include <corothrift/timeout.h>
+#include <corothrift/timer.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <string_view>
+
+namespace corothrift {
+namespace {
+
+using namespace std::chrono_literals;
+
+Task<int> read_one(Socket& socket) {
+  std::array<std::byte, 16> buf;
+  std::size_t n = co_await socket.read_some(buf);
+  co_return static_cast<int>(n);
+}
+
+Task<void> send_text(Socket& socket, std::string_view text) {
+  co_await socket.write_all(std::as_bytes(std::span(text.data(), text.size())));
+}
+
+Task<int> sleep_long(EventLoop& loop, bool& cancelled_seen) {
+  try {
+    co_await sleep_for(loop, 1h);
+  } catch (const CancelledError&) {
+    cancelled_seen = true;
+    throw;
+  }
+  co_return 1;
+}
+
+Task<int> quick(EventLoop& loop) {
+  co_await sleep_for(loop, 1ms);
+  co_return 5;
+}
+
+TEST(Timeout, CancelsAPendingReadAndThrowsTimeoutError) {
+  EventLoop loop;
+  auto [a, b] = socket_pair(loop);
+  auto start = loop.now();
+  EXPECT_THROW(sync_wait(loop, with_timeout(loop, 10ms, read_one(a))), TimeoutError);
+  EXPECT_GE(loop.now() - start, 10ms);
+  // The read no longer waits on the fd: a new read on the same socket works.
+  EXPECT_FALSE(a.watch().waiting(Interest::kRead));
+  sync_wait(loop, send_text(b, "x"));
+  EXPECT_EQ(sync_wait(loop, read_one(a)), 1);
+}
+
+TEST(Timeout, CancelsASleepAndReleasesItsTimer) {
+  EventLoop loop;
+  bool cancelled_seen = false;
+  EXPECT_THROW(sync_wait(loop, with_timeout(loop, 5ms, sleep_long(loop, cancelled_seen))),
+               TimeoutError);
+  EXPECT_TRUE(cancelled_seen);
+}
+
+TEST(Timeout, ReturnsTheResultWhenTheTaskFinishesInTime) {
+  EventLoop loop;
+  EXPECT_EQ(sync_wait(loop, with_timeout(loop, 1s, quick(loop))), 5);
+}
+
+Task<int> inner_timeout_inside_outer(EventLoop& loop, bool& cancelled_seen) {
+  co_return co_await with_timeout(loop, 1h, sleep_long(loop, cancelled_seen));
+}
+
+TEST(Timeout, AnOuterTimeoutCancelsWorkUnderAnInnerOne) {
+  EventLoop loop;
+  bool cancelled_seen = false;
+  EXPECT_THROW(
+      sync_wait(loop, with_timeout(loop, 5ms, inner_timeout_inside_outer(loop, cancelled_seen))),
+      TimeoutError);
+  EXPECT_TRUE(cancelled_seen);
+}
+
+Task<int> keeps_going_after_cancel(EventLoop& loop) {
+  try {
+    co_await sleep_for(loop, 1h);
+  } catch (const CancelledError&) {
+  }
+  // The scope stays cancelled: the next cancellable wait fails at once.
+  co_await sleep_for(loop, 1h);
+  co_return 0;
+}
+
+TEST(Timeout, OperationsStartedInACancelledScopeFailImmediately) {
+  EventLoop loop;
+  auto start = loop.now();
+  EXPECT_THROW(sync_wait(loop, with_timeout(loop, 5ms, keeps_going_after_cancel(loop))),
+               TimeoutError);
+  EXPECT_LT(loop.now() - start, 10min);
+}
+
+TEST(CancelScope, CancellingAParentCancelsItsChildren) {
+  CancelScope parent;
+  CancelScope child(&parent);
+  CancelScope grandchild(&child);
+  parent.cancel();
+  EXPECT_TRUE(child.cancelled());
+  EXPECT_TRUE(grandchild.cancelled());
+}
+
+TEST(CancelScope, AChildMadeUnderACancelledParentStartsCancelled) {
+  CancelScope parent;
+  parent.cancel();
+  CancelScope child(&parent);
+  EXPECT_TRUE(child.cancelled());
+}
+
+}  // namespace
+}  // namespace corothrift
