@@ -160,6 +160,12 @@ class Running:
     def alive(self):
         return self.process.poll() is None
 
+    def cpu_seconds(self):
+        """User + system CPU time of the server, all its threads, so far."""
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def why_down(self):
         self.log.seek(0)
         tail = self.log.read()[-300:].strip().replace("\n", " | ")
@@ -195,13 +201,26 @@ def run_load(args, port, cell):
     return result
 
 
+def run_load_measuring_cpu(args, running, cell):
+    """run_load plus the server's CPU time per call: unlike req/s, it hardly
+    changes when other work shares the machine."""
+    before = running.cpu_seconds()
+    result = run_load(args, running.port, cell)
+    if running.alive() and result.get("calls_total"):
+        spent = running.cpu_seconds() - before
+        result["cpu_us_per_call"] = spent * 1e6 / result["calls_total"]
+    return result
+
+
 def median_result(rounds):
     good = [r for r in rounds if "failure" not in r]
     if not good:
         return rounds[-1]
     merged = dict(good[len(good) // 2])
-    for key in ("rps", "p50_us", "p99_us"):
-        merged[key] = statistics.median(r[key] for r in good)
+    for key in ("rps", "p50_us", "p99_us", "cpu_us_per_call"):
+        values = [r[key] for r in good if key in r]
+        if values:
+            merged[key] = statistics.median(values)
     for key in ("errors", "reconnects", "lost_calls"):
         merged[key] = sum(r.get(key, 0) for r in rounds)
     return merged
@@ -230,7 +249,7 @@ def run_cells(args, cells, servers):
                 if not running.ready or not running.alive():
                     result = {"failure": running.why_down()}
                 else:
-                    result = run_load(args, running.port, cell)
+                    result = run_load_measuring_cpu(args, running, cell)
                 raw[cell.name][running.server.name].append(result)
                 show_progress(cell, running.server, result)
     return {c: {s: median_result(r) for s, r in per.items()} for c, per in raw.items()}
@@ -258,9 +277,14 @@ def ratio(value):
     return "-" if value is None else f"{value:.2f}x"
 
 
+def cpu_text(result):
+    value = result.get("cpu_us_per_call")
+    return "-" if value is None else f"{value:.2f}"
+
+
 def print_table(cells, results, servers, missing):
     print(f"{'cell':<16} {'server':<20} {'req/s':>10} {'p50 us':>8} {'p99 us':>8} "
-          f"{'/ceiling':>9} {'/apache':>8} {'p99/apache':>10} {'reconn':>6}")
+          f"{'/ceiling':>9} {'/apache':>8} {'p99/apache':>10} {'cpu us/call':>11} {'reconn':>6}")
     for cell in cells:
         for running in servers:
             r = results[cell.name][running.server.name]
@@ -271,7 +295,7 @@ def print_table(cells, results, servers, missing):
             note = f"  FAILED: {r['failure']}" if "failure" in r else ""
             print(f"{head} {r['rps']:>10.0f} {r['p50_us']:>8.1f} {r['p99_us']:>8.1f} "
                   f"{ratio(r.get('vs_ceiling_rps')):>9} {ratio(r.get('vs_apache_rps')):>8} "
-                  f"{ratio(r.get('vs_apache_p99')):>10} {r['reconnects']:>6}{note}")
+                  f"{ratio(r.get('vs_apache_p99')):>10} {cpu_text(r):>11} {r['reconnects']:>6}{note}")
         for server in missing:
             print(f"{cell.name:<16} {server.name:<20} not built yet")
 

@@ -40,12 +40,14 @@ void print_json(const bench::LoadOptions& options, const bench::LoadResult& resu
   const bench::Histogram& latency = result.latency_ns;
   std::printf(
       "{\"call\":\"%s\",\"payload\":%zu,\"connections\":%d,\"inflight\":%d,"
-      "\"duration_ms\":%lld,\"calls\":%llu,\"rps\":%.1f,\"mean_us\":%.1f,\"p50_us\":%.1f,"
+      "\"duration_ms\":%lld,\"calls\":%llu,\"calls_total\":%llu,\"rps\":%.1f,\"mean_us\":%.1f,"
+      "\"p50_us\":%.1f,"
       "\"p90_us\":%.1f,\"p99_us\":%.1f,\"p999_us\":%.1f,\"max_us\":%.1f,\"errors\":%llu,"
       "\"connect_failures\":%llu,\"reconnects\":%llu,\"lost_calls\":%llu,\"first_error\":\"%s\"}\n",
       options.call == bench::CallKind::kAdd ? "add" : "echo", options.payload_bytes,
       options.connections, options.inflight, static_cast<long long>(options.duration.count()),
       static_cast<unsigned long long>(result.calls),
+      static_cast<unsigned long long>(result.calls_total),
       static_cast<double>(result.calls) / result.seconds, latency.mean() / 1000.0,
       micros(latency.percentile(0.50)), micros(latency.percentile(0.90)),
       micros(latency.percentile(0.99)), micros(latency.percentile(0.999)), micros(latency.max()),

@@ -183,6 +183,7 @@ bool LoadRun::answer(Connection& connection, std::span<const uint8_t> body, Cloc
     return false;
   }
   slot.busy = false;
+  ++result_.calls_total;
   if (now >= measure_from_ && now < stop_at_) {
     ++result_.calls;
     result_.latency_ns.record(static_cast<uint64_t>(
@@ -252,6 +253,7 @@ int LoadRun::timeout_ms(Clock::time_point now) const {
 
 void merge_into(LoadResult& total, LoadResult&& part) {
   total.calls += part.calls;
+  total.calls_total += part.calls_total;
   total.seconds = part.seconds;
   total.latency_ns.merge(part.latency_ns);
   total.errors += part.errors;

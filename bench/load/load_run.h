@@ -28,7 +28,8 @@ struct LoadOptions {
 inline constexpr int kMaxInflight = 4096;
 
 struct LoadResult {
-  uint64_t calls = 0;  // answered and checked inside the measured window
+  uint64_t calls = 0;        // answered and checked inside the measured window
+  uint64_t calls_total = 0;  // answered and checked, warm-up included
   double seconds = 0;
   Histogram latency_ns;
   uint64_t errors = 0;            // replies that failed a check
