@@ -59,7 +59,8 @@ std::string describe(const ConstValue& value) {
     case ConstValue::Kind::kMap:
       return "a map";
     case ConstValue::Kind::kIdentifier:
-      return fmt::format("'{}'", value.string_value);
+      return fmt::format("{} '{}'", value.enum_ref != nullptr ? "enum value" : "constant",
+                         value.string_value);
   }
   return "a value";
 }
@@ -76,6 +77,14 @@ bool is_uuid_text(std::string_view text) {
     if (dash ? text[i] != '-' : !std::isxdigit(static_cast<unsigned char>(text[i]))) return false;
   }
   return true;
+}
+
+// bool, integers and double: what C++ converts into one another implicitly.
+bool is_number(const TypeRef& type) {
+  const TypeRef& target = strip_typedefs(type);
+  return target.kind == TypeRef::Kind::kBase && target.base != BaseType::kVoid &&
+         target.base != BaseType::kString && target.base != BaseType::kBinary &&
+         target.base != BaseType::kUuid;
 }
 
 bool is_empty_container(const ConstValue& value) {
@@ -151,11 +160,18 @@ class ValueChecker {
     error(value, site, "expected {}, found {}", type_name(declared), describe(value));
   }
 
+  // Generated code names the constant rather than copying its value, so
+  // only a constant of the same type or a number converted to a number
+  // (checked by value) compiles.
   void check_through_constant(const TypeRef& declared, const ConstValue& value, const Site& site) {
     const Const& constant = *value.const_ref;
     if (same_type(declared, constant.type) || constant.value == nullptr) return;
     if (std::find(site.followed.begin(), site.followed.end(), &constant) != site.followed.end()) {
       return;
+    }
+    if (!is_number(declared) || !is_number(constant.type)) {
+      return error(value, site, "expected {}, found constant '{}' of type {}", type_name(declared),
+                   value.string_value, type_name(constant.type));
     }
     Site inner = site;
     if (!inner.range.has_location()) {
@@ -189,8 +205,6 @@ class ValueChecker {
     std::int64_t number = 0;
     if (value.kind == ConstValue::Kind::kInt) {
       number = value.int_value;
-    } else if (value.kind == ConstValue::Kind::kIdentifier && value.enum_ref != nullptr) {
-      number = value.enum_ref->value;
     } else {
       return mismatch(declared, value, site);
     }
