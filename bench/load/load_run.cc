@@ -19,6 +19,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kReadChunk = 64 * 1024;
+constexpr size_t kMaxReplyFrame = 64 * 1024 * 1024;
 constexpr int kSlotBits = 12;
 constexpr uint32_t kSlotMask = (1u << kSlotBits) - 1;
 constexpr uint32_t kGenerationMask = (1u << (31 - kSlotBits)) - 1;
@@ -149,6 +150,10 @@ bool LoadRun::read_replies(Connection& connection) {
   std::span<const uint8_t> buffered = connection.in.readable();
   size_t want = kReadChunk;
   if (!wire::front_frame(buffered, frame_size, body) && buffered.size() >= 4) {
+    if (frame_size > kMaxReplyFrame) {
+      fail("reply frame larger than 64 MiB");
+      return false;
+    }
     want = std::max(want, frame_size + wire::kFrameHeaderBytes - buffered.size());
   }
   std::span<uint8_t> room = connection.in.writable(want);
