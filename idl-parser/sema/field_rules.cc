@@ -54,7 +54,7 @@ void check_duplicate_field_ids(const Program& program, Diagnostics& diags) {
   for_each_field_list(program, [&](const FieldList& list) { report_duplicate_ids(list, diags); });
 }
 
-void check_field_id_range(const Program& program, Diagnostics& diags) {
+void check_nonpositive_field_ids(const Program& program, Diagnostics& diags) {
   for_each_field_list(program, [&](const FieldList& list) { report_nonpositive_ids(list, diags); });
 }
 

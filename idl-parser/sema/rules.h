@@ -1,7 +1,8 @@
 #pragma once
 // Every semantic rule. Each checks one thing in one program, reports into
 // `diags` and never throws; validate.cc lists them all in one table. A rule
-// skips what an earlier failure left unusable (a typedef cycle) instead of
+// skips what an earlier failure left unusable (a typedef or constant cycle)
+// instead of
 // reporting a consequence twice.
 //
 // Checked before sema, by the front end: duplicate definitions, unknown
@@ -19,7 +20,7 @@ void check_dotted_names(const Program& program, Diagnostics& diags);
 // field_rules.cc
 void check_duplicate_field_names(const Program& program, Diagnostics& diags);
 void check_duplicate_field_ids(const Program& program, Diagnostics& diags);
-void check_field_id_range(const Program& program, Diagnostics& diags);
+void check_nonpositive_field_ids(const Program& program, Diagnostics& diags);
 void check_optional_arguments(const Program& program, Diagnostics& diags);
 
 // union_rules.cc

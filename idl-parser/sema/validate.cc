@@ -21,7 +21,7 @@ constexpr std::array kRules = std::to_array<Rule>({
     sema::check_constant_cycles,
     sema::check_duplicate_field_names,
     sema::check_duplicate_field_ids,
-    sema::check_field_id_range,
+    sema::check_nonpositive_field_ids,
     sema::check_optional_arguments,
     sema::check_required_union_fields,
     sema::check_union_defaults,
