@@ -46,9 +46,11 @@ class SyncDriver {
     bool stop_loop_when_done = false;
   };
   explicit SyncDriver(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
-  SyncDriver(const SyncDriver&) = delete;
-  SyncDriver& operator=(const SyncDriver&) = delete;
-  ~SyncDriver() { handle_.destroy(); }
+  SyncDriver(SyncDriver&& other) noexcept : handle_(std::exchange(other.handle_, {})) {}
+  SyncDriver& operator=(SyncDriver&&) = delete;
+  ~SyncDriver() {
+    if (handle_) handle_.destroy();
+  }
   bool done() const noexcept { return handle_.done(); }
   void stop_loop_when_done() noexcept { handle_.promise().stop_loop_when_done = true; }
 
