@@ -50,7 +50,10 @@ void FdWatch::wake(IoWaiter*& slot) noexcept {
 
 void FdWatch::notify(std::uint32_t events) noexcept {
   constexpr std::uint32_t kFailed = EPOLLERR | EPOLLHUP;
-  if (events & (EPOLLIN | EPOLLRDHUP | kFailed)) wake(reader_);
+  if (events & (EPOLLIN | EPOLLRDHUP | kFailed)) {
+    may_read_ = true;
+    wake(reader_);
+  }
   if (events & (EPOLLOUT | kFailed)) wake(writer_);
 }
 
@@ -127,13 +130,16 @@ void EventLoop::poll(int timeout_ms) {
   epoll_event events[kMaxEvents];
   SysResult r = sys_call([&] { return ::epoll_wait(epoll_fd_, events, kMaxEvents, timeout_ms); });
   if (!r.ok()) throw_sys_error("epoll_wait", r.error);
+  bool woken = false;
   for (long i = 0; i < r.value; ++i) {
     if (events[i].data.ptr == nullptr) {
-      drain_posted();
+      woken = true;
     } else {
       static_cast<FdWatch*>(events[i].data.ptr)->notify(events[i].events);
     }
   }
+  // Only after the batch: a posted function may destroy a watch named in it.
+  if (woken) drain_posted();
 }
 
 void EventLoop::fire_timers() {

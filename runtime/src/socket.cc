@@ -30,7 +30,11 @@ struct SocketState {
 };
 
 bool ReadSomeOp::attempt() noexcept {
+  if (!watch_->may_read()) return false;
   SysResult r = sys_call([&] { return ::read(watch_->fd(), buffer_.data(), buffer_.size()); });
+  if (r.would_block() || (r.value > 0 && static_cast<std::size_t>(r.value) < buffer_.size())) {
+    watch_->drained();
+  }
   if (r.would_block()) return false;
   error_ = r.error;
   read_ = static_cast<std::size_t>(r.value);
@@ -166,11 +170,13 @@ EventLoop& Socket::loop() const noexcept { return state_->watch.loop(); }
 FdWatch& Socket::watch() const noexcept { return state_->watch; }
 
 detail::ReadSomeOp Socket::read_some(std::span<std::byte> buffer) noexcept {
+  assert(state_ && "read on a closed Socket");
   assert(!buffer.empty() && "read_some into an empty buffer");
   return detail::ReadSomeOp(state_->watch, buffer);
 }
 
 detail::WriteAllOp Socket::write_all(std::span<const std::byte> data) noexcept {
+  assert(state_ && "write on a closed Socket");
   return detail::WriteAllOp(state_->watch, data);
 }
 

@@ -31,7 +31,9 @@ void store_be32(std::byte* p, std::uint32_t v) noexcept {
 
 // One read() into the buffer's free tail. Returns false on EAGAIN; sets
 // error / eof when the stream failed or ended.
-bool read_into(int fd, ReadBuffer& buffer, std::size_t min_free, int& error, bool& eof) noexcept {
+bool read_into(FdWatch& watch, ReadBuffer& buffer, std::size_t min_free, int& error,
+               bool& eof) noexcept {
+  if (!watch.may_read()) return false;
   std::span<std::byte> tail;
   try {
     tail = buffer.tail(min_free);
@@ -39,7 +41,10 @@ bool read_into(int fd, ReadBuffer& buffer, std::size_t min_free, int& error, boo
     error = ENOMEM;
     return true;
   }
-  SysResult r = sys_call([&] { return ::read(fd, tail.data(), tail.size()); });
+  SysResult r = sys_call([&] { return ::read(watch.fd(), tail.data(), tail.size()); });
+  if (r.would_block() || (r.value > 0 && static_cast<std::size_t>(r.value) < tail.size())) {
+    watch.drained();
+  }
   if (r.would_block()) return false;
   error = r.error;
   eof = r.ok() && r.value == 0;
@@ -90,7 +95,7 @@ bool FillOp::attempt() noexcept {
   for (;;) {
     if (need_ == 0 ? read_once_ : buffer_->size() >= need_) return true;
     std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 1;
-    if (!read_into(watch_->fd(), *buffer_, missing, error_, eof_)) return false;
+    if (!read_into(*watch_, *buffer_, missing, error_, eof_)) return false;
     read_once_ = true;
     if (error_ || eof_) return true;
   }
@@ -123,7 +128,7 @@ bool FrameReadOp::attempt() noexcept {
       need += announced_;
       if (buffer_->size() >= need) return true;
     }
-    if (!read_into(watch_->fd(), *buffer_, need - buffer_->size(), error_, eof_)) return false;
+    if (!read_into(*watch_, *buffer_, need - buffer_->size(), error_, eof_)) return false;
     if (error_ || eof_) return true;
   }
 }

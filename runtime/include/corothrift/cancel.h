@@ -8,7 +8,8 @@
 // CancelScope::cancel() marks the scope and calls each attached hook once: the
 // hook unregisters its operation from the loop (releasing the fd interest or
 // timer) and schedules the waiting coroutine, whose co_await then throws
-// CancelledError. Operations started later in a cancelled scope throw at once.
+// CancelledError. Operations that would wait in a cancelled scope throw at once
+// (one that can complete without waiting still completes).
 //
 // A scope made with a parent is cancelled together with it. Scopes and hooks
 // are used by one loop thread only; neither may be moved once attached.

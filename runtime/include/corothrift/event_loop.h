@@ -24,7 +24,9 @@ class EventLoop;
 
 // One operation waiting on an FdWatch. on_ready runs on the loop thread when
 // the fd may be ready or has failed; it returns true when the operation is
-// finished (the watch then forgets it) and false to keep waiting.
+// finished (the watch then forgets it) and false to keep waiting. It runs in
+// the middle of a batch of epoll events, so it must not destroy any FdWatch:
+// schedule a coroutine to do further work instead.
 class IoWaiter {
  public:
   using Fn = bool (*)(IoWaiter*);
@@ -50,6 +52,13 @@ class FdWatch {
   EventLoop& loop() const noexcept { return loop_; }
   int fd() const noexcept { return fd_; }
 
+  // Readiness hint for reads (sound because the watch is edge-triggered): a
+  // read that found the socket drained (EAGAIN or a short read) calls
+  // drained(); new input makes epoll report an edge, which sets it again.
+  // Reads skip their syscall while it is false and go straight to waiting.
+  bool may_read() const noexcept { return may_read_; }
+  void drained() noexcept { may_read_ = false; }
+
   void wait(Interest interest, IoWaiter* waiter) noexcept;
   void stop_waiting(Interest interest) noexcept { slot(interest) = nullptr; }
   bool waiting(Interest interest) noexcept { return slot(interest) != nullptr; }
@@ -67,6 +76,7 @@ class FdWatch {
   int fd_;
   IoWaiter* reader_ = nullptr;
   IoWaiter* writer_ = nullptr;
+  bool may_read_ = true;
 };
 
 namespace detail {
@@ -88,7 +98,8 @@ class EventLoop {
   ~EventLoop();
 
   // Runs turns until stop() is called; stop() before run() makes run() return
-  // after one turn. The stop request is consumed when run() returns.
+  // after one turn. The stop request is consumed when run() returns. Never
+  // call run(), run_once() or sync_wait() from a task running on this loop.
   void run();
   // One turn. Blocks in epoll only when nothing is ready.
   void run_once();
