@@ -364,6 +364,71 @@ TEST(CodecTypes, a_struct_with_a_box_field_keeps_a_defaulted_ordering) {
   EXPECT_GT(a, b);
 }
 
+// Decodes new_value's bytes into a copy of old_value (a reused object): the
+// result must be new_value exactly, whatever storage was reused.
+template <class Tag, class T>
+void expect_reuse_gives(ProtocolKind kind, const T& old_value, const T& new_value) {
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(kind, out, [&](auto& w) { corothrift::write_value<Tag>(w, new_value); });
+  T target = old_value;
+  corothrift::ReadBuffer in(out.bytes());
+  corothrift::with_reader(kind, in, corothrift::kDefaultDecodeLimits,
+                          [&](auto& r) { corothrift::read_value<Tag>(r, target); });
+  EXPECT_EQ(target, new_value);
+}
+
+TEST_P(CodecTest, decoding_into_a_reused_map_gives_exactly_the_wire_entries) {
+  using M = std::map<std::string, int64_t>;
+  using Tag = tag::map<tag::string, tag::i64>;
+  M old{{"a", 1}, {"b", 2}, {"c", 3}};
+  for (const M& now : {M{{"a", 5}, {"c", 6}}, M{{"a", 1}, {"b", 2}, {"c", 3}, {"d", 4}}, M{},
+                       M{{"x", 9}}, M{{"0", 0}, {"a", 1}}, M{{"a", 1}, {"b", 2}}}) {
+    expect_reuse_gives<Tag>(GetParam(), old, now);
+  }
+}
+
+TEST_P(CodecTest, a_reused_map_keeps_the_last_of_duplicate_keys) {
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(GetParam(), out, [](auto& w) {
+    w.write_map_begin(corothrift::TType::String, corothrift::TType::I32, 3);
+    for (auto [k, v] : {std::pair{"a", 1}, std::pair{"a", 2}, std::pair{"b", 3}}) {
+      w.write_string(k);
+      w.write_i32(v);
+    }
+  });
+  std::map<std::string, int32_t> m{{"a", 7}, {"b", 8}, {"c", 9}};
+  corothrift::ReadBuffer in(out.bytes());
+  corothrift::with_reader(GetParam(), in, corothrift::kDefaultDecodeLimits, [&](auto& r) {
+    corothrift::read_value<tag::map<tag::string, tag::i32>>(r, m);
+  });
+  EXPECT_EQ(m, (std::map<std::string, int32_t>{{"a", 2}, {"b", 3}}));
+}
+
+TEST_P(CodecTest, reused_struct_values_and_elements_start_from_defaults) {
+  Example full = sample_example();
+  Example bare;
+  bare.blob = corothrift::Binary{1};
+  using M = std::map<int16_t, Example>;
+  expect_reuse_gives<tag::map<tag::i16, tag::structure<Example>>>(GetParam(), M{{1, full}},
+                                                                  M{{1, bare}});
+  expect_reuse_gives<tag::map<tag::i16, tag::structure<Example>>>(GetParam(), M{{1, full}},
+                                                                  M{{2, bare}, {3, bare}});
+  expect_reuse_gives<tag::list<tag::structure<Example>>>(
+      GetParam(), std::vector<Example>{full, full}, std::vector<Example>{bare});
+}
+
+TEST_P(CodecTest, decoding_into_reused_sets_and_lists_gives_exactly_the_wire_elements) {
+  using S = std::set<std::string>;
+  using V = std::vector<std::string>;
+  expect_reuse_gives<tag::set<tag::string>>(GetParam(), S{"a", "b"}, S{"b", "c", "d"});
+  expect_reuse_gives<tag::set<tag::string>>(GetParam(), S{"a", "b", "c"}, S{});
+  expect_reuse_gives<tag::list<tag::string>>(GetParam(), V{"long string value", "b"}, V{"x"});
+  expect_reuse_gives<tag::list<tag::string>>(GetParam(), V{"x"}, V{"1", "", "333"});
+  expect_reuse_gives<tag::list<tag::list<tag::i32>>>(GetParam(),
+                                                     std::vector<std::vector<int32_t>>{{1, 2, 3}},
+                                                     std::vector<std::vector<int32_t>>{{}, {4}});
+}
+
 INSTANTIATE_TEST_SUITE_P(BothProtocols, CodecTest,
                          ::testing::Values(ProtocolKind::Binary, ProtocolKind::Compact),
                          [](const auto& info) {

@@ -77,7 +77,7 @@ class BinaryWriter {
   void write_bytes(const void* data, std::size_t size) {
     uint8_t* p = out_->extend(4 + size);
     detail::store_be(p, static_cast<uint32_t>(size));
-    if (size != 0) std::memcpy(p + 4, data, size);
+    detail::copy_bytes(p + 4, data, size);
   }
 
   WriteBuffer* out_;
@@ -121,7 +121,10 @@ class BinaryReader {
     std::size_t size = read_length();
     return {reinterpret_cast<const char*>(in_->take(size)), size};
   }
-  void read_string(std::string& v) { v.assign(read_string_view()); }
+  void read_string(std::string& v) {
+    std::string_view bytes = read_string_view();
+    detail::assign_bytes(v, bytes.data(), bytes.size());
+  }
   void read_binary(Binary& v) {
     std::string_view bytes = read_string_view();
     v.assign(bytes.data(), bytes.size());

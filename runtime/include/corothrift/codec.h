@@ -145,6 +145,33 @@ void reserve_for(C& c, uint32_t size) {
   }
 }
 
+// Whether reading Tag overwrites all of a value, so that an old value's
+// storage (string capacity, tree nodes) may be reused. A struct's read sets
+// only the fields present on the wire, so old structs are never reused.
+template <class Tag>
+inline constexpr bool kReadOverwrites = true;
+template <class S>
+inline constexpr bool kReadOverwrites<tag::structure<S>> = false;
+
+template <class Tag, class T>
+void reset_unless_overwritten(T& value) {
+  if constexpr (!kReadOverwrites<Tag>) value = T{};
+}
+
+// std::map / std::set and the like: tree nodes can be taken out and reused.
+template <class C>
+concept OrderedNodeContainer = requires(C& c) {
+  typename C::node_type;
+  typename C::key_compare;
+  c.extract(c.begin());
+};
+
+template <class C>
+concept ResizableSequence = requires(C& c) {
+  c.resize(std::size_t{});
+  { *c.begin() } -> std::same_as<typename C::value_type&>;
+};
+
 }  // namespace detail
 
 template <class Tag, class W, class T>
@@ -343,9 +370,15 @@ struct Codec<tag::list<E>> {
   static void read(R& r, C& c) {
     ListHeader h = r.read_list_begin();
     detail::check_element_type(ttype_v<E>, h.elem, h.size);
-    c.clear();
-    detail::reserve_for(c, h.size);
-    for (uint32_t i = 0; i < h.size; ++i) append(r, c);
+    if constexpr (detail::kReadOverwrites<E> && detail::ResizableSequence<C>) {
+      // Elements already there keep their storage (e.g. string capacity).
+      c.resize(h.size);
+      for (auto& elem : c) read_value<E>(r, elem);
+    } else {
+      c.clear();
+      detail::reserve_for(c, h.size);
+      for (uint32_t i = 0; i < h.size; ++i) append(r, c);
+    }
     r.read_list_end();
   }
 
@@ -378,17 +411,34 @@ struct Codec<tag::set<E>> {
     for (const auto& elem : c) write_value<E>(w, elem);
     w.write_set_end();
   }
+  // Insertion is hinted at the end: writers send ordered sets in order.
   template <class R, class C>
   static void read(R& r, C& c) {
     ListHeader h = r.read_set_begin();
     detail::check_element_type(ttype_v<E>, h.elem, h.size);
-    c.clear();
-    detail::reserve_for(c, h.size);
-    for (uint32_t i = 0; i < h.size; ++i) {
-      typename C::value_type elem{};
-      read_value<E>(r, elem);
-      // The end hint makes already-sorted input (what writers send) cheap.
-      c.insert(c.end(), std::move(elem));
+    if constexpr (detail::OrderedNodeContainer<C>) {
+      C old;
+      old.swap(c);  // its nodes are reused for the new elements
+      for (uint32_t i = 0; i < h.size; ++i) {
+        if (old.empty()) {
+          typename C::value_type elem{};
+          read_value<E>(r, elem);
+          c.insert(c.end(), std::move(elem));
+        } else {
+          auto node = old.extract(old.begin());
+          detail::reset_unless_overwritten<E>(node.value());
+          read_value<E>(r, node.value());
+          c.insert(c.end(), std::move(node));  // a duplicate stays in node and is freed
+        }
+      }
+    } else {
+      c.clear();
+      detail::reserve_for(c, h.size);
+      for (uint32_t i = 0; i < h.size; ++i) {
+        typename C::value_type elem{};
+        read_value<E>(r, elem);
+        c.insert(c.end(), std::move(elem));
+      }
     }
     r.read_set_end();
   }
@@ -411,16 +461,79 @@ struct Codec<tag::map<K, V>> {
     MapHeader h = r.read_map_begin();
     detail::check_element_type(ttype_v<K>, h.key, h.size);
     detail::check_element_type(ttype_v<V>, h.value, h.size);
-    c.clear();
-    detail::reserve_for(c, h.size);
-    for (uint32_t i = 0; i < h.size; ++i) {
-      typename C::key_type key{};
-      read_value<K>(r, key);
-      auto [it, inserted] = c.try_emplace(std::move(key));
-      if (!inserted) it->second = typename C::mapped_type{};
-      read_value<V>(r, it->second);
+    if constexpr (detail::OrderedNodeContainer<C>) {
+      read_reusing(r, c, h.size);
+    } else {
+      c.clear();
+      detail::reserve_for(c, h.size);
+      for (uint32_t i = 0; i < h.size; ++i) {
+        typename C::key_type key{};
+        read_value<K>(r, key);
+        put(r, c, std::move(key));
+      }
     }
     r.read_map_end();
+  }
+
+ private:
+  // Decoding into a map that already holds entries (a reused value): while
+  // the keys arrive as the map holds them, values are overwritten in place;
+  // after that, the remaining tree nodes are reused for the new entries.
+  template <class R, class C>
+  static void read_reusing(R& r, C& c, uint32_t size) {
+    using Key = typename C::key_type;
+    auto it = c.begin();
+    uint32_t i = 0;
+    Key key{};
+    bool pending = false;
+    for (; i < size && it != c.end(); ++i) {
+      detail::reset_unless_overwritten<K>(key);
+      read_value<K>(r, key);
+      if constexpr (std::equality_comparable<Key>) {
+        if (key == it->first) {
+          detail::reset_unless_overwritten<V>(it->second);
+          read_value<V>(r, it->second);
+          ++it;
+          continue;
+        }
+      }
+      pending = true;
+      break;
+    }
+    C spare;
+    while (it != c.end()) spare.insert(spare.end(), c.extract(it++));
+    if (pending) {
+      take_node(spare, std::move(key), r, c);
+      ++i;
+    }
+    for (; i < size; ++i) {
+      Key next{};
+      read_value<K>(r, next);
+      take_node(spare, std::move(next), r, c);
+    }
+  }
+
+  template <class C, class R>
+  static void take_node(C& spare, typename C::key_type&& key, R& r, C& c) {
+    if (spare.empty()) {
+      put(r, c, std::move(key));
+      return;
+    }
+    auto node = spare.extract(spare.begin());
+    node.key() = std::move(key);
+    std::size_t before = c.size();
+    auto it = c.insert(c.end(), std::move(node));  // a duplicate stays in node and is freed
+    if (c.size() == before || !detail::kReadOverwrites<V>) it->second = typename C::mapped_type{};
+    read_value<V>(r, it->second);
+  }
+
+  // A duplicate key keeps the last value, as Apache's generated code does.
+  template <class R, class C>
+  static void put(R& r, C& c, typename C::key_type&& key) {
+    std::size_t before = c.size();
+    auto it = c.try_emplace(c.end(), std::move(key));
+    if (c.size() == before) it->second = typename C::mapped_type{};
+    read_value<V>(r, it->second);
   }
 };
 

@@ -202,7 +202,7 @@ class CompactWriter {
   }
   void write_bytes(const void* data, std::size_t size) {
     write_varint32(static_cast<uint32_t>(size));
-    out_->append(data, size);
+    detail::copy_bytes(out_->extend(size), data, size);
   }
 
   WriteBuffer* out_;
@@ -276,7 +276,10 @@ class CompactReader {
     std::size_t size = read_length();
     return {reinterpret_cast<const char*>(in_->take(size)), size};
   }
-  void read_string(std::string& v) { v.assign(read_string_view()); }
+  void read_string(std::string& v) {
+    std::string_view bytes = read_string_view();
+    detail::assign_bytes(v, bytes.data(), bytes.size());
+  }
   void read_binary(Binary& v) {
     std::string_view bytes = read_string_view();
     v.assign(bytes.data(), bytes.size());

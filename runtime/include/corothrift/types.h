@@ -68,6 +68,35 @@ constexpr bool is_value_type(TType type) noexcept {
 }
 std::string_view message_type_name(MessageType type) noexcept;
 
+namespace detail {
+
+// memcpy for byte strings that are usually short (field names, map keys):
+// fixed-size copies compile to a few moves instead of a library call.
+inline void copy_bytes(void* to, const void* from, std::size_t n) noexcept {
+  auto* d = static_cast<uint8_t*>(to);
+  const auto* s = static_cast<const uint8_t*>(from);
+  if (n >= 8 && n <= 16) {
+    std::memcpy(d, s, 8);
+    std::memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4 && n < 8) {
+    std::memcpy(d, s, 4);
+    std::memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n > 16) {
+    std::memcpy(d, s, n);
+  } else {
+    for (std::size_t i = 0; i < n; ++i) d[i] = s[i];
+  }
+}
+
+// std::string::assign goes through a general replace routine; decoding into a
+// reused string of the same or greater length needs only a copy.
+inline void assign_bytes(std::string& to, const void* data, std::size_t size) {
+  to.resize(size);
+  copy_bytes(to.data(), data, size);
+}
+
+}  // namespace detail
+
 // What a reader returns for a field header; type Stop ends the struct.
 struct FieldHeader {
   TType type = TType::Stop;
@@ -123,9 +152,7 @@ class Binary {
   // Mutable access to the storage (resize, append) without a copy.
   std::string& storage() noexcept { return bytes_; }
 
-  void assign(const void* data, std::size_t size) {
-    bytes_.assign(static_cast<const char*>(data), size);
-  }
+  void assign(const void* data, std::size_t size) { detail::assign_bytes(bytes_, data, size); }
   void clear() noexcept { bytes_.clear(); }
 
   friend bool operator==(const Binary&, const Binary&) = default;
