@@ -1,3 +1,6 @@
+#include <fstream>
+#include <iterator>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -155,6 +158,26 @@ TEST(Parser, RangesCoverTheWholeDefinitionInBytes) {
   EXPECT_EQ(s.range.begin, 9U);
   EXPECT_EQ(s.range.end, 20U);
   EXPECT_EQ(s.name_range.begin, 16U);
+}
+
+// Every prefix of a real IDL (cut at any byte) and a few corrupted copies
+// load without crashing: either cleanly or with errors.
+TEST(Parser, TruncatedAndCorruptedInputNeverCrashes) {
+  std::ifstream in(std::string(COROTHRIFT_SHARED_IDL_DIR) + "/ThriftTest.thrift");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(text.size(), 1000U);
+  int failed = 0;
+  for (std::size_t cut = 0; cut < text.size(); cut += 97) {
+    failed += load_text(text.substr(0, cut)).compilation == nullptr ? 1 : 0;
+  }
+  for (char noise : {'{', '}', '"', '<', '>', '(', '=', '&', '\0', '\xff'}) {
+    for (std::size_t at = 500; at < text.size(); at += 1009) {
+      std::string copy = text;
+      copy[at] = noise;
+      failed += load_text(copy).compilation == nullptr ? 1 : 0;
+    }
+  }
+  EXPECT_GT(failed, 0);
 }
 
 }  // namespace
