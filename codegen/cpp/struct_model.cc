@@ -99,9 +99,11 @@ View fields_view(const std::vector<std::unique_ptr<idl::Field>>& fields,
 View struct_view(const StructShape& shape, View fields, const TypeNames& /*names*/) {
   View required = View::list();
   bool hashable = true;
+  std::string hash_args;
   for (const View& field : fields.items()) {
     if (field.find("required")->as_flag()) required.push(field);
     hashable = hashable && field.find("hashable")->as_flag();
+    hash_args += (hash_args.empty() ? "value." : ", value.") + field.find("name")->as_text();
   }
   View view;
   view.set("name", shape.name);
@@ -114,6 +116,7 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   view.set("is_exception", shape.kind == idl::StructKind::kException);
   view.set("is_plain", shape.kind != idl::StructKind::kUnion);
   view.set("hashable", hashable);
+  view.set("hash_args", hash_args);
   view.set("doc_lines", doc_lines(shape.doc));
   view.set("variant_types", variant_types(fields));
   view.set("fields", std::move(fields));

@@ -62,15 +62,25 @@ const char* base_tag(BaseType base) {
   return "void";
 }
 
-bool struct_hashable(const idl::Struct& s, const TypeNames& names,
-                     std::set<const idl::Struct*>& visiting) {
-  if (!visiting.insert(&s).second) return true;  // a cycle: decided by the other fields
-  for (const auto& field : s.fields) {
-    if (const idl::Struct* inner = named_struct(field->type)) {
-      if (!struct_hashable(*inner, names, visiting)) return false;
-    } else if (!names.hashable(field->type)) {
-      return false;
-    }
+bool hashable_type(const TypeRef& type, std::set<const idl::Struct*>& visiting) {
+  if (type.annotations.has("cpp.type")) return false;  // the user's type: no promise
+  switch (type.kind) {
+    case TypeRef::Kind::kBase:
+      return type.base != BaseType::kVoid;
+    case TypeRef::Kind::kMap:
+      return hashable_type(*type.key, visiting) && hashable_type(*type.element, visiting);
+    case TypeRef::Kind::kList:
+    case TypeRef::Kind::kSet:
+      return hashable_type(*type.element, visiting);
+    case TypeRef::Kind::kNamed:
+      break;
+  }
+  if (const auto* alias = type.resolved->as<idl::Typedef>())
+    return hashable_type(alias->type, visiting);
+  const auto* s = type.resolved->as<idl::Struct>();
+  if (s == nullptr || !visiting.insert(s).second) return true;  // enum, or a cycle
+  for (const auto& field : s->fields) {
+    if (!hashable_type(field->type, visiting)) return false;
   }
   return true;
 }
@@ -140,19 +150,8 @@ std::string TypeNames::tag(const TypeRef& type) const {
 }
 
 bool TypeNames::hashable(const TypeRef& type) const {
-  const TypeRef& real = idl::strip_typedefs(type);
-  if (real.annotations.has("cpp.type") || type.annotations.has("cpp.type")) return false;
-  switch (real.kind) {
-    case TypeRef::Kind::kBase:
-      return real.base != BaseType::kVoid;
-    case TypeRef::Kind::kNamed: {
-      if (real.resolved->as<idl::Enum>()) return true;
-      std::set<const idl::Struct*> visiting;
-      return struct_hashable(*real.resolved->as<idl::Struct>(), *this, visiting);
-    }
-    default:
-      return false;
-  }
+  std::set<const idl::Struct*> visiting;
+  return hashable_type(type, visiting);
 }
 
 }  // namespace corothrift::codegen::cpp

@@ -23,7 +23,8 @@ class TypeNames {
   // `list<map<string,i32>>` -> "tag::list<tag::map<tag::string, tag::i32>>"
   // (typedefs see through to the type they name).
   std::string tag(const idl::TypeRef& type) const;
-  // Whether std::hash exists for the C++ type (containers have none).
+  // Whether corothrift::hash_value covers the C++ type: everything but a
+  // `cpp.type` (the user's type, which may have no hash), inside or out.
   bool hashable(const idl::TypeRef& type) const;
 
   const std::string& current_namespace() const { return namespace_; }

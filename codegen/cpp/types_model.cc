@@ -105,7 +105,7 @@ bool mentions_struct(const idl::TypeRef& type) {
   }
 }
 
-// Standard headers for the containers that `cpp.template` names.
+// Standard headers for the containers that `cpp.template` / `cpp.type` name.
 void add_container_includes(const idl::TypeRef& type, std::set<std::string>& out) {
   static const std::pair<const char*, const char*> kHeaders[] = {
       {"std::deque", "deque"},
@@ -113,9 +113,15 @@ void add_container_includes(const idl::TypeRef& type, std::set<std::string>& out
       {"std::unordered_map", "unordered_map"},
       {"std::unordered_set", "unordered_set"},
   };
-  if (const std::string* custom = type.annotations.find("cpp.template")) {
+  for (std::string_view key : {"cpp.template", "cpp.type"}) {
+    const std::string* custom = type.annotations.find(key);
+    if (custom == nullptr) continue;
     for (const auto& [name, header] : kHeaders) {
-      if (*custom == name) out.insert(header);
+      std::string_view rest(*custom);
+      if (rest.starts_with(name) && (rest.size() == std::string_view(name).size() ||
+                                     rest[std::string_view(name).size()] == '<')) {
+        out.insert(header);
+      }
     }
   }
   if (type.key) add_container_includes(*type.key, out);
