@@ -95,11 +95,23 @@ void FlushWaiter::on_cancel(CancelHook* hook) noexcept {
 
 // ---- ClientChannel ----
 
+namespace {
+
+Task<std::shared_ptr<ClientChannel>> connect_channel(std::shared_ptr<ClientChannel> channel) {
+  co_await channel->reconnect();
+  co_return std::move(channel);
+}
+
+}  // namespace
+
 Task<std::shared_ptr<ClientChannel>> ClientChannel::connect(EventLoop& loop, Address address,
                                                             ChannelOptions options) {
-  auto channel = std::make_shared<ClientChannel>(loop, std::move(address), std::move(options));
-  co_await channel->reconnect();
-  co_return channel;
+  return connect_channel(
+      std::make_shared<ClientChannel>(loop, std::move(address), std::move(options)));
+}
+
+Task<std::shared_ptr<ClientChannel>> ClientChannel::connect(EventLoop& loop, Address address) {
+  return connect(loop, std::move(address), ChannelOptions{});
 }
 
 ClientChannel::ClientChannel(EventLoop& loop, Address address, ChannelOptions options)

@@ -5,6 +5,7 @@
 // does. One frame allocation, nothing else.
 #pragma once
 
+#include <corothrift/cancel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/log.h>
 
@@ -29,6 +30,8 @@ class [[nodiscard]] Detached {
       log(LogLevel::kError, "corothrift: background task ended by an unexpected exception");
     }
     DetachedLink link;
+    // Operations awaited inside are cancelled through this scope (cancel.h).
+    CancelScope* cancel_scope_ = nullptr;
   };
 
   explicit Detached(std::coroutine_handle<promise_type> h) noexcept : handle_(h) {}
@@ -39,9 +42,11 @@ class [[nodiscard]] Detached {
     if (handle_) handle_.destroy();
   }
 
-  // Runs the coroutine now, on the calling (loop) thread.
-  void start(EventLoop& loop) && {
+  // Runs the coroutine now, on the calling (loop) thread, in `scope` (which
+  // must outlive it) when given.
+  void start(EventLoop& loop, CancelScope* scope = nullptr) && {
     auto h = std::exchange(handle_, {});
+    h.promise().cancel_scope_ = scope;
     h.promise().link.handle = h;
     loop.link_detached(h.promise().link);
     h.resume();

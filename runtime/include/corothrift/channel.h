@@ -171,11 +171,17 @@ class ClientChannel {
   // Connects (within options.connect_timeout) and starts the connection's
   // reader. Throws TransportError / TimeoutError when it cannot connect.
   static Task<std::shared_ptr<ClientChannel>> connect(EventLoop& loop, Address address,
-                                                      ChannelOptions options = {});
+                                                      ChannelOptions options);
+  // Default options. (Not a default argument: g++ 12 mis-copies a defaulted
+  // by-value argument holding a std::string in a co_await expression.)
+  static Task<std::shared_ptr<ClientChannel>> connect(EventLoop& loop, Address address);
   ClientChannel(EventLoop& loop, Address address, ChannelOptions options);
   ClientChannel(const ClientChannel&) = delete;
   ClientChannel& operator=(const ClientChannel&) = delete;
   ~ClientChannel();
+
+  // Opens a connection now if there is none (calls do this by themselves).
+  Task<void> reconnect();
 
   // Sends `method` with `args` (a generated *_args struct: template <class W>
   // void write(W&) const), waits for the reply with the same seqid and
@@ -239,7 +245,6 @@ class ClientChannel {
 
  private:
   bool usable() const noexcept;
-  Task<void> reconnect();
   int32_t next_seqid() noexcept { return seqid_++ & 0x7fffffff; }
   // Queues the frame header and prepares wire_name_; returns where the
   // message starts in out().

@@ -42,6 +42,7 @@
 #include <string_view>
 
 #include <corothrift/buffer.h>
+#include <corothrift/event_loop.h>
 #include <corothrift/exception.h>
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
@@ -59,6 +60,8 @@ namespace detail {
 struct ReplySink {
   WriteBuffer out;
   bool framed = true;
+  // The loop the connection runs on; null for a sink outside any server.
+  EventLoop* loop = nullptr;
   // Called after each complete reply is appended; may be null.
   void (*on_reply)(ReplySink*) = nullptr;
 };
@@ -87,6 +90,9 @@ class ServerRequest {
   int32_t seqid() const noexcept { return seqid_; }
   bool oneway() const noexcept { return oneway_; }
   ProtocolKind protocol() const noexcept { return protocol_; }
+  // The loop this request runs on (for processors that need timers); null
+  // when the request was made outside a server.
+  EventLoop* loop() const noexcept { return sink_->loop; }
   bool replied() const noexcept { return replied_; }
   bool args_read() const noexcept { return args_read_; }
 

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -69,9 +70,9 @@ class Server {
   std::vector<std::unique_ptr<detail::ServerWorker>> workers_;
   std::atomic<std::size_t> connections_{0};
   std::mutex stop_mutex_;
+  std::condition_variable stopped_cv_;
   bool started_ = false;
   bool stopped_ = false;
-  std::atomic<bool> stop_requested_{false};
 };
 
 }  // namespace corothrift

@@ -1,0 +1,236 @@
+#include "server_connection.h"
+
+#include <corothrift/log.h>
+
+#include <sys/socket.h>
+
+#include <fmt/core.h>
+
+#include <exception>
+#include <utility>
+
+#include "server_worker.h"
+
+namespace corothrift::detail {
+namespace {
+
+std::span<const uint8_t> as_u8(std::span<const std::byte> bytes) noexcept {
+  return {reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
+}
+
+std::string peer_name(const Socket& socket) {
+  try {
+    return socket.peer_address().to_string();
+  } catch (const std::exception&) {
+    return "unknown peer";
+  }
+}
+
+}  // namespace
+
+void ServerConnection::start(ServerWorker& worker, Socket socket) noexcept {
+  ServerConnection* conn = nullptr;
+  try {
+    conn = new ServerConnection(worker, std::move(socket));
+  } catch (const std::exception& e) {
+    log(LogLevel::kWarn, "corothrift server: cannot serve a new connection: {}", e.what());
+    worker.connection_closed();
+    return;
+  }
+  // From here the connection's destructor does the bookkeeping.
+  Ref self(conn);
+  try {
+    conn->read_loop(self).start(conn->loop_, &conn->read_scope_);
+    conn->write_loop(self).start(conn->loop_);
+  } catch (const std::exception& e) {
+    conn->abort(e.what());
+  }
+}
+
+ServerConnection::ServerConnection(ServerWorker& worker, Socket socket)
+    : TimerNode(&on_idle_timer),
+      worker_(worker),
+      loop_(worker.loop()),
+      options_(worker.options()),
+      peer_(peer_name(socket)),
+      stream_(std::move(socket)) {
+  on_reply = &on_reply_queued;
+  loop = &loop_;
+  touch();
+  if (options_.idle_timeout.count() > 0) {
+    loop_.add_timer(*this, last_activity_ + options_.idle_timeout);
+  }
+  worker_.link(*this);
+}
+
+ServerConnection::~ServerConnection() {
+  loop_.remove_timer(*this);
+  worker_.unlink(*this);
+  worker_.connection_closed();
+}
+
+void ServerConnection::release() noexcept {
+  if (--refs_ == 0) delete this;
+}
+
+void ServerConnection::drain() noexcept {
+  draining_ = true;
+  read_scope_.cancel();
+  wake(parked_reader_);
+}
+
+void ServerConnection::abort(std::string_view reason, LogLevel level) noexcept {
+  if (closed_) return;
+  closed_ = true;
+  log(level, "corothrift server: closing connection from {}: {}", peer_, reason);
+  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+  read_scope_.cancel();
+  wake(parked_reader_);
+  wake(parked_writer_);
+}
+
+void ServerConnection::wake(std::coroutine_handle<>& slot) noexcept {
+  if (slot) loop_.schedule(std::exchange(slot, {}));
+}
+
+void ServerConnection::touch() noexcept { last_activity_ = loop_.now(); }
+
+bool ServerConnection::has_capacity() const noexcept {
+  return inflight_ < options_.max_inflight_per_connection &&
+         out.size() + sending_.size() < options_.max_pending_output_bytes;
+}
+
+Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
+  const Framing fallback{options_.protocol, options_.transport};
+  try {
+    while (!draining_ && !closed_) {
+      if (!has_capacity()) {
+        co_await Park{parked_reader_};
+        continue;
+      }
+      std::span<const uint8_t> bytes = as_u8(stream_.available());
+      if (!framing_) {
+        framing_ = options_.auto_detect ? detect_framing(bytes, fallback) : fallback;
+        if (!framing_) {
+          co_await stream_.read_more();
+          touch();
+          continue;
+        }
+        framed = framing_->transport == TransportKind::Framed;
+      }
+      NextMessage next = next_message(*framing_, bytes, options_.limits);
+      if (next.consumed == 0) {
+        co_await stream_.read_at_least(next.need);
+        touch();
+        continue;
+      }
+      dispatch(next.message);
+      stream_.consume(next.consumed);
+    }
+  } catch (const CancelledError&) {
+  } catch (const ConnectionClosed& e) {
+    if (!closed_ && !stream_.available().empty()) {
+      log(LogLevel::kInfo, "corothrift server: {} closed the connection mid-message", peer_);
+    }
+  } catch (const std::exception& e) {
+    abort(e.what());
+  }
+  reading_ended();
+}
+
+void ServerConnection::reading_ended() noexcept {
+  reading_ = false;
+  loop_.remove_timer(*this);
+  wake(parked_writer_);
+}
+
+void ServerConnection::dispatch(std::span<const uint8_t> message) {
+  ++inflight_;
+  starting_ = nullptr;
+  run_request(Ref(this), message).start(loop_);
+  // Still running: it may not have read its args yet, and the stream's
+  // bytes are about to be reused.
+  if (starting_ != nullptr) std::exchange(starting_, nullptr)->own_bytes();
+}
+
+Detached ServerConnection::run_request([[maybe_unused]] Ref self,
+                                       std::span<const uint8_t> message) {
+  try {
+    ServerRequest req(framing_->protocol, message, options_.limits, *this);
+    starting_ = &req;
+    bool handled = true;
+    try {
+      handled = co_await worker_.processor().process(req);
+    } catch (const ProtocolError& e) {
+      abort(fmt::format("malformed request '{}': {}", req.full_name(), e.what()));
+    } catch (const std::exception& e) {
+      log(LogLevel::kWarn, "corothrift server: '{}' from {} failed: {}", req.full_name(), peer_,
+          e.what());
+      req.write_exception(
+          TApplicationException(TApplicationException::Type::InternalError, e.what()));
+    } catch (...) {
+      req.write_exception(
+          TApplicationException(TApplicationException::Type::InternalError, "unknown exception"));
+    }
+    if (!handled) {
+      req.write_exception(
+          TApplicationException(TApplicationException::Type::UnknownMethod,
+                                fmt::format("Invalid method name: '{}'", req.full_name())));
+    }
+    if (starting_ == &req) starting_ = nullptr;
+  } catch (const std::exception& e) {
+    abort(fmt::format("malformed request: {}", e.what()));
+  }
+  finish_request();
+}
+
+void ServerConnection::finish_request() noexcept {
+  --inflight_;
+  wake(parked_reader_);
+  if (!reading_ && inflight_ == 0) wake(parked_writer_);
+}
+
+void ServerConnection::on_reply_queued(ReplySink* sink) noexcept {
+  auto& conn = static_cast<ServerConnection&>(*sink);
+  if (conn.writer_done_) {
+    conn.out.clear();
+    return;
+  }
+  conn.wake(conn.parked_writer_);
+}
+
+Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
+  try {
+    while (!closed_) {
+      if (out.empty()) {
+        if (!reading_ && inflight_ == 0) break;
+        co_await Park{parked_writer_};
+        continue;
+      }
+      std::swap(out, sending_);
+      co_await stream_.write_all(std::as_bytes(sending_.bytes()));
+      sending_.clear();
+      wake(parked_reader_);
+    }
+  } catch (const std::exception& e) {
+    abort(fmt::format("write failed: {}", e.what()));
+  }
+  writer_done_ = true;
+  out.clear();
+  // Unblocks a reader still waiting on a peer that stopped reading.
+  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+}
+
+void ServerConnection::on_idle_timer(TimerNode* node) noexcept {
+  auto& conn = static_cast<ServerConnection&>(*node);
+  Clock::time_point now = conn.loop_.now();
+  Clock::time_point due = conn.last_activity_ + conn.options_.idle_timeout;
+  if (conn.inflight_ == 0 && due <= now) {
+    auto ms = conn.options_.idle_timeout.count();
+    conn.abort(fmt::format("idle for {} ms", ms), LogLevel::kInfo);
+    return;
+  }
+  conn.loop_.add_timer(conn, conn.inflight_ == 0 ? due : now + conn.options_.idle_timeout);
+}
+
+}  // namespace corothrift::detail

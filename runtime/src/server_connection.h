@@ -1,0 +1,102 @@
+// One accepted connection of a Server: a reader coroutine that finds messages
+// and starts a request coroutine for each, a writer coroutine that sends the
+// replies queued in the connection's ReplySink, and an idle timer. Reference
+// counted (reader, writer and each request hold a reference), so it lives
+// until all of them have ended, however the connection closes. Loop thread
+// only.
+#pragma once
+
+#include <corothrift/log.h>
+#include <corothrift/processor.h>
+#include <corothrift/server_options.h>
+#include <corothrift/transport.h>
+
+#include <coroutine>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "detached.h"
+#include "wire_framing.h"
+
+namespace corothrift::detail {
+
+class ServerWorker;
+
+class ServerConnection : private ReplySink, private TimerNode {
+ public:
+  // Takes over a connected socket (already counted in the server's
+  // connections) and starts serving it; failures are logged.
+  static void start(ServerWorker& worker, Socket socket) noexcept;
+
+  // Graceful: reads no more requests, sends the replies of those in flight,
+  // then closes.
+  void drain() noexcept;
+  // Closes now, logging `reason`; requests still running finish, and their
+  // replies are dropped.
+  void abort(std::string_view reason, LogLevel level = LogLevel::kWarn) noexcept;
+
+  // The worker's list of its connections.
+  ServerConnection* prev = nullptr;
+  ServerConnection* next = nullptr;
+
+ private:
+  class Ref {
+   public:
+    explicit Ref(ServerConnection* conn) noexcept : conn_(conn) { conn_->retain(); }
+    Ref(const Ref& other) noexcept : Ref(other.conn_) {}
+    Ref& operator=(const Ref&) = delete;
+    ~Ref() { conn_->release(); }
+
+   private:
+    ServerConnection* conn_;
+  };
+  struct Park {
+    std::coroutine_handle<>& slot;
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<> h) noexcept { slot = h; }
+    void await_resume() const noexcept {}
+  };
+
+  ServerConnection(ServerWorker& worker, Socket socket);
+  ~ServerConnection();
+  void retain() noexcept { ++refs_; }
+  // Never inlined: g++ 12's -Wuse-after-free cannot see that a count taken
+  // by a copied Ref keeps the object alive.
+  [[gnu::noinline]] void release() noexcept;
+
+  Detached read_loop(Ref self);
+  Detached write_loop(Ref self);
+  Detached run_request(Ref self, std::span<const uint8_t> message);
+  void dispatch(std::span<const uint8_t> message);
+  void finish_request() noexcept;
+  bool has_capacity() const noexcept;
+  void reading_ended() noexcept;
+  void wake(std::coroutine_handle<>& slot) noexcept;
+  void touch() noexcept;
+  static void on_reply_queued(ReplySink* sink) noexcept;
+  static void on_idle_timer(TimerNode* node) noexcept;
+
+  ServerWorker& worker_;
+  EventLoop& loop_;
+  const ServerOptions& options_;
+  std::string peer_;
+  BufferedStream stream_;
+  std::optional<Framing> framing_;
+  WriteBuffer sending_;
+  int refs_ = 0;
+  std::size_t inflight_ = 0;
+  bool reading_ = true;
+  bool draining_ = false;
+  bool closed_ = false;
+  bool writer_done_ = false;
+  std::coroutine_handle<> parked_reader_;
+  std::coroutine_handle<> parked_writer_;
+  // The request being started by dispatch(), until it first suspends.
+  ServerRequest* starting_ = nullptr;
+  CancelScope read_scope_;
+  Clock::time_point last_activity_;
+};
+
+}  // namespace corothrift::detail

@@ -1,0 +1,166 @@
+#include "server_worker.h"
+
+#include <corothrift/errors.h>
+#include <corothrift/io_op.h>
+#include <corothrift/log.h>
+#include <corothrift/socket.h>
+#include <corothrift/timer.h>
+
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <utility>
+
+#include "server_connection.h"
+
+namespace corothrift::detail {
+
+ServerWorker::ServerWorker(Processor& processor, const ServerOptions& options,
+                           std::atomic<std::size_t>& connections)
+    : processor_(processor), options_(options), connections_(connections) {}
+
+ServerWorker::~ServerWorker() {
+  if (thread_.joinable()) stop_and_join();
+  close_listener();
+}
+
+void ServerWorker::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void ServerWorker::run() {
+  if (listen_fd_ >= 0) {
+    try {
+      listen_watch_ = std::make_unique<FdWatch>(loop_, listen_fd_);
+      accept_loop().start(loop_, &accept_scope_);
+    } catch (const std::exception& e) {
+      log(LogLevel::kError, "corothrift server: cannot watch the listening socket: {}", e.what());
+    }
+  }
+  loop_.run();
+}
+
+void ServerWorker::post_drain() {
+  loop_.post([this] { drain_all(); });
+}
+
+void ServerWorker::post_abort() {
+  loop_.post([this] { abort_all(); });
+}
+
+void ServerWorker::stop_and_join() {
+  if (!thread_.joinable()) return;
+  // Posted, so that it runs after any drain/abort posted before; what it
+  // wakes never runs, and the loop's destructor frees those frames.
+  loop_.post([this] {
+    drain_all();
+    abort_all();
+    loop_.stop();
+  });
+  thread_.join();
+}
+
+void ServerWorker::link(ServerConnection& conn) noexcept {
+  conn.prev = nullptr;
+  conn.next = connections_head_;
+  if (connections_head_ != nullptr) connections_head_->prev = &conn;
+  connections_head_ = &conn;
+}
+
+void ServerWorker::unlink(ServerConnection& conn) noexcept {
+  (conn.prev ? conn.prev->next : connections_head_) = conn.next;
+  if (conn.next != nullptr) conn.next->prev = conn.prev;
+  conn.prev = conn.next = nullptr;
+}
+
+Detached ServerWorker::accept_loop() {
+  for (;;) {
+    int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd >= 0) {
+      accepted(fd);
+      continue;
+    }
+    int error = errno;
+    try {
+      if (error == EAGAIN || error == EWOULDBLOCK) {
+        co_await ReadinessOp(*listen_watch_, Interest::kRead);
+      } else if (error != EINTR && error != ECONNABORTED) {
+        // Out of fds or memory: back off instead of spinning.
+        log(LogLevel::kWarn, "corothrift server: accept failed: {}", errno_text(error));
+        co_await sleep_for(loop_, std::chrono::milliseconds(50));
+      }
+    } catch (const CancelledError&) {
+      break;
+    }
+  }
+}
+
+void ServerWorker::accepted(int fd) {
+  std::size_t before = connections_.fetch_add(1, std::memory_order_relaxed);
+  if (before >= options_.max_connections) {
+    connections_.fetch_sub(1, std::memory_order_relaxed);
+    log(LogLevel::kWarn, "corothrift server: refusing a connection: {} connections open (limit)",
+        before);
+    ::close(fd);
+    return;
+  }
+  if (handoff_.empty()) {
+    adopt(fd);
+    return;
+  }
+  ServerWorker* target = handoff_[next_handoff_++ % handoff_.size()].get();
+  if (target == this) {
+    adopt(fd);
+    return;
+  }
+  try {
+    target->loop().post([target, fd] { target->adopt(fd); });
+  } catch (...) {
+    ::close(fd);
+    connection_closed();
+  }
+}
+
+void ServerWorker::adopt(int fd) noexcept {
+  if (stopping_) {
+    ::close(fd);
+    connection_closed();
+    return;
+  }
+  int one = 1;
+  // Fails harmlessly on Unix sockets.
+  (void)::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  Socket socket;
+  try {
+    socket = Socket(loop_, fd);
+  } catch (const std::exception& e) {
+    log(LogLevel::kWarn, "corothrift server: cannot serve a new connection: {}", e.what());
+    ::close(fd);
+    connection_closed();
+    return;
+  }
+  ServerConnection::start(*this, std::move(socket));
+}
+
+void ServerWorker::close_listener() noexcept {
+  listen_watch_.reset();
+  if (listen_fd_ >= 0) ::close(std::exchange(listen_fd_, -1));
+}
+
+void ServerWorker::drain_all() noexcept {
+  stopping_ = true;
+  accept_scope_.cancel();
+  close_listener();
+  for (ServerConnection* c = connections_head_; c != nullptr; c = c->next) c->drain();
+}
+
+void ServerWorker::abort_all() noexcept {
+  for (ServerConnection* c = connections_head_; c != nullptr; c = c->next) {
+    c->abort("server stopped", LogLevel::kDebug);
+  }
+}
+
+}  // namespace corothrift::detail
