@@ -1,6 +1,9 @@
 #include "corothrift/idl/validate.h"
 
+#include <algorithm>
 #include <array>
+#include <tuple>
+#include <vector>
 
 #include "rules.h"
 
@@ -38,14 +41,44 @@ constexpr std::array kRules = std::to_array<Rule>({
 });
 // clang-format on
 
+// A diagnostic and the notes that follow it.
+using Group = std::vector<const Diagnostic*>;
+
+std::vector<Group> group_notes(const std::vector<Diagnostic>& all) {
+  std::vector<Group> groups;
+  for (const Diagnostic& diagnostic : all) {
+    if (diagnostic.severity != Severity::kNote || groups.empty()) groups.emplace_back();
+    groups.back().push_back(&diagnostic);
+  }
+  return groups;
+}
+
+// Rules run one after another, so their findings come out grouped by rule;
+// readers expect them in source order, each note after its diagnostic.
+void report_in_source_order(const Diagnostics& collected, Diagnostics& diags) {
+  std::vector<Group> groups = group_notes(collected.all());
+  std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+    return std::tie(a.front()->range.file, a.front()->range.begin) <
+           std::tie(b.front()->range.file, b.front()->range.begin);
+  });
+  for (const Group& group : groups) {
+    for (const Diagnostic* diagnostic : group) {
+      diags.report(diagnostic->severity, diagnostic->range, diagnostic->message);
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const Compilation& compilation, Diagnostics& diags) {
+  // Collects only: ranges point into `diags.sources()`, which keeps the text.
+  Diagnostics collected;
   for (const auto& program : compilation.programs) {
     for (Rule rule : kRules) {
-      rule(*program, diags);
+      rule(*program, collected);
     }
   }
+  report_in_source_order(collected, diags);
 }
 
 }  // namespace corothrift::idl

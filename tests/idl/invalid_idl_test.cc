@@ -201,5 +201,28 @@ TEST(InvalidIdlExpectations, AreReadWithRelativeOrAbsoluteLinesSeveralToALine) {
   EXPECT_EQ(describe(out[3]), "f:9: error: fourth");
 }
 
+TEST(Validate, ReportsInSourceOrderEachNoteAfterItsDiagnostic) {
+  MemorySourceProvider files;
+  // Rules run fields, then enums, then constants: the file is the reverse.
+  files.add("order.thrift",
+            "const i8 TOO_BIG = 300\n"
+            "enum E {\n"
+            "  X = 1\n"
+            "  Y = 1\n"
+            "}\n"
+            "struct S {\n"
+            "  1: i32 a\n"
+            "  1: i32 b\n"
+            "}\n");
+  Diagnostics diags;
+  ASSERT_TRUE(load("order.thrift", {}, files, diags));
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diags.all()) {
+    lines.push_back(std::to_string(diags.sources().locate(d.range.file, d.range.begin).line) + " " +
+                    severity_name(d.severity));
+  }
+  EXPECT_EQ(lines, (std::vector<std::string>{"1 error", "4 error", "3 note", "8 error", "7 note"}));
+}
+
 }  // namespace
 }  // namespace corothrift::idl
