@@ -92,4 +92,8 @@ TEST(ProtocolError, carries_its_kind_and_reason) {
   }
 }
 
+TEST(ProtocolError, is_a_runtime_error_like_every_runtime_failure) {
+  EXPECT_THROW(throw_protocol_error(ProtocolError::Kind::DepthLimit, "deep"), RuntimeError);
+}
+
 }  // namespace

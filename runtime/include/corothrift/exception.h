@@ -14,7 +14,8 @@
 //     template <class R> void read(R& r);
 //   };
 //
-// ProtocolError reports malformed or over-limit input; it is never sent on the
+// ProtocolError (a RuntimeError, see errors.h) reports malformed or
+// over-limit input; it is never sent on the
 // wire (a server answers it, at most, with TApplicationException
 // PROTOCOL_ERROR and closes the connection).
 #pragma once
@@ -26,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include <corothrift/errors.h>
 #include <corothrift/types.h>
 
 namespace corothrift {
@@ -40,7 +42,7 @@ class ThriftException : public std::exception {
   }
 };
 
-class ProtocolError : public std::runtime_error {
+class ProtocolError : public RuntimeError {
  public:
   // The same classes as Apache's TProtocolException, plus Truncated: the input
   // ended inside a value (for a stream: more bytes are needed).
@@ -54,7 +56,7 @@ class ProtocolError : public std::runtime_error {
     Truncated = 100,
   };
 
-  ProtocolError(Kind kind, const std::string& reason) : std::runtime_error(reason), kind_(kind) {}
+  ProtocolError(Kind kind, const std::string& reason) : RuntimeError(reason), kind_(kind) {}
   Kind kind() const noexcept { return kind_; }
 
  private:
