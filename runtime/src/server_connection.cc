@@ -124,6 +124,7 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
         touch();
         continue;
       }
+      settle_protocol(*framing_, next.message);
       dispatch(next.message);
       stream_.consume(next.consumed);
     }
@@ -133,9 +134,19 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       log(LogLevel::kInfo, "corothrift server: {} closed the connection mid-message", peer_);
     }
   } catch (const std::exception& e) {
-    abort(e.what());
+    // Replies to the requests before the bad bytes still go out.
+    log(LogLevel::kWarn, "corothrift server: closing connection from {}: {}", peer_, e.what());
   }
   reading_ended();
+}
+
+void ServerConnection::stop_reading(std::string_view reason) noexcept {
+  if (!draining_) {
+    log(LogLevel::kWarn, "corothrift server: closing connection from {}: {}", peer_, reason);
+  }
+  draining_ = true;
+  read_scope_.cancel();
+  wake(parked_reader_);
 }
 
 void ServerConnection::reading_ended() noexcept {
@@ -162,7 +173,7 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
     try {
       handled = co_await worker_.processor().process(req);
     } catch (const ProtocolError& e) {
-      abort(fmt::format("malformed request '{}': {}", req.full_name(), e.what()));
+      stop_reading(fmt::format("malformed request '{}': {}", req.full_name(), e.what()));
     } catch (const std::exception& e) {
       log(LogLevel::kWarn, "corothrift server: '{}' from {} failed: {}", req.full_name(), peer_,
           e.what());
@@ -179,7 +190,7 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
     }
     if (starting_ == &req) starting_ = nullptr;
   } catch (const std::exception& e) {
-    abort(fmt::format("malformed request: {}", e.what()));
+    stop_reading(fmt::format("malformed request: {}", e.what()));
   }
   finish_request();
 }

@@ -70,6 +70,9 @@ class ServerConnection : private ReplySink, private TimerNode {
   Detached write_loop(Ref self);
   Detached run_request(Ref self, std::span<const uint8_t> message);
   void dispatch(std::span<const uint8_t> message);
+  // Malformed input: reads nothing more, logs why, and closes once the
+  // replies already due are out.
+  void stop_reading(std::string_view reason) noexcept;
   void finish_request() noexcept;
   bool has_capacity() const noexcept;
   void reading_ended() noexcept;

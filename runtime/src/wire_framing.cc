@@ -37,13 +37,19 @@ NextMessage next_frame(std::span<const uint8_t> bytes, const DecodeLimits& limit
 
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept {
   if (first.empty()) return std::nullopt;
-  if (auto kind = protocol_of(first[0])) return Framing{*kind, TransportKind::Unframed};
-  if (first.size() < 5) return std::nullopt;
-  // A frame length, then the message; non-strict binary starts with a name
-  // length whose first byte is 0.
-  if (auto kind = protocol_of(first[4])) return Framing{*kind, TransportKind::Framed};
-  if (first[4] == 0) return Framing{ProtocolKind::Binary, TransportKind::Framed};
-  return Framing{fallback.protocol, TransportKind::Framed};
+  if (auto kind = protocol_of(first[0])) return Framing{*kind, TransportKind::Unframed, false};
+  return Framing{fallback.protocol, TransportKind::Framed, true};
+}
+
+void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept {
+  if (!framing.sniff_protocol || message.empty()) return;
+  framing.sniff_protocol = false;
+  // Non-strict binary starts with a name length whose first byte is 0.
+  if (auto kind = protocol_of(message[0])) {
+    framing.protocol = *kind;
+  } else if (message[0] == 0) {
+    framing.protocol = ProtocolKind::Binary;
+  }
 }
 
 NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,

@@ -20,11 +20,17 @@ namespace corothrift::detail {
 struct Framing {
   ProtocolKind protocol = ProtocolKind::Binary;
   TransportKind transport = TransportKind::Framed;
+  // Framed, protocol still to be read from the first message's first byte.
+  bool sniff_protocol = false;
 };
 
-// The framing a connection's first bytes announce (see ServerOptions), or
-// nullopt when more bytes are needed to tell.
+// The framing a connection's first byte announces (see ServerOptions):
+// unframed messages start with 0x80 (binary) or 0x82 (compact); anything
+// else is a frame length. nullopt for no bytes.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
+
+// Settles a sniffing framing's protocol from a first message.
+void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept;
 
 // A complete message found at the start of a stream's bytes.
 struct NextMessage {

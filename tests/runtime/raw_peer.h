@@ -1,0 +1,139 @@
+// A blocking TCP client for feeding a server bytes no well-behaved client
+// would send, and helpers that build Thrift messages by hand. Every read is
+// bounded by a receive timeout.
+#pragma once
+
+#include <corothrift/buffer.h>
+#include <corothrift/log.h>
+#include <corothrift/protocol.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace calc {
+
+class RawClient {
+ public:
+  explicit RawClient(uint16_t port) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      throw std::runtime_error("RawClient: connect failed");
+    }
+    timeval tv{5, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  RawClient(const RawClient&) = delete;
+  RawClient& operator=(const RawClient&) = delete;
+  ~RawClient() { ::close(fd_); }
+
+  // False when the peer has already gone (EPIPE/ECONNRESET).
+  bool send(std::string_view bytes) {
+    while (!bytes.empty()) {
+      ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) return false;
+      bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+  }
+  void shutdown_write() { ::shutdown(fd_, SHUT_WR); }
+
+  // Reads and discards until the server closes (true) or 5 s pass (false).
+  bool closed_by_server() {
+    char buf[4096];
+    for (;;) {
+      ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
+      if (n == 0) return true;
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return errno == ECONNRESET;
+    }
+  }
+  // Exactly n bytes, or fewer if the connection ends or 5 s pass.
+  std::string read(std::size_t n) {
+    std::string out(n, '\0');
+    std::size_t got = 0;
+    while (got < n) {
+      ssize_t r = ::recv(fd_, out.data() + got, n - got, 0);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += static_cast<std::size_t>(r);
+    }
+    out.resize(got);
+    return out;
+  }
+
+ private:
+  int fd_ = -1;
+};
+
+inline std::string framed(std::string_view payload) {
+  std::string out(4, '\0');
+  auto n = static_cast<uint32_t>(payload.size());
+  out[0] = static_cast<char>(n >> 24);
+  out[1] = static_cast<char>(n >> 16);
+  out[2] = static_cast<char>(n >> 8);
+  out[3] = static_cast<char>(n);
+  out.append(payload);
+  return out;
+}
+
+// One whole message (header + body + end) in the given protocol.
+template <class Body>
+std::string message(corothrift::ProtocolKind kind, std::string_view name,
+                    corothrift::MessageType type, int32_t seqid, const Body& body) {
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(kind, out, [&](auto& w) {
+    w.write_message_begin(name, type, seqid);
+    body.write(w);
+    w.write_message_end();
+  });
+  return std::string(out.view());
+}
+
+// Captures the runtime's log lines (process-wide) while alive.
+class LogCapture {
+ public:
+  LogCapture() {
+    lines().clear();
+    corothrift::set_log_sink(&sink);
+  }
+  ~LogCapture() { corothrift::set_log_sink(nullptr); }
+  bool contains(std::string_view text) const {
+    std::lock_guard lock(mutex());
+    for (const std::string& line : lines()) {
+      if (line.find(text) != std::string::npos) return true;
+    }
+    return false;
+  }
+
+ private:
+  static void sink(corothrift::LogLevel, std::string_view line) {
+    std::lock_guard lock(mutex());
+    lines().emplace_back(line);
+  }
+  static std::vector<std::string>& lines() {
+    static std::vector<std::string> v;
+    return v;
+  }
+  static std::mutex& mutex() {
+    static std::mutex m;
+    return m;
+  }
+};
+
+}  // namespace calc
