@@ -25,6 +25,8 @@ std::string_view enum_name(Color c) {
 
 enum class Plain : int32_t { A = 1 };
 
+enum class Formatted : int32_t { X = 1 };
+
 struct Point {
   int32_t x = 0;
   std::optional<std::string> label;
@@ -43,6 +45,13 @@ struct fmt::formatter<demo::Point> : corothrift::PlainFormatter {
     out.field("colors", p.colors);
     out.field("next", p.next);
     return out.finish();
+  }
+};
+
+template <>
+struct fmt::formatter<demo::Formatted> : corothrift::PlainFormatter {
+  auto format(demo::Formatted, fmt::format_context& ctx) const {
+    return fmt::format_to(ctx.out(), "Formatted::X");
   }
 };
 
@@ -67,6 +76,7 @@ TEST(Format, optionals_and_enums_print_through_show) {
   EXPECT_EQ(fmt::format("{} {}", show(none), show(std::optional<int>(5))), "null 5");
   EXPECT_EQ(fmt::format("{}", show(demo::Color::Red)), "Red");
   EXPECT_EQ(fmt::format("{}", show(demo::Plain::A)), "1");
+  EXPECT_EQ(fmt::format("{}", show(demo::Formatted::X)), "Formatted::X");
 }
 
 TEST(Format, containers_print_as_lists_sets_and_maps) {

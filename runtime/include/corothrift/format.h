@@ -14,8 +14,9 @@
 //     }
 //   };
 //
-// An enum prints its name when `enum_name(e)` is found by argument-dependent
-// lookup and returns a non-empty string_view; otherwise its number.
+// An enum prints through its fmt::formatter when it has one (generated enums
+// do); else its name when `enum_name(e)` is found by argument-dependent lookup
+// and returns a non-empty string_view; else its number.
 // corothrift::show(v) wraps any value for use as a fmt argument:
 // fmt::format("{}", corothrift::show(maybe_id)).
 #pragma once
@@ -91,7 +92,7 @@ Out format_value(Out out, const T& value) {
     return value ? format_value(out, *value) : fmt::format_to(out, "null");
   } else if constexpr (std::is_same_v<T, bool>) {
     return fmt::format_to(out, "{}", value);
-  } else if constexpr (std::is_enum_v<T>) {
+  } else if constexpr (std::is_enum_v<T> && !detail::FmtFormattable<T>) {
     if constexpr (detail::NamedEnum<T>) {
       std::string_view name = enum_name(value);
       if (!name.empty()) return fmt::format_to(out, "{}", name);
