@@ -284,7 +284,12 @@ class TestHandler : public CalcHandler {
     co_return num / den;
   }
   corothrift::Task<int32_t> delay(int32_t ms, int32_t value) override {
+    int now = ++delays_running;
+    for (int seen = max_delays_running; now > seen;) {
+      if (max_delays_running.compare_exchange_weak(seen, now)) break;
+    }
     co_await corothrift::sleep_for(*tls_loop, std::chrono::milliseconds(ms));
+    --delays_running;
     co_return value;
   }
   corothrift::Task<void> fail(std::string message) override { throw std::runtime_error(message); }
@@ -296,6 +301,8 @@ class TestHandler : public CalcHandler {
 
   std::atomic<int64_t> notified_sum{0};
   std::atomic<int> notified_count{0};
+  std::atomic<int> delays_running{0};
+  std::atomic<int> max_delays_running{0};
 };
 
 // The client a generator would emit.

@@ -1,0 +1,214 @@
+// Server: loops and accept modes, protocol/transport auto-detection, the
+// in-flight bound, graceful and forced stop, idle timeout, connection cap.
+#include <corothrift/errors.h>
+#include <corothrift/when_all.h>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "calc_fixture.h"
+#include "raw_peer.h"
+
+namespace {
+
+using namespace corothrift;
+using calc::CalcClient;
+using calc::run;
+using std::chrono::milliseconds;
+
+// `calls` adds on one new channel; returns how many came back right.
+Task<int> add_many(EventLoop& loop, Address address, ChannelOptions options, int calls) {
+  auto channel = co_await calc::connect(loop, std::move(address), std::move(options));
+  CalcClient client(channel);
+  std::vector<Task<int32_t>> tasks;
+  for (int i = 0; i < calls; ++i) tasks.push_back(client.add(i, 1000));
+  std::vector<int32_t> sums = co_await when_all(std::move(tasks));
+  int right = 0;
+  for (int i = 0; i < calls; ++i) right += sums[static_cast<std::size_t>(i)] == i + 1000;
+  co_return right;
+}
+
+TEST(Server, ServesManyConnectionsAcrossItsLoops) {
+  ServerOptions options;
+  options.threads = 3;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  int right = run(loop, [&]() -> Task<int> {
+    std::vector<Task<int>> clients;
+    for (int c = 0; c < 8; ++c) clients.push_back(add_many(loop, server.address(), {}, 100));
+    std::vector<int> each = co_await when_all(std::move(clients));
+    int total = 0;
+    for (int n : each) total += n;
+    co_return total;
+  }());
+  EXPECT_EQ(right, 800);
+}
+
+TEST(Server, HandsConnectionsOffFromOneAcceptorInHandoffMode) {
+  ServerOptions options;
+  options.threads = 2;
+  options.accept_mode = AcceptMode::Handoff;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  int right = run(loop, [&]() -> Task<int> {
+    std::vector<Task<int>> clients;
+    for (int c = 0; c < 4; ++c) clients.push_back(add_many(loop, server.address(), {}, 50));
+    std::vector<int> each = co_await when_all(std::move(clients));
+    co_return each[0] + each[1] + each[2] + each[3];
+  }());
+  EXPECT_EQ(right, 200);
+}
+
+TEST(Server, DetectsProtocolAndTransportPerConnection) {
+  calc::CalcServer server;
+  EventLoop loop;
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
+      ChannelOptions options;
+      options.protocol = protocol;
+      options.transport = transport;
+      EXPECT_EQ(run(loop, add_many(loop, server.address(), options, 20)), 20)
+          << protocol_kind_name(protocol) << " " << transport_kind_name(transport);
+    }
+  }
+}
+
+TEST(Server, WithoutDetectionSpeaksOnlyTheConfiguredProtocol) {
+  ServerOptions options;
+  options.auto_detect = false;
+  options.protocol = ProtocolKind::Compact;
+  options.transport = TransportKind::Unframed;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  ChannelOptions compact;
+  compact.protocol = ProtocolKind::Compact;
+  compact.transport = TransportKind::Unframed;
+  EXPECT_EQ(run(loop, add_many(loop, server.address(), compact, 5)), 5);
+  EXPECT_THROW(run(loop, add_many(loop, server.address(), {}, 1)), TransportError);
+}
+
+TEST(Server, ServesAUnixSocket) {
+  std::string path = "/tmp/corothrift-server-" + std::to_string(::getpid()) + ".sock";
+  ::unlink(path.c_str());
+  ServerOptions options;
+  options.threads = 2;
+  Server server(calc::make_processor(std::make_shared<calc::TestHandler>()), options);
+  server.listen(Address::unix_path(path));
+  server.start();
+  EventLoop loop;
+  EXPECT_EQ(run(loop, add_many(loop, Address::unix_path(path), {}, 30)), 30);
+  server.stop();
+  ::unlink(path.c_str());
+}
+
+TEST(Server, BoundsRequestsInFlightPerConnectionYetAnswersThemAll) {
+  ServerOptions options;
+  options.threads = 1;
+  options.max_inflight_per_connection = 4;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  std::vector<int32_t> values = run(loop, [&]() -> Task<std::vector<int32_t>> {
+    auto channel = co_await calc::connect(loop, server.address());
+    CalcClient client(channel);
+    std::vector<Task<int32_t>> calls;
+    for (int i = 0; i < 40; ++i) calls.push_back(client.delay(5, i));
+    co_return co_await when_all(std::move(calls));
+  }());
+  ASSERT_EQ(values.size(), 40u);
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(values[static_cast<std::size_t>(i)], i);
+  EXPECT_EQ(server.handler->max_delays_running, 4);
+}
+
+TEST(Server, GracefulStopLetsACallInFlightFinish) {
+  calc::CalcServer server;
+  EventLoop loop;
+  std::thread stopper;
+  int32_t value = run(loop, [&]() -> Task<int32_t> {
+    auto channel = co_await calc::connect(loop, server.address());
+    CalcClient client(channel);
+    EXPECT_EQ(co_await client.add(1, 1), 2);
+    stopper = std::thread([&] {
+      std::this_thread::sleep_for(milliseconds(50));
+      server.server->stop(std::chrono::seconds(10));
+    });
+    co_return co_await client.delay(300, 7);
+  }());
+  stopper.join();
+  EXPECT_EQ(value, 7);
+  EXPECT_EQ(server.server->connection_count(), 0u);
+  EXPECT_THROW(run(loop, add_many(loop, server.address(), {}, 1)), TransportError);
+}
+
+TEST(Server, StopAfterTheGraceClosesConnectionsWhoseCallsStillRun) {
+  calc::CalcServer server;
+  EventLoop loop;
+  std::thread stopper;
+  EXPECT_THROW(run(loop,
+                   [&]() -> Task<int32_t> {
+                     auto channel = co_await calc::connect(loop, server.address());
+                     CalcClient client(channel);
+                     stopper = std::thread([&] {
+                       std::this_thread::sleep_for(milliseconds(50));
+                       server.server->stop(milliseconds(100));
+                     });
+                     co_return co_await client.delay(20000, 1);
+                   }()),
+               TransportError);
+  stopper.join();
+}
+
+TEST(Server, ClosesAConnectionIdleForTheIdleTimeout) {
+  ServerOptions options;
+  options.idle_timeout = milliseconds(100);
+  calc::CalcServer server(options);
+  calc::RawClient idle(server.server->port());
+  EXPECT_TRUE(idle.closed_by_server());
+}
+
+TEST(Server, KeepsAConnectionWhoseCallOutlastsTheIdleTimeout) {
+  ServerOptions options;
+  options.idle_timeout = milliseconds(100);
+  calc::CalcServer server(options);
+  EventLoop loop;
+  run(loop, [&]() -> Task<void> {
+    auto channel = co_await calc::connect(loop, server.address());
+    CalcClient client(channel);
+    EXPECT_EQ(co_await client.delay(400, 3), 3);
+    EXPECT_EQ(co_await client.add(1, 2), 3);
+  }());
+}
+
+TEST(Server, RefusesConnectionsBeyondTheLimit) {
+  ServerOptions options;
+  options.max_connections = 2;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  auto first = run(loop, calc::connect(loop, server.address()));
+  auto second = run(loop, calc::connect(loop, server.address()));
+  CalcClient a(first);
+  EXPECT_EQ(run(loop, a.add(1, 1)), 2);
+  CalcClient b(second);
+  EXPECT_EQ(run(loop, b.add(2, 2)), 4);
+  calc::RawClient third(server.server->port());
+  EXPECT_TRUE(third.closed_by_server());
+  first->close();
+  EXPECT_TRUE(calc::eventually(loop, [&] { return server.server->connection_count() == 1; }));
+  EXPECT_EQ(run(loop, add_many(loop, server.address(), {}, 3)), 3);
+}
+
+TEST(Server, StopsCleanlyWithConnectionsOpenAndIdle) {
+  calc::CalcServer server;
+  EventLoop loop;
+  auto channel = run(loop, calc::connect(loop, server.address()));
+  CalcClient client(channel);
+  EXPECT_EQ(run(loop, client.add(3, 3)), 6);
+  server.server->stop(std::chrono::seconds(5));
+  EXPECT_EQ(server.server->connection_count(), 0u);
+  EXPECT_THROW(run(loop, client.add(1, 1)), TransportError);
+}
+
+}  // namespace
