@@ -18,7 +18,11 @@ namespace {
 const std::string* hash_container(const TypeRef& type) {
   for (std::string_view key : {"cpp.template", "cpp.type"}) {
     const std::string* mapped = type.annotations.find(key);
-    if (mapped != nullptr && mapped->find("unordered_") != std::string::npos) return mapped;
+    if (mapped == nullptr) continue;
+    // std::unordered_*, absl::flat_hash_*, folly::F14*... are all hashed.
+    for (std::string_view word : {"unordered_", "hash", "F14"}) {
+      if (mapped->find(word) != std::string::npos) return mapped;
+    }
   }
   return nullptr;
 }

@@ -16,3 +16,7 @@ struct Index {
   3: set<Point> (cpp.template = "std::unordered_set") points
   4: map<string, list<i32>> (cpp.template = "std::unordered_map") values
 }
+
+struct Abseil {
+  1: set<list<i32>> (cpp.template = "absl::flat_hash_set") lists  # expected-warning: set element type 'list<i32>' cannot be hashed for absl::flat_hash_set: 'list<i32>' is a std::vector, which has no std::hash
+}
