@@ -452,15 +452,15 @@ class Builder {
 }  // namespace
 
 std::unique_ptr<Program> build_program(FileId file, Diagnostics& diags) {
-  std::string_view text = diags.sources().text(file);
-  OffsetMap offsets(text);
-  std::unique_ptr<antlr4::ANTLRInputStream> input;
-  try {
-    input = std::make_unique<antlr4::ANTLRInputStream>(std::string(text));
-  } catch (const std::exception&) {
-    diags.error({file, 0, 0}, "file is not valid UTF-8");
-    return nullptr;
+  // Apache's lexer reads bytes; ANTLR's input needs UTF-8, so stray bytes
+  // (Latin-1 comments in old IDLs) are read as '?' with a warning.
+  std::string text(diags.sources().text(file));
+  if (auto bad = sanitize_utf8(text)) {
+    auto at = static_cast<std::uint32_t>(*bad);
+    diags.warning({file, at, at + 1}, "invalid UTF-8 byte; read as '?'");
   }
+  OffsetMap offsets(text);
+  auto input = std::make_unique<antlr4::ANTLRInputStream>(text);
   ThriftLexer lexer(input.get());
   antlr4::CommonTokenStream tokens(&lexer);
   ThriftParser parser(&tokens);

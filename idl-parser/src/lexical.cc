@@ -112,4 +112,44 @@ std::string clean_doc_comment(std::string_view raw) {
   return out;
 }
 
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at `i`, or 0.
+std::size_t utf8_sequence(std::string_view text, std::size_t i) {
+  auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+  unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                       : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                      : 0;
+  if (length == 0 || i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  // Overlong 3/4-byte forms, UTF-16 surrogates and code points above U+10FFFF.
+  unsigned char second = byte(i + 1);
+  if ((lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) ||
+      (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F)) {
+    return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::optional<std::size_t> sanitize_utf8(std::string& text) {
+  std::optional<std::size_t> first_bad;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = utf8_sequence(text, i);
+    if (length != 0) {
+      i += length;
+      continue;
+    }
+    if (!first_bad) first_bad = i;
+    text[i++] = '?';
+  }
+  return first_bad;
+}
+
 }  // namespace corothrift::idl

@@ -20,4 +20,9 @@ std::optional<std::int64_t> parse_integer(std::string_view text);
 // surrounding blank lines removed, common indentation stripped.
 std::string clean_doc_comment(std::string_view raw);
 
+// Replaces every byte that is not part of a well-formed UTF-8 sequence with
+// '?', keeping the length (so byte offsets stay valid). Returns the offset of
+// the first replaced byte, or nullopt if the text was valid.
+std::optional<std::size_t> sanitize_utf8(std::string& text);
+
 }  // namespace corothrift::idl

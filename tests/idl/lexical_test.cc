@@ -49,5 +49,20 @@ TEST(Lexical, DocCommentWithoutStarsKeepsRelativeIndent) {
   EXPECT_EQ(clean_doc_comment("/**\n    a\n      b\n*/"), "a\n  b");
 }
 
+TEST(Lexical, ValidUtf8IsLeftAlone) {
+  std::string text = "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x99\x82";
+  std::string copy = text;
+  EXPECT_FALSE(sanitize_utf8(copy).has_value());
+  EXPECT_EQ(copy, text);
+}
+
+TEST(Lexical, InvalidUtf8BytesBecomeQuestionMarksKeepingTheLength) {
+  std::string text =
+      "a\xe9"
+      "b\xc3(\xed\xa0\x80";  // Latin-1, cut sequence, surrogate
+  EXPECT_EQ(sanitize_utf8(text), 1U);
+  EXPECT_EQ(text, "a?b?(???");
+}
+
 }  // namespace
 }  // namespace corothrift::idl

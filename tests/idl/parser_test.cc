@@ -145,6 +145,13 @@ TEST(Parser, LiteralsKeepTheirValues) {
   EXPECT_EQ(definition<Const>(loaded, "T").value->kind, ConstValue::Kind::kBool);
 }
 
+TEST(Parser, Latin1BytesInACommentAreAWarningNotAnError) {
+  auto loaded = load_text("// caf\xe9\nstruct S {}\n");
+  ASSERT_TRUE(loaded.compilation);
+  EXPECT_THAT(loaded.warnings(), ElementsAre("invalid UTF-8 byte; read as '?'"));
+  EXPECT_EQ(definition<Struct>(loaded, "S").range.begin, 8U);
+}
+
 TEST(Parser, FieldIdOutside16BitsIsAnError) {
   EXPECT_THAT(load_text("struct S { 40000: i32 a }\n").errors(),
               ElementsAre("field id 40000 of 'a' does not fit in 16 bits"));
