@@ -111,6 +111,7 @@ class Builder {
   std::unique_ptr<Program> build(P::DocumentContext* document) {
     auto program = std::make_unique<Program>();
     program->file = file_;
+    program->doc = program_doc(document);
     for (auto* header : document->header()) add_header(*program, header);
     for (auto* definition : document->definition()) {
       if (auto built = build_definition(definition)) {
@@ -137,6 +138,18 @@ class Builder {
     auto hidden = tokens_.getHiddenTokensToLeft(ctx->getStart()->getTokenIndex(), kDocChannel);
     if (hidden.empty()) return {};
     return clean_doc_comment(hidden.back()->getText());
+  }
+
+  // The first `/** */` of the file documents the file unless it is the
+  // comment right before a definition (as in Apache: a doc comment before
+  // the headers, or one of several before the first definition).
+  std::string program_doc(P::DocumentContext* document) {
+    antlr4::Token* first = document->getStart();
+    auto docs = tokens_.getHiddenTokensToLeft(first->getTokenIndex(), kDocChannel);
+    bool header_or_end = first->getType() == P::EOF || first->getType() == P::REMOVED_NAMESPACE ||
+                         !document->header().empty();
+    if (docs.empty() || (!header_or_end && docs.size() == 1)) return {};
+    return clean_doc_comment(docs.front()->getText());
   }
 
   std::string literal(antlr4::tree::TerminalNode* node) {

@@ -133,6 +133,7 @@ class Dumper {
 
   std::string run(const Program& p) {
     line(0, fmt::format("program {}", p.name), {});
+    doc(1, p.doc);
     for (const Include& i : p.includes) {
       line(1, fmt::format("include {} -> {}", quote(i.spelling), i.program ? i.program->name : "?"),
            i.range);

@@ -203,7 +203,7 @@ struct Program {
   FileId file = kNoFile;
   std::string path;  // as opened (relative to cwd or absolute)
   std::string name;  // basename without ".thrift": the `name.` prefix used by includers
-  std::string doc;   // reserved for a file-level doc comment; currently always empty
+  std::string doc;   // the file's first `/** */` unless it documents the first definition
   std::vector<Include> includes;
   std::vector<std::string> cpp_includes;
   std::vector<Namespace> namespaces;                     // source order
