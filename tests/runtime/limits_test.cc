@@ -233,6 +233,71 @@ void decode_anything(ProtocolKind protocol, const Bytes& data) {
   }
 }
 
+// Typed fields of every container kind, decoded again and again into the
+// same object so that the storage-reusing paths of the codec see bad input.
+struct Typed {
+  std::map<std::string, std::vector<int64_t>> m;
+  std::set<double> s;
+  bool b = false;
+  std::map<int16_t, Chain> chains;
+  std::vector<std::string> words;
+
+  template <class R>
+  void read(R& r) {
+    r.read_struct_begin();
+    for (auto f = r.read_field_begin(); f.type != TType::Stop; f = r.read_field_begin()) {
+      switch (f.id) {
+        case 1:
+          read_field<tag::map<tag::string, tag::list<tag::i64>>>(r, f.type, m);
+          break;
+        case 2:
+          read_field<tag::set<tag::double_>>(r, f.type, s);
+          break;
+        case 3:
+          read_field<tag::bool_>(r, f.type, b);
+          break;
+        case 5:
+          read_field<tag::map<tag::i16, tag::structure<Chain>>>(r, f.type, chains);
+          break;
+        case 20:
+          read_field<tag::list<tag::string>>(r, f.type, words);
+          break;
+        default:
+          r.skip(f.type);
+      }
+      r.read_field_end();
+    }
+    r.read_struct_end();
+  }
+};
+
+void decode_typed(ProtocolKind protocol, const Bytes& data, Typed& into) {
+  ReadBuffer in{std::span<const uint8_t>(data)};
+  try {
+    with_reader(protocol, in, kDefaultDecodeLimits, [&](auto& r) {
+      r.read_message_begin();
+      into.read(r);
+    });
+  } catch (const ProtocolError&) {
+  }
+}
+
+TEST(Limits, mutated_messages_decoded_into_a_reused_object_only_ever_throw_protocol_error) {
+  std::mt19937 rng(777);
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    Bytes seed = seed_message(protocol);
+    Typed reused;
+    decode_typed(protocol, seed, reused);
+    EXPECT_EQ(reused.m.size(), 2u);
+    for (int round = 0; round < 20000; ++round) {
+      Bytes data = seed;
+      int flips = 1 + static_cast<int>(rng() % 3);
+      for (int i = 0; i < flips; ++i) data[rng() % data.size()] = static_cast<uint8_t>(rng());
+      decode_typed(protocol, data, reused);
+    }
+  }
+}
+
 TEST(Limits, mutated_and_truncated_messages_only_ever_throw_protocol_error) {
   std::mt19937 rng(12345);
   for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
