@@ -117,6 +117,8 @@ class TaskAwaiter {
 
 template <typename T>
 class [[nodiscard]] Task {
+  static_assert(!std::is_reference_v<T>, "Task<T&> is not supported: return a pointer");
+
  public:
   using promise_type = detail::Promise<T>;
   using value_type = T;
