@@ -25,7 +25,8 @@ Options:
   -r                   Also generate code for included files.
   --depfile FILE       Write a Make depfile: the outputs depend on every
                        .thrift file read.
-  --dump-ast           Print the resolved AST of the input file.
+  --dump-ast           Print the resolved AST of the input file (with -r, of
+                       every file read, included files first).
   --list-outputs       With --gen: print the paths it would write, one per
                        line, and write nothing.
 
@@ -167,13 +168,22 @@ class PrefixSink : public OutputSink {
   std::string dir_;
 };
 
+void dump(const idl::Compilation& compilation, bool recurse, const idl::SourceManager& sources,
+          std::ostream& out) {
+  if (!recurse) {
+    out << idl::dump_ast(*compilation.root, sources);
+    return;
+  }
+  for (const auto& program : compilation.programs) out << idl::dump_ast(*program, sources);
+}
+
 int compile(const DriverOptions& options, idl::SourceProvider& provider, OutputSink& sink,
             std::ostream& out, idl::Diagnostics& diags) {
   idl::LoadOptions load_options;
   load_options.include_dirs = options.include_dirs;
   auto compilation = idl::load(options.input, load_options, provider, diags);
   if (compilation == nullptr || diags.has_errors()) return 1;
-  if (options.dump_ast) out << idl::dump_ast(*compilation->root, diags.sources());
+  if (options.dump_ast) dump(*compilation, options.recurse, diags.sources(), out);
   PrefixSink generated(sink, options.out_dir);
   if (options.generator && options.list_outputs) {
     for (const std::string& name : cpp_output_names(*compilation->root, options.recurse)) {

@@ -98,6 +98,14 @@ TEST_F(Driver, DumpAstPrintsTheRootProgram) {
   EXPECT_EQ(r.out, "program a\n  struct S @1:1\n    field 1: i32 x @2:3\n");
 }
 
+TEST_F(Driver, DumpAstWithRecurseDumpsIncludedFilesFirst) {
+  files_.add("a.thrift", "include \"b.thrift\"\n");
+  files_.add("b.thrift", "struct B {}\n");
+  RunResult r = invoke({"--dump-ast", "-r", "a.thrift"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "program b\n  struct B @1:1\nprogram a\n  include \"b.thrift\" -> b @1:1\n");
+}
+
 TEST_F(Driver, IncludeDirectoriesReachTheLoader) {
   files_.add("a.thrift", "include \"b.thrift\"\nstruct S { 1: b.B x }\n");
   files_.add("inc/b.thrift", "struct B {}\n");
