@@ -33,12 +33,24 @@ class Resolver {
   Resolver(Program& program, Diagnostics& diags) : program_(program), diags_(diags) {}
 
   void run() {
+    check_include_names();
     check_duplicates();
     for (auto& definition : program_.definitions) resolve_types(*definition);
     for (auto& definition : program_.definitions) resolve_values(*definition);
   }
 
  private:
+  // `name.Type` must say which file it means.
+  void check_include_names() {
+    std::map<std::string_view, const Include*> seen;
+    for (const Include& include : program_.includes) {
+      auto [it, inserted] = seen.emplace(include.program->name, &include);
+      if (inserted || it->second->program == include.program) continue;
+      diags_.error(include.range, "'{}' and '{}' are both included as '{}'", include.program->path,
+                   it->second->program->path, include.program->name);
+    }
+  }
+
   void check_duplicates() {
     std::map<std::string_view, const Definition*> seen;
     for (const auto& definition : program_.definitions) {

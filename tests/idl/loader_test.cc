@@ -62,6 +62,15 @@ TEST(Loader, AFileIncludedTwiceIsParsedOnceAndListedBeforeItsIncluders) {
             loaded.root().includes[1].program->includes[0].program);
 }
 
+TEST(Loader, TwoIncludedFilesWithTheSameNameAreAnError) {
+  MemorySourceProvider files;
+  files.add("main.thrift", "include \"a/x.thrift\"\ninclude \"b/x.thrift\"\n");
+  files.add("a/x.thrift", "");
+  files.add("b/x.thrift", "");
+  EXPECT_THAT(load_files(files, "main.thrift").errors(),
+              ElementsAre("'b/x.thrift' and 'a/x.thrift' are both included as 'x'"));
+}
+
 TEST(Loader, IncludeCycleIsADiagnosticNotACrash) {
   MemorySourceProvider files;
   files.add("a.thrift", "include \"b.thrift\"\n");
