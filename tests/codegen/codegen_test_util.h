@@ -1,0 +1,45 @@
+#pragma once
+// Runs the front end and the C++ generator in memory for the codegen tests.
+
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "corothrift/idl/load.h"
+#include "cpp/generate.h"
+#include "output.h"
+
+namespace corothrift::codegen::test {
+
+inline const std::filesystem::path kSourceDir = COROTHRIFT_SOURCE_DIR;
+inline const std::filesystem::path kSharedIdlDir = COROTHRIFT_SHARED_IDL_DIR;
+inline const std::filesystem::path kValidIdlDir = kSourceDir / "test-idl" / "valid";
+inline const std::filesystem::path kGoldenDir = kSourceDir / "test-idl" / "golden";
+
+struct Generated {
+  bool ok = false;
+  std::string diagnostics;
+  std::map<std::string, std::string> files;  // path -> contents
+};
+
+// Generates C++ for `idl` (not the files it includes), as the driver does.
+inline Generated generate(const std::filesystem::path& idl) {
+  idl::Diagnostics diags;
+  idl::FileSourceProvider provider;
+  idl::LoadOptions options;
+  options.include_dirs = {(kValidIdlDir / "include").string(), kValidIdlDir.string()};
+  Generated out;
+  auto compilation = idl::load(idl.string(), options, provider, diags);
+  MemoryOutputSink sink;
+  if (compilation != nullptr && !diags.has_errors()) {
+    out.ok = generate_cpp(*compilation->root, CppOptions{}, false, sink, diags);
+  }
+  std::ostringstream text;
+  diags.print(text);
+  out.diagnostics = text.str();
+  out.files = std::move(sink.files);
+  return out;
+}
+
+}  // namespace corothrift::codegen::test
