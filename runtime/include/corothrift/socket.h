@@ -7,7 +7,8 @@
 //   co_await peer.write_all(std::as_bytes(std::span(reply)));
 //
 // read_some / write_all / writev / accept return awaiters (no allocation) that
-// try the syscall first and wait for readiness only after EAGAIN. Await each
+// try the syscall first and wait for readiness only after EAGAIN (reads skip
+// the attempt when the previous read found the socket drained, see FdWatch). Await each
 // one at once: it refers to the buffers and to the socket. One read and one
 // write may be pending at a time on a socket (from different coroutines).
 // Failures throw TransportError with errno text; a peer that closed the

@@ -16,7 +16,8 @@
 //   while (!(n = measure_message(s.available()))) co_await s.read_more();
 //   decode(s.available().first(n)); s.consume(n);
 //
-// All awaiters here allocate nothing and try the syscall before waiting.
+// All awaiters here allocate nothing (beyond growing the buffer) and try the
+// syscall before waiting, unless the last read found the socket drained.
 // One reader and one writer at a time per transport; spans handed out stay
 // valid until the next read operation or consume on that transport.
 
@@ -110,7 +111,8 @@ class BufferedStream {
   // Reads at least one more byte (whatever the socket has) after available().
   // Throws ConnectionClosed at end of stream.
   detail::FillOp read_more() noexcept;
-  // Reads until available().size() >= n.
+  // Reads until available().size() >= n. The buffer grows to n: check n
+  // against the decoder's limits first.
   detail::FillOp read_at_least(std::size_t n) noexcept;
 
   detail::WriteAllOp write_all(std::span<const std::byte> data) noexcept {
