@@ -91,7 +91,8 @@ class AcceptOp : public IoOp<AcceptOp> {
 class Socket {
  public:
   Socket() noexcept;
-  // Adopts a connected stream socket fd (made non-blocking here).
+  // Adopts a connected stream socket fd (made non-blocking here). Owns it
+  // from the call on: if this constructor throws, the fd is already closed.
   Socket(EventLoop& loop, int fd);
   Socket(Socket&&) noexcept;
   Socket& operator=(Socket&&) noexcept;
