@@ -61,17 +61,19 @@ class Resolver {
     }
   }
 
-  // "Name" in this file, or "file.Name" in a directly included file.
+  // "Name" in this file, or "file.Name" in a directly included file. File
+  // names may hold dots themselves ("a.b.thrift" is `a.b.`): the longest
+  // include name that prefixes the spelling wins.
   const Definition* lookup(std::string_view spelling) const {
-    std::size_t dot = spelling.find('.');
-    if (dot == std::string_view::npos) return program_.find(spelling);
-    std::string_view prefix = spelling.substr(0, dot);
+    if (spelling.find('.') == std::string_view::npos) return program_.find(spelling);
+    const Program* best = nullptr;
     for (const Include& include : program_.includes) {
-      if (include.program != nullptr && include.program->name == prefix) {
-        return include.program->find(spelling.substr(dot + 1));
-      }
+      const std::string& name = include.program->name;
+      bool prefixes = spelling.size() > name.size() + 1 && spelling.starts_with(name) &&
+                      spelling[name.size()] == '.';
+      if (prefixes && (best == nullptr || name.size() > best->name.size())) best = include.program;
     }
-    return nullptr;
+    return best != nullptr ? best->find(spelling.substr(best->name.size() + 1)) : nullptr;
   }
 
   // Every visible name that `accept` takes, spelled as it would be referenced.

@@ -40,6 +40,7 @@ std::string nearest_name(std::string_view name, const std::vector<std::string>& 
   std::string best;
   std::size_t best_distance = limit + 1;
   for (const std::string& candidate : candidates) {
+    if (candidate == name) continue;  // suggesting the name itself helps nobody
     std::size_t d = distance(name, candidate);
     if (d < best_distance || (d == best_distance && candidate < best)) {
       best = candidate;

@@ -71,6 +71,21 @@ TEST(Loader, TwoIncludedFilesWithTheSameNameAreAnError) {
               ElementsAre("'b/x.thrift' and 'a/x.thrift' are both included as 'x'"));
 }
 
+TEST(Loader, IncludedFileNamesMayContainDots) {
+  MemorySourceProvider files;
+  files.add("main.thrift",
+            "include \"api.enum.thrift\"\ninclude \"api.thrift\"\n"
+            "struct S { 1: api.enum.Kind k = api.enum.Kind.A, 2: api.T t }\n");
+  files.add("api.enum.thrift", "enum Kind { A = 1 }\n");
+  files.add("api.thrift", "struct T {}\n");
+  auto loaded = load_files(files, "main.thrift");
+  ASSERT_TRUE(loaded.compilation) << loaded.errors().size();
+  const auto& fields = definition<Struct>(loaded, "S").fields;
+  EXPECT_EQ(fields[0]->type.resolved->program->name, "api.enum");
+  EXPECT_EQ(fields[0]->default_value->enum_ref->value, 1);
+  EXPECT_EQ(fields[1]->type.resolved->program->name, "api");
+}
+
 TEST(Loader, IncludeCycleIsADiagnosticNotACrash) {
   MemorySourceProvider files;
   files.add("a.thrift", "include \"b.thrift\"\n");
