@@ -1,6 +1,7 @@
 #include "resolver.h"
 
 #include <map>
+#include <unordered_map>
 
 #include "suggest.h"
 
@@ -30,7 +31,10 @@ bool is_type(const Definition& d) {
 
 class Resolver {
  public:
-  Resolver(Program& program, Diagnostics& diags) : program_(program), diags_(diags) {}
+  Resolver(Program& program, Diagnostics& diags) : program_(program), diags_(diags) {
+    index(program_);
+    for (const Include& include : program_.includes) index(*include.program);
+  }
 
   void run() {
     check_include_names();
@@ -61,11 +65,24 @@ class Resolver {
     }
   }
 
+  // Program::find scans; a big file makes thousands of lookups, so index once.
+  using Index = std::unordered_map<std::string_view, const Definition*>;
+  void index(const Program& program) {
+    Index& names = indexes_[&program];
+    for (const auto& definition : program.definitions)
+      names.emplace(definition->name, definition.get());
+  }
+  const Definition* find(const Program& program, std::string_view name) const {
+    const Index& names = indexes_.at(&program);
+    auto it = names.find(name);
+    return it != names.end() ? it->second : nullptr;
+  }
+
   // "Name" in this file, or "file.Name" in a directly included file. File
   // names may hold dots themselves ("a.b.thrift" is `a.b.`): the longest
   // include name that prefixes the spelling wins.
   const Definition* lookup(std::string_view spelling) const {
-    if (spelling.find('.') == std::string_view::npos) return program_.find(spelling);
+    if (spelling.find('.') == std::string_view::npos) return find(program_, spelling);
     const Program* best = nullptr;
     for (const Include& include : program_.includes) {
       const std::string& name = include.program->name;
@@ -73,7 +90,7 @@ class Resolver {
                       spelling[name.size()] == '.';
       if (prefixes && (best == nullptr || name.size() > best->name.size())) best = include.program;
     }
-    return best != nullptr ? best->find(spelling.substr(best->name.size() + 1)) : nullptr;
+    return best != nullptr ? find(*best, spelling.substr(best->name.size() + 1)) : nullptr;
   }
 
   // Every visible name that `accept` takes, spelled as it would be referenced.
@@ -226,6 +243,7 @@ class Resolver {
 
   Program& program_;
   Diagnostics& diags_;
+  std::unordered_map<const Program*, Index> indexes_;
 };
 
 }  // namespace
