@@ -10,7 +10,8 @@ void throw_protocol_error(ProtocolError::Kind kind, std::string_view reason) {
 
 void throw_truncated(std::size_t needed, std::size_t available) {
   throw ProtocolError(ProtocolError::Kind::Truncated,
-                      fmt::format("input ends early: need {} bytes, {} left", needed, available));
+                      fmt::format("input ends early: need {} bytes, {} left", needed, available),
+                      needed > available ? needed - available : 1);
 }
 
 void throw_missing_required_field(std::string_view struct_name, std::string_view field_name) {

@@ -21,25 +21,34 @@ std::string join_multiplexed_name(std::string_view service, std::string_view met
   return name;
 }
 
-std::optional<std::size_t> measure_message(ProtocolKind kind, std::span<const uint8_t> bytes,
-                                           const DecodeLimits& limits) {
-  ReadBuffer in(bytes.first(std::min(bytes.size(), limits.max_frame_bytes)));
+MessageExtent measure_message_extent(ProtocolKind kind, std::span<const uint8_t> bytes,
+                                     const DecodeLimits& limits) {
+  std::span<const uint8_t> window = bytes.first(std::min(bytes.size(), limits.max_frame_bytes));
+  ReadBuffer in(window);
   try {
     with_reader(kind, in, limits, [](auto& r) {
       r.read_message_begin();
       r.skip(TType::Struct);
       r.read_message_end();
     });
-    return in.position();
+    return {in.position(), 0};
   } catch (const ProtocolError& e) {
     if (e.kind() != ProtocolError::Kind::Truncated) throw;
-    if (bytes.size() >= limits.max_frame_bytes) {
+    std::size_t at_least = window.size() + e.missing_bytes();
+    if (bytes.size() >= limits.max_frame_bytes || at_least > limits.max_frame_bytes) {
       throw ProtocolError(ProtocolError::Kind::SizeLimit,
                           fmt::format("no message completes within the {}-byte frame limit",
                                       limits.max_frame_bytes));
     }
-    return std::nullopt;
+    return {0, at_least};
   }
+}
+
+std::optional<std::size_t> measure_message(ProtocolKind kind, std::span<const uint8_t> bytes,
+                                           const DecodeLimits& limits) {
+  MessageExtent extent = measure_message_extent(kind, bytes, limits);
+  if (extent.size == 0) return std::nullopt;
+  return extent.size;
 }
 
 }  // namespace corothrift

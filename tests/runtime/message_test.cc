@@ -71,6 +71,39 @@ TEST_P(MeasureMessage, asks_for_more_bytes_for_every_strict_prefix) {
   }
 }
 
+TEST_P(MeasureMessage, an_incomplete_message_gives_a_lower_bound_on_its_length) {
+  std::size_t first = 0;
+  std::vector<uint8_t> data = two_messages(GetParam(), &first);
+  for (std::size_t n = 0; n < first; ++n) {
+    MessageExtent extent =
+        measure_message_extent(GetParam(), std::span<const uint8_t>(data.data(), n));
+    EXPECT_EQ(extent.size, 0u);
+    EXPECT_GT(extent.at_least, n);
+    EXPECT_LE(extent.at_least, first) << "prefix of " << n << " bytes";
+  }
+}
+
+TEST_P(MeasureMessage, a_large_string_is_waited_for_in_one_step) {
+  WriteBuffer out;
+  with_writer(GetParam(), out, [&](auto& w) {
+    write_message(w, "echo", MessageType::Call, 1, Args{{std::string(100000, 'x')}, 1});
+  });
+  MessageExtent extent = measure_message_extent(GetParam(), out.bytes().first(100));
+  // Only the final i32 field (and the stops) are unknown at that point.
+  EXPECT_GT(extent.at_least, 100000u);
+  EXPECT_LE(extent.at_least, out.size());
+}
+
+TEST_P(MeasureMessage, a_message_known_to_exceed_the_frame_limit_is_rejected_early) {
+  WriteBuffer out;
+  with_writer(GetParam(), out, [&](auto& w) {
+    write_message(w, "echo", MessageType::Call, 1, Args{{std::string(5000, 'x')}, 1});
+  });
+  DecodeLimits limits;
+  limits.max_frame_bytes = 4096;
+  EXPECT_THROW(measure_message_extent(GetParam(), out.bytes().first(64), limits), ProtocolError);
+}
+
 TEST_P(MeasureMessage, rejects_bytes_that_cannot_start_a_message) {
   std::vector<uint8_t> garbage{0x12, 0x34, 0x56, 0x78, 0x9a};
   if (GetParam() == ProtocolKind::Binary) garbage[0] = 0x80;  // strict marker, bad version

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <stdexcept>
@@ -57,10 +58,16 @@ class ProtocolError : public RuntimeError {
   };
 
   ProtocolError(Kind kind, const std::string& reason) : RuntimeError(reason), kind_(kind) {}
+  // Truncated: how many more bytes the value needed than were there.
+  ProtocolError(Kind kind, const std::string& reason, std::size_t missing_bytes)
+      : RuntimeError(reason), kind_(kind), missing_bytes_(missing_bytes) {}
   Kind kind() const noexcept { return kind_; }
+  // 0 unless kind() is Truncated.
+  std::size_t missing_bytes() const noexcept { return missing_bytes_; }
 
  private:
   Kind kind_;
+  std::size_t missing_bytes_ = 0;
 };
 
 // Throws ProtocolError; out of line so that hot paths stay small.

@@ -37,6 +37,21 @@ void write_message(W& w, std::string_view name, MessageType type, int32_t seqid,
   w.write_message_end();
 }
 
+// Where the first message of an unframed stream ends, or how far it at
+// least reaches while it is incomplete.
+struct MessageExtent {
+  std::size_t size = 0;      // the complete message's length; 0 while incomplete
+  std::size_t at_least = 0;  // while incomplete: bytes the stream must hold before
+                             // the message can be complete (a lower bound)
+};
+
+// As measure_message below, but an incomplete message also says how many
+// bytes to wait for: a transport reading a large value waits for all of it
+// instead of measuring again after every read. Throws ProtocolError
+// (SizeLimit) as soon as the message is known to exceed max_frame_bytes.
+MessageExtent measure_message_extent(ProtocolKind kind, std::span<const uint8_t> bytes,
+                                     const DecodeLimits& limits = kDefaultDecodeLimits);
+
 // Length of the first complete message at the start of bytes (an unframed
 // stream), nullopt when more bytes are needed. Throws ProtocolError when the
 // bytes cannot start a valid message, or when no message completes within
