@@ -98,8 +98,9 @@ def parse_args():
                         help="a few seconds: checks that the harness works, measures nothing")
     parser.add_argument("--duration-ms", type=int, help="measured time per server and cell")
     parser.add_argument("--warmup-ms", type=int, help="unmeasured time before it")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="repeat every cell; the median of the rounds is reported")
+    parser.add_argument("--rounds", type=int,
+                        help="repeat every cell; the median of the rounds is reported "
+                             "(default 3, or 1 with --quick or --smoke)")
     parser.add_argument("--servers", help="comma-separated server names to run (default all)")
     parser.add_argument("--cells", help="comma-separated cell names to run (default all)")
     parser.add_argument("--workers", type=int, default=2, help="our server's worker threads")
@@ -108,7 +109,10 @@ def parse_args():
     parser.add_argument("--serialize-iterations", type=int, default=200000)
     parser.add_argument("--json", help="also write every raw result to this file")
     args = parser.parse_args()
-    warmup, duration = (50, 300) if args.smoke else (200, 1000) if args.quick else (500, 4000)
+    # Several short interleaved rounds resist load that comes and goes better
+    # than one long run of each server.
+    warmup, duration = (50, 300) if args.smoke else (200, 1000) if args.quick else (300, 1200)
+    args.rounds = args.rounds or (1 if args.smoke or args.quick else 3)
     args.warmup_ms = args.warmup_ms if args.warmup_ms is not None else warmup
     args.duration_ms = args.duration_ms if args.duration_ms is not None else duration
     if args.smoke:
@@ -213,9 +217,12 @@ def run_load_measuring_cpu(args, running, cell):
 
 
 def median_result(rounds):
+    """The median of each number over the rounds that worked; a failure in any
+    round stays visible."""
     good = [r for r in rounds if "failure" not in r]
+    failed = [r for r in rounds if "failure" in r]
     if not good:
-        return rounds[-1]
+        return failed[-1]
     merged = dict(good[len(good) // 2])
     for key in ("rps", "p50_us", "p99_us", "cpu_us_per_call"):
         values = [r[key] for r in good if key in r]
@@ -223,6 +230,8 @@ def median_result(rounds):
             merged[key] = statistics.median(values)
     for key in ("errors", "reconnects", "lost_calls"):
         merged[key] = sum(r.get(key, 0) for r in rounds)
+    if failed:
+        merged["failure"] = f"{len(failed)} of {len(rounds)} rounds: {failed[0]['failure']}"
     return merged
 
 
