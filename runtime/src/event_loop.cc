@@ -50,6 +50,7 @@ void FdWatch::wake(IoWaiter*& slot) noexcept {
 
 void FdWatch::notify(std::uint32_t events) noexcept {
   constexpr std::uint32_t kFailed = EPOLLERR | EPOLLHUP;
+  if (events & (EPOLLRDHUP | kFailed)) read_closed_ = true;
   if (events & (EPOLLIN | EPOLLRDHUP | kFailed)) {
     may_read_ = true;
     wake(reader_);

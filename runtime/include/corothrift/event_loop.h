@@ -56,7 +56,9 @@ class FdWatch {
   // read that found the socket drained (EAGAIN or a short read) calls
   // drained(); new input makes epoll report an edge, which sets it again.
   // Reads skip their syscall while it is false and go straight to waiting.
-  bool may_read() const noexcept { return may_read_; }
+  // Once the peer's end of stream (or an error) was reported, reads always
+  // try: a short read does not consume a FIN that came in the same edge.
+  bool may_read() const noexcept { return may_read_ || read_closed_; }
   void drained() noexcept { may_read_ = false; }
 
   void wait(Interest interest, IoWaiter* waiter) noexcept;
@@ -77,6 +79,7 @@ class FdWatch {
   IoWaiter* reader_ = nullptr;
   IoWaiter* writer_ = nullptr;
   bool may_read_ = true;
+  bool read_closed_ = false;
 };
 
 namespace detail {
