@@ -158,7 +158,6 @@ class FlushWaiter : private CancelHook {
 
   std::shared_ptr<ChannelConnection> conn_;
   uint64_t target_;
-  bool done_ = false;
   bool linked_ = false;
   std::coroutine_handle<> waiter_;
   std::exception_ptr error_;
