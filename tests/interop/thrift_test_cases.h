@@ -17,8 +17,9 @@ corothrift::Task<void> run_container_cases(Client& client, Checker& check);
 corothrift::Task<void> run_struct_cases(Client& client, Checker& check);
 corothrift::Task<void> run_exception_cases(Client& client, Checker& check);
 corothrift::Task<void> run_oneway_case(Client& client, Checker& check);
-// `required`: an UNKNOWN_METHOD answer fails the case instead of skipping it
-// (peers generated from ThriftTest.v0.17.0.thrift have no testUuid).
+// `required`: a server that refuses testUuid (UNKNOWN_METHOD, or closing the
+// connection as peers built from ThriftTest.v0.17.0.thrift do) fails the case
+// instead of skipping it. Give it a connection of its own.
 corothrift::Task<void> run_uuid_case(Client& client, Checker& check, bool required);
 
 }  // namespace thrift_test
