@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,7 +39,8 @@ struct Annotation {
 
 struct Annotations {
   std::vector<Annotation> items;
-  // The value of the last annotation named `key`; "" for a value-less one.
+  // The value of the last annotation named `key`; "" for a value-less one;
+  // null if there is none.
   const std::string* find(std::string_view key) const;
   bool has(std::string_view key) const;
 };
@@ -51,12 +53,14 @@ enum class BaseType { kVoid, kBool, kI8, kI16, kI32, kI64, kDouble, kString, kBi
 struct TypeRef {
   enum class Kind { kBase, kList, kSet, kMap, kNamed };
   Kind kind = Kind::kBase;
-  BaseType base = BaseType::kVoid;       // kBase only
-  std::unique_ptr<TypeRef> key;          // kMap only
-  std::unique_ptr<TypeRef> element;      // kList/kSet element, kMap value
-  std::string spelling;                  // kBase: "i32", "byte"...; kNamed: "Foo" or "shared.Foo"
+  BaseType base = BaseType::kVoid;   // kBase only
+  std::unique_ptr<TypeRef> key;      // kMap only
+  std::unique_ptr<TypeRef> element;  // kList/kSet element, kMap value
+  std::string spelling;  // kBase: "i32", "byte"...; kNamed: "Foo", "shared.Foo"; else "list"...
   const Definition* resolved = nullptr;  // kNamed only
-  Annotations annotations;               // `list<i32> (cpp.template = "std::deque")`
+  // `list<i32> (cpp.template = "std::deque")`; Apache's old `cpp_type "T"`
+  // on a container is kept here as `cpp.type = "T"`.
+  Annotations annotations;
   SourceRange range;
 
   bool is_base(BaseType type) const { return kind == Kind::kBase && base == type; }
