@@ -279,10 +279,11 @@ TEST_P(ApacheBytes, special_doubles_match_bit_for_bit) {
 TEST_P(ApacheBytes, integers_across_every_varint_length_match) {
   auto script = [](auto& w) {
     for (int shift = 0; shift < 64; ++shift) {
-      int64_t v = int64_t{1} << shift;
+      uint64_t bit = uint64_t{1} << shift;  // unsigned: -bit and bit - 1 wrap as intended
+      auto v = static_cast<int64_t>(bit);
       w.write_i64(v);
-      w.write_i64(-v);
-      w.write_i64(v - 1);
+      w.write_i64(static_cast<int64_t>(0 - bit));
+      w.write_i64(static_cast<int64_t>(bit - 1));
       w.write_i32(static_cast<int32_t>(v));
       w.write_i16(static_cast<int16_t>(v));
     }
