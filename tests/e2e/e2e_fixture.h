@@ -1,0 +1,85 @@
+// A Shapes server on 127.0.0.1 (port 0, two loops) speaking one protocol and
+// transport, and a client on the test thread's loop; every client task is
+// bounded by a timeout so a lost reply fails the test instead of hanging it.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include <corothrift/address.h>
+#include <corothrift/channel.h>
+#include <corothrift/event_loop.h>
+#include <corothrift/server.h>
+#include <corothrift/sync_wait.h>
+#include <corothrift/timeout.h>
+
+#include "Shapes.h"
+#include "shapes_handler.h"
+
+namespace e2e_test {
+
+struct Wire {
+  corothrift::ProtocolKind protocol;
+  corothrift::TransportKind transport;
+};
+
+inline std::string wire_name(const testing::TestParamInfo<Wire>& info) {
+  return std::string(corothrift::protocol_kind_name(info.param.protocol)) + "_" +
+         std::string(corothrift::transport_kind_name(info.param.transport));
+}
+
+inline const auto kAllWires =
+    testing::Values(Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Framed},
+                    Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Unframed},
+                    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Framed},
+                    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Unframed});
+
+// Runs task on loop; fails with TimeoutError after 30 s.
+template <class T>
+T run(corothrift::EventLoop& loop, corothrift::Task<T> task) {
+  return corothrift::sync_wait(
+      loop, corothrift::with_timeout(loop, std::chrono::seconds(30), std::move(task)));
+}
+
+class ShapesTest : public testing::TestWithParam<Wire> {
+ protected:
+  void SetUp() override {
+    corothrift::ServerOptions options;
+    options.protocol = GetParam().protocol;
+    options.transport = GetParam().transport;
+    // Only the configured wire: a mismatch must fail, not be detected away.
+    options.auto_detect = false;
+    options.threads = 2;
+    server_ = std::make_unique<corothrift::Server>(make_processor(handler_), options);
+    server_->listen(corothrift::Address::ipv4("127.0.0.1", 0));
+    server_->start();
+  }
+  void TearDown() override { server_->stop(std::chrono::seconds(1)); }
+
+  corothrift::Address address() const {
+    return corothrift::Address::ipv4("127.0.0.1", server_->port());
+  }
+  corothrift::ChannelOptions channel_options() const {
+    corothrift::ChannelOptions options;
+    options.protocol = GetParam().protocol;
+    options.transport = GetParam().transport;
+    options.call_timeout = std::chrono::seconds(10);
+    return options;
+  }
+  e2e::ShapesClient connect() {
+    return run(e2e::ShapesClient::connect(loop_, address(), channel_options()));
+  }
+  template <class T>
+  T run(corothrift::Task<T> task) {
+    return e2e_test::run(loop_, std::move(task));
+  }
+
+  std::shared_ptr<ShapesHandler> handler_ = std::make_shared<ShapesHandler>();
+  std::unique_ptr<corothrift::Server> server_;
+  corothrift::EventLoop loop_;
+};
+
+}  // namespace e2e_test
