@@ -3,14 +3,17 @@
 #include <corothrift/socket.h>
 #include <corothrift/sync_wait.h>
 #include <corothrift/task.h>
+#include <corothrift/timeout.h>
 #include <corothrift/transport.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>
 
 #include <array>
+#include <chrono>
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace corothrift {
@@ -155,6 +158,36 @@ TEST(BufferedStream, ReadsMoreUntilADecoderFindsACompleteMessage) {
   (void)sent;
   EXPECT_EQ(lines, (std::vector<std::string>{"alpha", "beta", std::string(1000, 'g')}));
   EXPECT_TRUE(stream.available().empty());
+}
+
+Task<std::pair<Socket, Socket>> tcp_pair(EventLoop& loop) {
+  using namespace std::chrono_literals;
+  Listener listener = Listener::bind(loop, Address::ipv4("127.0.0.1", 0));
+  Socket client = co_await connect(loop, listener.local_address(), 1s);
+  Socket server = co_await listener.accept();
+  co_return std::pair<Socket, Socket>(std::move(client), std::move(server));
+}
+
+Task<void> yield_then_read_at_least(EventLoop& loop, BufferedStream& s, std::size_t n) {
+  // Two turns: the loop polls in between and sees the data and the end together.
+  co_await loop.yield();
+  co_await loop.yield();
+  co_await s.read_at_least(n);
+}
+
+TEST(BufferedStream, EndOfStreamReportedTogetherWithDataIsNotMissed) {
+  using namespace std::chrono_literals;
+  EventLoop loop;
+  // Over TCP: a Unix socket happens to signal its reader again after a read.
+  auto [a, b] = sync_wait(loop, tcp_pair(loop));
+  BufferedStream stream(std::move(b));
+  sync_wait(loop, send_raw(a, std::vector<std::byte>(10, std::byte{1})));
+  a.shutdown_write();
+  // The short read of the 10 bytes must not make the stream wait for an edge
+  // that will never come: the end of stream is already there.
+  EXPECT_THROW(sync_wait(loop, with_timeout(loop, 2s, yield_then_read_at_least(loop, stream, 100))),
+               ConnectionClosed);
+  EXPECT_EQ(stream.available().size(), 10u);
 }
 
 TEST(BufferedStream, ReadAtLeastWaitsForEnoughBytes) {
