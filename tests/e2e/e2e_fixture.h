@@ -13,10 +13,9 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/server.h>
-#include <corothrift/sync_wait.h>
-#include <corothrift/timeout.h>
 
 #include "Shapes.h"
+#include "run_bounded.h"
 #include "shapes_handler.h"
 
 namespace e2e_test {
@@ -36,13 +35,6 @@ inline const auto kAllWires =
                     Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Unframed},
                     Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Framed},
                     Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Unframed});
-
-// Runs task on loop; fails with TimeoutError after 30 s.
-template <class T>
-T run(corothrift::EventLoop& loop, corothrift::Task<T> task) {
-  return corothrift::sync_wait(
-      loop, corothrift::with_timeout(loop, std::chrono::seconds(30), std::move(task)));
-}
 
 class ShapesTest : public testing::TestWithParam<Wire> {
  protected:
