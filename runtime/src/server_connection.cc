@@ -1,6 +1,7 @@
 #include "server_connection.h"
 
 #include <corothrift/log.h>
+#include <corothrift/syscall.h>
 
 #include <sys/socket.h>
 
@@ -105,6 +106,7 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
   try {
     while (!draining_ && !closed_) {
       if (!has_capacity()) {
+        flush_now();
         co_await Park{parked_reader_};
         continue;
       }
@@ -120,6 +122,7 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       }
       NextMessage next = next_message(*framing_, bytes, options_.limits);
       if (next.consumed == 0) {
+        flush_now();
         co_await stream_.read_at_least(next.need);
         touch();
         continue;
@@ -158,7 +161,9 @@ void ServerConnection::reading_ended() noexcept {
 void ServerConnection::dispatch(std::span<const uint8_t> message) {
   ++inflight_;
   starting_ = nullptr;
+  dispatching_ = true;
   run_request(Ref(this), message).start(loop_);
+  dispatching_ = false;
   // Still running: it may not have read its args yet, and the stream's
   // bytes are about to be reused.
   if (starting_ != nullptr) std::exchange(starting_, nullptr)->own_bytes();
@@ -207,18 +212,44 @@ void ServerConnection::on_reply_queued(ReplySink* sink) noexcept {
     conn.out.clear();
     return;
   }
-  conn.wake(conn.parked_writer_);
+  // Replies made while the reader dispatches go out together at the end of
+  // its batch (flush_now); later ones through the writer.
+  if (!conn.dispatching_) conn.wake(conn.parked_writer_);
+}
+
+void ServerConnection::flush_now() noexcept {
+  if (!parked_writer_ || out.empty() || closed_) return;
+  int fd = stream_.socket().fd();
+  SysResult r =
+      sys_call([&] { return ::send(fd, out.data(), out.size(), MSG_NOSIGNAL | MSG_DONTWAIT); });
+  if (r.ok() && static_cast<std::size_t>(r.value) == out.size()) {
+    out.clear();
+    return;
+  }
+  if (r.ok() && r.value > 0) {
+    // The writer sends the rest once the socket has room.
+    try {
+      sending_.append(out.data() + r.value, out.size() - static_cast<std::size_t>(r.value));
+      out.clear();
+    } catch (...) {
+      abort("out of memory for a reply");
+      return;
+    }
+  }
+  wake(parked_writer_);
 }
 
 Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
   try {
     while (!closed_) {
-      if (out.empty()) {
-        if (!reading_ && inflight_ == 0) break;
-        co_await Park{parked_writer_};
-        continue;
+      if (sending_.empty()) {
+        if (out.empty()) {
+          if (!reading_ && inflight_ == 0) break;
+          co_await Park{parked_writer_};
+          continue;
+        }
+        std::swap(out, sending_);
       }
-      std::swap(out, sending_);
       co_await stream_.write_all(std::as_bytes(sending_.bytes()));
       sending_.clear();
       wake(parked_reader_);

@@ -74,6 +74,9 @@ class ServerConnection : private ReplySink, private TimerNode {
   // replies already due are out.
   void stop_reading(std::string_view reason) noexcept;
   void finish_request() noexcept;
+  // Sends the queued replies now when the writer is idle (one syscall, no
+  // coroutine switch); what does not fit is left to the writer.
+  void flush_now() noexcept;
   bool has_capacity() const noexcept;
   void reading_ended() noexcept;
   void wake(std::coroutine_handle<>& slot) noexcept;
@@ -94,6 +97,7 @@ class ServerConnection : private ReplySink, private TimerNode {
   bool draining_ = false;
   bool closed_ = false;
   bool writer_done_ = false;
+  bool dispatching_ = false;
   std::coroutine_handle<> parked_reader_;
   std::coroutine_handle<> parked_writer_;
   // The request being started by dispatch(), until it first suspends.

@@ -12,8 +12,10 @@ namespace corothrift {
 
 // How connections reach the loops: ReusePort gives each loop its own
 // listening socket on the same port (SO_REUSEPORT; the kernel spreads
-// connections); Handoff has loop 0 accept and hand connections round-robin.
-// Unix-socket servers always use Handoff.
+// connections by a hash, so 4 connections on 2 loops often land 3+1 or 4+0);
+// Handoff has loop 0 accept and hand connections round-robin (one post per
+// connection), which keeps few busy connections balanced. Unix-socket servers
+// always use Handoff.
 enum class AcceptMode { ReusePort, Handoff };
 
 struct ServerOptions {
@@ -28,7 +30,7 @@ struct ServerOptions {
   bool auto_detect = true;
   // Event loops, one thread each; 0 = std::thread::hardware_concurrency().
   std::size_t threads = 0;
-  AcceptMode accept_mode = AcceptMode::ReusePort;
+  AcceptMode accept_mode = AcceptMode::Handoff;
   // Requests of one connection handled at once; reading pauses at the bound.
   std::size_t max_inflight_per_connection = 256;
   // Reading also pauses while this many reply bytes wait to be written.
