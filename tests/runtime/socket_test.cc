@@ -180,6 +180,53 @@ TEST(Socket, WritevSendsAllBuffersInOrder) {
   EXPECT_EQ(sync_wait(loop, writev_then_read(a, b)), "hello vectored world");
 }
 
+// Echo server for `connections` peers at once, each served by its own task.
+Task<void> serve_echo(Socket peer) {
+  std::array<std::byte, 256> buf;
+  try {
+    for (;;) {
+      std::size_t n = co_await peer.read_some(buf);
+      co_await peer.write_all(std::span(buf).first(n));
+    }
+  } catch (const ConnectionClosed&) {
+  }
+}
+
+Task<void> accept_many(EventLoop& loop, Listener& listener, int connections) {
+  for (int i = 0; i < connections; ++i) {
+    Socket peer = co_await listener.accept();
+    spawn(loop, serve_echo(std::move(peer)));
+  }
+}
+
+Task<int> ping_many(EventLoop& loop, Address address, int rounds) {
+  Socket socket = co_await connect(loop, address, 2s);
+  int ok = 0;
+  for (int r = 0; r < rounds; ++r) {
+    std::string message = "ping " + std::to_string(r);
+    co_await socket.write_all(bytes_of(message));
+    std::string reply = co_await read_exactly(socket, message.size());
+    if (reply == message) ++ok;
+  }
+  co_return ok;
+}
+
+TEST(Socket, OneLoopServesManyConnectionsConcurrently) {
+  constexpr int kConnections = 64;
+  constexpr int kRounds = 50;
+  EventLoop loop;
+  Listener listener = Listener::bind(loop, Address::ipv4("127.0.0.1", 0));
+  std::vector<Task<int>> clients;
+  for (int i = 0; i < kConnections; ++i) {
+    clients.push_back(ping_many(loop, listener.local_address(), kRounds));
+  }
+  auto [accepted, replies] = sync_wait(
+      loop, when_all(accept_many(loop, listener, kConnections), when_all(std::move(clients))));
+  (void)accepted;
+  ASSERT_EQ(replies.size(), static_cast<std::size_t>(kConnections));
+  for (int ok : replies) EXPECT_EQ(ok, kRounds);
+}
+
 TEST(Address, FormatsAndParsesEachFamily) {
   EXPECT_EQ(Address::parse("127.0.0.1", 80).to_string(), "127.0.0.1:80");
   EXPECT_EQ(Address::parse("::1", 81).to_string(), "[::1]:81");
