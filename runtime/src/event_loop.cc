@@ -11,6 +11,7 @@
 #include <cassert>
 #include <cstdint>
 #include <exception>
+#include <utility>
 
 namespace corothrift {
 namespace {
@@ -34,6 +35,9 @@ FdWatch::FdWatch(EventLoop& loop, int fd) : loop_(loop), fd_(fd) {
 }
 
 FdWatch::~FdWatch() {
+  for (IoWaiter* waiter : {std::exchange(reader_, nullptr), std::exchange(writer_, nullptr)}) {
+    if (waiter && waiter->on_abandon_) waiter->on_abandon_(waiter);
+  }
   epoll_event ev{};
   ::epoll_ctl(loop_.epoll_fd(), EPOLL_CTL_DEL, fd_, &ev);
 }

@@ -227,6 +227,19 @@ TEST(Socket, OneLoopServesManyConnectionsConcurrently) {
   for (int ok : replies) EXPECT_EQ(ok, kRounds);
 }
 
+Task<void> close_after_yield(EventLoop& loop, Socket& socket) {
+  co_await loop.yield();
+  socket.close();
+}
+
+TEST(Socket, ClosingASocketEndsItsPendingReadWithConnectionClosed) {
+  EventLoop loop;
+  auto [a, b] = socket_pair(loop);
+  EXPECT_THROW(sync_wait(loop, when_all(read_exactly(a, 1), close_after_yield(loop, a))),
+               ConnectionClosed);
+  EXPECT_FALSE(a.is_open());
+}
+
 TEST(Address, FormatsAndParsesEachFamily) {
   EXPECT_EQ(Address::parse("127.0.0.1", 80).to_string(), "127.0.0.1:80");
   EXPECT_EQ(Address::parse("::1", 81).to_string(), "[::1]:81");

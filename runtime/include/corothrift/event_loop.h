@@ -30,18 +30,24 @@ class EventLoop;
 class IoWaiter {
  public:
   using Fn = bool (*)(IoWaiter*);
-  explicit IoWaiter(Fn on_ready) noexcept : on_ready_(on_ready) {}
+  using AbandonFn = void (*)(IoWaiter*);
+  // on_abandon runs when the FdWatch is destroyed (the socket closed) while
+  // this operation waits; the watch is still alive during the call, not after.
+  explicit IoWaiter(Fn on_ready, AbandonFn on_abandon = nullptr) noexcept
+      : on_ready_(on_ready), on_abandon_(on_abandon) {}
 
  private:
   friend class FdWatch;
   Fn on_ready_;
+  AbandonFn on_abandon_;
 };
 
 enum class Interest { kRead, kWrite };
 
 // Registers fd with the loop's epoll for the watch's lifetime (it does not own
 // or close the fd). At most one reader and one writer wait at a time. Not
-// movable: epoll holds its address.
+// movable: epoll holds its address. Destroying it while operations wait hands
+// each to its on_abandon (socket operations then throw ConnectionClosed).
 class FdWatch {
  public:
   FdWatch(EventLoop& loop, int fd);

@@ -21,7 +21,10 @@ template <typename Derived>
 class IoOp : public IoWaiter, public CancelHook {
  public:
   IoOp(FdWatch& watch, Interest interest) noexcept
-      : IoWaiter(&on_ready), CancelHook(&on_cancel), watch_(&watch), interest_(interest) {}
+      : IoWaiter(&on_ready, &on_abandon),
+        CancelHook(&on_cancel),
+        watch_(&watch),
+        interest_(interest) {}
   IoOp(const IoOp&) = delete;
   IoOp& operator=(const IoOp&) = delete;
   // The frame holding a suspended operation was destroyed: forget the wait.
@@ -49,6 +52,7 @@ class IoOp : public IoWaiter, public CancelHook {
   // Call first in await_resume.
   void throw_if_cancelled() const {
     if (cancelled_) throw CancelledError();
+    if (abandoned_) throw ConnectionClosed("socket closed while an operation was waiting on it");
   }
 
   FdWatch* watch_;
@@ -69,6 +73,12 @@ class IoOp : public IoWaiter, public CancelHook {
     op.cancelled_ = true;
     op.resume_later();
   }
+  // The watch is being destroyed: finish now, and never touch it again.
+  static void on_abandon(IoWaiter* waiter) noexcept {
+    Derived& op = static_cast<Derived&>(*waiter);
+    op.abandoned_ = true;
+    op.resume_later();
+  }
   void resume_later() noexcept {
     suspended_ = false;
     CancelHook::detach();
@@ -78,6 +88,7 @@ class IoOp : public IoWaiter, public CancelHook {
   Interest interest_;
   bool suspended_ = false;
   bool cancelled_ = false;
+  bool abandoned_ = false;
   std::coroutine_handle<> handle_;
 };
 
