@@ -113,7 +113,8 @@ class Socket {
 
   // Half-close: the peer reads end-of-stream; reads here still work.
   void shutdown_write();
-  // Unregisters and closes now; a no-op on a closed socket.
+  // Unregisters and closes now; a no-op on a closed socket. Operations
+  // waiting on it resume (next turn) and throw ConnectionClosed.
   void close() noexcept;
 
   Address local_address() const;
