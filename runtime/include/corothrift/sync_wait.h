@@ -6,7 +6,8 @@
 //
 // spawn(loop, task): starts a detached task during the loop's next turn. An
 // exception escaping it is logged (LogLevel::kError), never lost. Tasks still
-// suspended when the loop is destroyed are destroyed with it.
+// suspended when the loop is destroyed are destroyed with it. Call it on the
+// loop's thread; from another thread, post() a function that calls it.
 
 #include <corothrift/event_loop.h>
 #include <corothrift/task.h>
