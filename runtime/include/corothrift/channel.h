@@ -244,7 +244,7 @@ class ClientChannel {
 
  private:
   bool usable() const noexcept;
-  int32_t next_seqid() noexcept { return seqid_++ & 0x7fffffff; }
+  int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
   // Queues the frame header and prepares wire_name_; returns where the
   // message starts in out().
   std::size_t begin_message(std::string_view method);
@@ -259,7 +259,7 @@ class ClientChannel {
   EventLoop& loop_;
   Address address_;
   ChannelOptions options_;
-  int32_t seqid_ = 1;
+  uint32_t seqid_ = 1;     // wraps; seqids stay in 0..2^31-1
   std::string wire_name_;  // reused: "Service:method" or "method"
   std::shared_ptr<detail::ChannelConnection> conn_;
   // Calls that found no connection wait here while the first one connects.

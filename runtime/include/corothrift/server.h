@@ -67,8 +67,10 @@ class Server {
   std::shared_ptr<Processor> processor_;
   ServerOptions options_;
   Address local_address_;
-  std::vector<std::unique_ptr<detail::ServerWorker>> workers_;
+  // Before workers_: connections still count themselves out while the
+  // workers' loops are destroyed.
   std::atomic<std::size_t> connections_{0};
+  std::vector<std::unique_ptr<detail::ServerWorker>> workers_;
   std::mutex stop_mutex_;
   std::condition_variable stopped_cv_;
   bool started_ = false;
