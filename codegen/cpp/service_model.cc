@@ -75,6 +75,7 @@ View result_fields(const idl::Function& function, const idl::Program& program,
     success.set("initializer", "");
     success.set("required", false);
     success.set("hashable", false);
+    success.set("orderable", names.orderable(function.return_type));
     success.set("doc_lines", View::list());
     success.set("index", "0");
     success.set("enumerator", "success");
@@ -104,9 +105,10 @@ View function_view(const idl::Service& service, const idl::Function& function,
   view.set("params", params_view(function, program, names, view));
   view.set("args_name", prefix + "_args");
   view.set("result_name", prefix + "_result");
-  StructShape args{prefix + "_args", prefix + "_args", "", idl::StructKind::kStruct, ""};
+  StructShape args{prefix + "_args", prefix + "_args", "", idl::StructKind::kStruct, "", false};
   view.set("args", struct_view(args, fields_view(function.params, program, names), names));
-  StructShape result{prefix + "_result", prefix + "_result", "", idl::StructKind::kStruct, ""};
+  StructShape result{
+      prefix + "_result", prefix + "_result", "", idl::StructKind::kStruct, "", false};
   View throws = fields_view(function.throws, program, names, true);
   view.set("has_throws", !throws.items().empty());
   view.set("indent", throws.items().empty() ? "" : "  ");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "const_values.h"
 #include "doc_comments.h"
 #include "names.h"
@@ -65,6 +67,41 @@ std::string variant_types(const View& fields) {
   return out;
 }
 
+// What a hand-written comparison compares: the variant of a union, or a
+// tuple of references to a struct's fields.
+std::string compare_operand(idl::StructKind kind, const View& fields, const std::string& prefix) {
+  if (kind == idl::StructKind::kUnion) return prefix + "value_";
+  std::string out;
+  for (const View& field : fields.items()) {
+    out += (out.empty() ? "" : ", ") + prefix + field.find("name")->as_text();
+  }
+  return "std::tie(" + out + ")";
+}
+
+// Whether `type` holds `target` by value (through containers, typedefs and
+// the by-value fields of other structs).
+bool holds(const TypeRef& type, const idl::Struct& target, std::set<const idl::Struct*>& seen) {
+  const TypeRef& real = idl::strip_typedefs(type);
+  if (real.key && holds(*real.key, target, seen)) return true;
+  if (real.element) return holds(*real.element, target, seen);
+  const idl::Struct* s = named_struct(real);
+  if (s == nullptr) return false;
+  if (s == &target) return true;
+  if (!seen.insert(s).second) return false;
+  for (const auto& field : s->fields) {
+    if (!field->is_reference && holds(field->type, target, seen)) return true;
+  }
+  return false;
+}
+
+bool contains_itself(const idl::Struct& s) {
+  std::set<const idl::Struct*> seen;
+  for (const auto& field : s.fields) {
+    if (!field->is_reference && holds(field->type, s, seen)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 View field_view(const idl::Field& field, const idl::Program& program, const TypeNames& names,
@@ -80,6 +117,7 @@ View field_view(const idl::Field& field, const idl::Program& program, const Type
   view.set("initializer", force_optional ? "" : initializer(field, names));
   view.set("required", field.requiredness == Requiredness::kRequired);
   view.set("hashable", names.hashable(field.type));
+  view.set("orderable", names.orderable(field.type));
   view.set("doc_lines", doc_lines(field.doc));
   view.set("index", fmt::format("{}", index));
   view.set("enumerator", union_enumerator(field));
@@ -99,10 +137,12 @@ View fields_view(const std::vector<std::unique_ptr<idl::Field>>& fields,
 View struct_view(const StructShape& shape, View fields, const TypeNames& /*names*/) {
   View required = View::list();
   bool hashable = true;
+  bool orderable = true;
   std::string hash_args;
   for (const View& field : fields.items()) {
     if (field.find("required")->as_flag()) required.push(field);
     hashable = hashable && field.find("hashable")->as_flag();
+    orderable = orderable && field.find("orderable")->as_flag();
     hash_args += (hash_args.empty() ? "value." : ", value.") + field.find("name")->as_text();
   }
   View view;
@@ -117,6 +157,10 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   view.set("is_plain", shape.kind != idl::StructKind::kUnion);
   view.set("hashable", hashable);
   view.set("hash_args", hash_args);
+  view.set("orderable", orderable);
+  view.set("compares_by_hand", shape.contains_itself);
+  view.set("compare_left", compare_operand(shape.kind, fields, ""));
+  view.set("compare_right", compare_operand(shape.kind, fields, "other."));
   view.set("doc_lines", doc_lines(shape.doc));
   view.set("variant_types", variant_types(fields));
   view.set("fields", std::move(fields));
@@ -125,7 +169,8 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
 }
 
 View struct_view(const idl::Struct& s, const TypeNames& names, const std::string& qualified) {
-  StructShape shape{escape_name(s.name), s.name, qualified, s.struct_kind, s.doc};
+  StructShape shape{escape_name(s.name), s.name, qualified,
+                    s.struct_kind,       s.doc,  contains_itself(s)};
   return struct_view(shape, fields_view(s.fields, *s.program, names), names);
 }
 

@@ -24,6 +24,8 @@ struct StructShape {
   std::string qualified;
   idl::StructKind kind = idl::StructKind::kStruct;
   std::string doc;
+  // Holds itself by value inside a container (RecTree's list<RecTree>).
+  bool contains_itself = false;
 };
 View struct_view(const StructShape& shape, View fields, const TypeNames& names);
 

@@ -85,6 +85,30 @@ bool hashable_type(const TypeRef& type, std::set<const idl::Struct*>& visiting) 
   return true;
 }
 
+bool is_hash_container(const TypeRef& type) {
+  for (std::string_view key : {"cpp.template", "cpp.type"}) {
+    const std::string* custom = type.annotations.find(key);
+    if (custom != nullptr && custom->find("unordered_") != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool orderable_type(const TypeRef& type, std::set<const idl::Struct*>& visiting) {
+  if (is_hash_container(type)) return false;
+  if (type.key && !orderable_type(*type.key, visiting)) return false;
+  if (type.element) return orderable_type(*type.element, visiting);
+  if (type.kind != TypeRef::Kind::kNamed) return true;
+  if (const auto* alias = type.resolved->as<idl::Typedef>()) {
+    return orderable_type(alias->type, visiting);
+  }
+  const auto* s = type.resolved->as<idl::Struct>();
+  if (s == nullptr || !visiting.insert(s).second) return true;
+  for (const auto& field : s->fields) {
+    if (!orderable_type(field->type, visiting)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const idl::Definition* named_definition(const TypeRef& type) {
@@ -147,6 +171,11 @@ std::string TypeNames::tag(const TypeRef& type) const {
       return "tag::map<" + tag(*real.key) + ", " + tag(*real.element) + ">";
   }
   return "void";
+}
+
+bool TypeNames::orderable(const TypeRef& type) const {
+  std::set<const idl::Struct*> visiting;
+  return orderable_type(type, visiting);
 }
 
 bool TypeNames::hashable(const TypeRef& type) const {

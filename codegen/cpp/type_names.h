@@ -26,6 +26,9 @@ class TypeNames {
   // Whether corothrift::hash_value covers the C++ type: everything but a
   // `cpp.type` (the user's type, which may have no hash), inside or out.
   bool hashable(const idl::TypeRef& type) const;
+  // Whether the C++ type has `<=>`: not when a hash container (`unordered_`
+  // in cpp.template / cpp.type) sits anywhere inside.
+  bool orderable(const idl::TypeRef& type) const;
 
   const std::string& current_namespace() const { return namespace_; }
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <set>
 #include <unordered_set>
 
 #include "DebugProtoTest_types.h"
@@ -51,6 +52,18 @@ TEST(GeneratedComparison, StructsOrderFieldByFieldAndCompareEqualByValue) {
   b.i32_thing = 1;
   EXPECT_NE(a, b);
   EXPECT_LT(a, b);
+}
+
+TEST(GeneratedComparison, StructHoldingItselfInAListComparesByValue) {
+  RecTree a;
+  a.children.resize(1);
+  RecTree b = a;
+  EXPECT_EQ(a, b);
+  b.children[0].item = 1;
+  EXPECT_NE(a, b);
+  EXPECT_LT(a, b);
+  std::set<RecTree> trees{a, b, a};
+  EXPECT_EQ(trees.size(), 2u);
 }
 
 TEST(GeneratedComparison, ExceptionsCompareByTheirFields) {

@@ -35,8 +35,10 @@ struct RecTree {
   std::vector<RecTree> children;
   std::int16_t item = 0;
 
-  bool operator==(const RecTree&) const = default;
-  std::partial_ordering operator<=>(const RecTree&) const = default;
+  // Holds itself inside a container: compared out of line, since clang 14
+  // cannot default a comparison that needs its own result type.
+  bool operator==(const RecTree& other) const;
+  std::partial_ordering operator<=>(const RecTree& other) const;
 
   // Defined for corothrift's binary and compact protocols.
   template <class W>

@@ -29,8 +29,10 @@ struct Tree {
   corothrift::Box<Tree> parent;
   std::int32_t value = 0;
 
-  bool operator==(const Tree&) const = default;
-  std::partial_ordering operator<=>(const Tree&) const = default;
+  // Holds itself inside a container: compared out of line, since clang 14
+  // cannot default a comparison that needs its own result type.
+  bool operator==(const Tree& other) const;
+  std::partial_ordering operator<=>(const Tree& other) const;
 
   // Defined for corothrift's binary and compact protocols.
   template <class W>

@@ -34,7 +34,6 @@ struct Annotated {
   int plain;
 
   bool operator==(const Annotated&) const = default;
-  std::partial_ordering operator<=>(const Annotated&) const = default;
 
   // Defined for corothrift's binary and compact protocols.
   template <class W>

@@ -47,8 +47,10 @@ class Value {
   const std::vector<Value>& get_items() const;
   std::vector<Value>& set_items(std::vector<Value> value);
 
-  bool operator==(const Value&) const = default;
-  std::partial_ordering operator<=>(const Value&) const = default;
+  // Holds itself inside a container: compared out of line, since clang 14
+  // cannot default a comparison that needs its own result type.
+  bool operator==(const Value& other) const;
+  std::partial_ordering operator<=>(const Value& other) const;
 
   // Defined for corothrift's binary and compact protocols.
   template <class W>
