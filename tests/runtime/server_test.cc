@@ -63,6 +63,23 @@ TEST(Server, HandsConnectionsOffFromOneAcceptorInHandoffMode) {
   EXPECT_EQ(right, 200);
 }
 
+TEST(Server, GivesEachLoopItsOwnListenerInReusePortMode) {
+  ServerOptions options;
+  options.threads = 2;
+  options.accept_mode = AcceptMode::ReusePort;
+  calc::CalcServer server(options);
+  EventLoop loop;
+  int right = run(loop, [&]() -> Task<int> {
+    std::vector<Task<int>> clients;
+    for (int c = 0; c < 6; ++c) clients.push_back(add_many(loop, server.address(), {}, 20));
+    std::vector<int> each = co_await when_all(std::move(clients));
+    int total = 0;
+    for (int n : each) total += n;
+    co_return total;
+  }());
+  EXPECT_EQ(right, 120);
+}
+
 TEST(Server, DetectsProtocolAndTransportPerConnection) {
   calc::CalcServer server;
   EventLoop loop;
