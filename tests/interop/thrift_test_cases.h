@@ -17,6 +17,8 @@ corothrift::Task<void> run_container_cases(Client& client, Checker& check);
 corothrift::Task<void> run_struct_cases(Client& client, Checker& check);
 corothrift::Task<void> run_exception_cases(Client& client, Checker& check);
 corothrift::Task<void> run_oneway_case(Client& client, Checker& check);
+// 1,000 testI32 calls at once on the connection ("inFlight").
+corothrift::Task<void> run_in_flight_case(Client& client, Checker& check);
 // `required`: a server that refuses testUuid (UNKNOWN_METHOD, or closing the
 // connection as peers built from ThriftTest.v0.17.0.thrift do) fails the case
 // instead of skipping it. Give it a connection of its own.

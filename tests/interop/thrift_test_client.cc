@@ -1,11 +1,11 @@
 // corothrift's ThriftTest client for the interop matrix: runs every case of
 // Apache's test client against --host/--port with Apache's flags (see
-// thrift_test_flags.h); names given as arguments (testString, testUuid, ...)
-// restrict the run to those methods. Prints one line per failed case and
-// exits 1 naming them, 0 when all pass, 2 on bad flags, 3 when it cannot
-// connect. testUuid runs on a connection of its own; a server that refuses it
-// (peers built from the 0.17 IDL) makes it a skip, unless it is named on the
-// command line.
+// thrift_test_flags.h), then "inFlight" (1,000 calls at once on the one
+// connection). Names given as arguments (testString, testUuid, inFlight, ...)
+// restrict the run to those cases. Prints one line per failed case and exits
+// 1 naming them, 0 when all pass, 2 on bad flags, 3 when it cannot connect.
+// testUuid runs on a connection of its own; a server that refuses it (peers
+// built from the 0.17 IDL) makes it a skip, unless it is named.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -54,6 +54,7 @@ corothrift::Task<void> run_all(corothrift::EventLoop& loop, corothrift::Address 
   co_await thrift_test::run_struct_cases(client, check);
   co_await thrift_test::run_exception_cases(client, check);
   co_await thrift_test::run_oneway_case(client, check);
+  co_await thrift_test::run_in_flight_case(client, check);
   if (check.wanted("testUuid")) {
     auto uuid_channel = co_await corothrift::ClientChannel::connect(
         loop, address, channel_options(flags, flags.multiplexed ? "ThriftTest" : ""));

@@ -15,7 +15,8 @@ target_link_libraries(thrift_test_idl PUBLIC corothrift::runtime)
 
 add_executable(thrift_test_server thrift_test_server.cc thrift_test_handler.cc)
 add_executable(thrift_test_client thrift_test_client.cc thrift_test_base_cases.cc
-                                  thrift_test_container_cases.cc thrift_test_struct_cases.cc)
+                                  thrift_test_container_cases.cc thrift_test_struct_cases.cc
+                                  thrift_test_in_flight_case.cc)
 corothrift_warnings(thrift_test_idl)
 foreach(target thrift_test_server thrift_test_client)
   target_link_libraries(${target} PRIVATE thrift_test_idl)
