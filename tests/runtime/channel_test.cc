@@ -306,6 +306,33 @@ TEST(ChannelFakePeer, PeerClosingFailsEveryPendingCallAtOnce) {
   }
 }
 
+TEST(ChannelFakePeer, AReplyWithABadHeaderFailsEveryPendingCall) {
+  EventLoop loop;
+  FakePeer peer(loop);
+  auto serve = [&]() -> Task<void> {
+    Socket t_socket = co_await peer.listener.accept();
+    FramedTransport t(std::move(t_socket));
+    std::vector<Request> requests;
+    co_await read_requests(t, 2, requests);
+    std::string junk("\x80\x09\x00\x02garbage", 11);
+    co_await t.write_frame(std::as_bytes(std::span(junk)));
+    co_await sleep_for(loop, milliseconds(50));
+  };
+  std::vector<std::string> outcomes;
+  auto client = [&]() -> Task<void> {
+    auto channel_ = co_await calc::connect(loop, peer.address());
+    CalcClient c(channel_);
+    std::vector<Task<std::string>> calls;
+    for (int i = 0; i < 2; ++i) calls.push_back(outcome(c.add(i, i)));
+    outcomes = co_await when_all(std::move(calls));
+  };
+  run(loop, [&]() -> Task<void> { co_await when_all(serve(), client()); }());
+  ASSERT_EQ(outcomes.size(), 2u);
+  for (const std::string& o : outcomes) {
+    EXPECT_NE(o.find("bad binary protocol version"), std::string::npos) << o;
+  }
+}
+
 TEST(ChannelFakePeer, NextCallAfterAConnectionFailureReconnects) {
   EventLoop loop;
   FakePeer peer(loop);

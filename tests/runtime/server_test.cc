@@ -122,6 +122,37 @@ TEST(Server, ServesAUnixSocket) {
   ::unlink(path.c_str());
 }
 
+TEST(Server, ASuspendedRequestKeepsItsNameWhileLaterRequestsReuseTheReadBuffer) {
+  calc::CalcServer server;
+  calc::RawClient raw(server.server->port());
+  calc::TwoInts slow;
+  slow.a = 100;  // ms
+  slow.b = 5;
+  std::string bytes =
+      calc::framed(calc::message(ProtocolKind::Binary, "delay", MessageType::Call, 1, slow));
+  calc::TwoInts fast;
+  for (int i = 0; i < 50; ++i) {
+    // Same length as "delay", so the bytes land where its name was.
+    bytes +=
+        calc::framed(calc::message(ProtocolKind::Binary, "xxxxx", MessageType::Call, 2 + i, fast));
+  }
+  raw.send(bytes);
+  // 50 UNKNOWN_METHOD exceptions first, then the delayed reply.
+  std::string last;
+  for (int i = 0; i < 51; ++i) {
+    std::string length = raw.read(4);
+    ASSERT_EQ(length.size(), 4u);
+    uint32_t n = (uint32_t(uint8_t(length[0])) << 24) | (uint32_t(uint8_t(length[1])) << 16) |
+                 (uint32_t(uint8_t(length[2])) << 8) | uint32_t(uint8_t(length[3]));
+    last = raw.read(n);
+  }
+  EXPECT_EQ(last.substr(0, 17), std::string("\x80\x01\x00\x02"
+                                            "\x00\x00\x00\x05"
+                                            "delay"
+                                            "\x00\x00\x00\x01",
+                                            17));
+}
+
 TEST(Server, BoundsRequestsInFlightPerConnectionYetAnswersThemAll) {
   ServerOptions options;
   options.threads = 1;
