@@ -228,13 +228,8 @@ void ServerConnection::flush_now() noexcept {
   }
   if (r.ok() && r.value > 0) {
     // The writer sends the rest once the socket has room.
-    try {
-      sending_.append(out.data() + r.value, out.size() - static_cast<std::size_t>(r.value));
-      out.clear();
-    } catch (...) {
-      abort("out of memory for a reply");
-      return;
-    }
+    std::swap(out, sending_);
+    sent_ = static_cast<std::size_t>(r.value);
   }
   wake(parked_writer_);
 }
@@ -250,8 +245,9 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
         }
         std::swap(out, sending_);
       }
-      co_await stream_.write_all(std::as_bytes(sending_.bytes()));
+      co_await stream_.write_all(std::as_bytes(sending_.bytes().subspan(sent_)));
       sending_.clear();
+      sent_ = 0;
       wake(parked_reader_);
     }
   } catch (const std::exception& e) {

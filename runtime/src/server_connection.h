@@ -91,6 +91,7 @@ class ServerConnection : private ReplySink, private TimerNode {
   BufferedStream stream_;
   std::optional<Framing> framing_;
   WriteBuffer sending_;
+  std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
   int refs_ = 0;
   std::size_t inflight_ = 0;
   bool reading_ = true;
