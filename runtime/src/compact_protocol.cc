@@ -117,24 +117,50 @@ void CompactReader::skip(TType type) {
   }
 }
 
-uint32_t CompactReader::read_varint32_slow() {
-  uint32_t value = 0;
-  for (int i = 0; i < 5; ++i) {
-    uint8_t byte = in_->take_byte();
-    value |= static_cast<uint32_t>(byte & 0x7f) << (7 * i);
+namespace {
+
+// Decodes a varint of at most max_bytes from p, which holds at least that
+// many bytes; returns the bytes used, 0 when the varint is longer.
+template <class T>
+std::size_t decode_varint(const uint8_t* p, std::size_t max_bytes, T& value) noexcept {
+  T result = 0;
+  for (std::size_t i = 0; i < max_bytes; ++i) {
+    result |= static_cast<T>(p[i] & 0x7f) << (7 * i);
+    if ((p[i] & 0x80) == 0) {
+      value = result;
+      return i + 1;
+    }
+  }
+  return 0;
+}
+
+template <class T>
+T read_varint(ReadBuffer& in, std::size_t max_bytes, const char* too_long) {
+  T value = 0;
+  if (in.remaining() >= max_bytes) {
+    std::size_t used = decode_varint(in.current(), max_bytes, value);
+    if (used == 0) throw_protocol_error(Kind::InvalidData, too_long);
+    in.skip(used);
+    return value;
+  }
+  // Near the end of the input: byte by byte, so a truncated varint reports
+  // Truncated (a stream may simply need more bytes).
+  for (std::size_t i = 0; i < max_bytes; ++i) {
+    uint8_t byte = in.take_byte();
+    value |= static_cast<T>(byte & 0x7f) << (7 * i);
     if ((byte & 0x80) == 0) return value;
   }
-  throw_protocol_error(Kind::InvalidData, "32-bit varint longer than 5 bytes");
+  throw_protocol_error(Kind::InvalidData, too_long);
+}
+
+}  // namespace
+
+uint32_t CompactReader::read_varint32_slow() {
+  return read_varint<uint32_t>(*in_, 5, "32-bit varint longer than 5 bytes");
 }
 
 uint64_t CompactReader::read_varint64_slow() {
-  uint64_t value = 0;
-  for (int i = 0; i < 10; ++i) {
-    uint8_t byte = in_->take_byte();
-    value |= static_cast<uint64_t>(byte & 0x7f) << (7 * i);
-    if ((byte & 0x80) == 0) return value;
-  }
-  throw_protocol_error(Kind::InvalidData, "64-bit varint longer than 10 bytes");
+  return read_varint<uint64_t>(*in_, 10, "64-bit varint longer than 10 bytes");
 }
 
 void CompactReader::depth_exceeded() { detail::throw_depth_exceeded(limits_.max_depth); }
