@@ -92,6 +92,17 @@ TEST(Limits, a_map_counts_both_key_and_value_bytes) {
   EXPECT_EQ(error_kind(ProtocolKind::Binary, data, read_map), Kind::Truncated);
 }
 
+TEST(Limits, a_long_list_of_bad_elements_fails_before_allocating_for_all_of_them) {
+  // Four million one-byte strings claimed, each element a bad length: the
+  // decoder must fail on the first, not first build 4M std::strings (128 MiB).
+  Bytes data = bytes({0xf8, 0x80, 0x80, 0x80, 0x02}) + Bytes(4u << 20, 0xff);
+  std::vector<std::string> v;
+  ReadBuffer in{std::span<const uint8_t>(data)};
+  CompactReader r(in);
+  EXPECT_THROW((read_value<tag::list<tag::string>>(r, v)), ProtocolError);
+  EXPECT_LT(v.capacity(), 100000u);
+}
+
 TEST(Limits, a_container_over_the_element_limit_is_rejected) {
   DecodeLimits limits;
   limits.max_container_elements = 2;

@@ -32,14 +32,17 @@ inline void check_element_type(TType expected, TType got, uint32_t size) {
   if (got != expected && size != 0) throw_element_type_mismatch(expected, got);
 }
 
-// Capacity reserved up front: the wire size is already checked against the
-// bytes present, but elements may be much larger in memory than on the wire.
+// How many elements are allocated ahead of decoding them. The wire size is
+// already checked against the bytes present, but an element may be much
+// larger in memory than on the wire: beyond this many bytes, storage grows
+// only as elements actually decode.
+template <class C>
+constexpr std::size_t kAheadElements = (std::size_t{1} << 20) / sizeof(typename C::value_type) + 1;
+
 template <class C>
 void reserve_for(C& c, uint32_t size) {
   if constexpr (requires { c.reserve(std::size_t{}); }) {
-    constexpr std::size_t kMaxReserveBytes = 1 << 20;
-    constexpr std::size_t kElemBytes = sizeof(typename C::value_type);
-    c.reserve(std::min<std::size_t>(size, kMaxReserveBytes / kElemBytes + 1));
+    c.reserve(std::min<std::size_t>(size, kAheadElements<C>));
   }
 }
 
@@ -87,8 +90,11 @@ struct Codec<tag::list<E>> {
     detail::check_element_type(ttype_v<E>, h.elem, h.size);
     if constexpr (detail::kReadOverwrites<E> && detail::ResizableSequence<C>) {
       // Elements already there keep their storage (e.g. string capacity).
-      c.resize(h.size);
+      std::size_t ahead = std::max(c.size(), detail::kAheadElements<C>);
+      std::size_t reused = std::min<std::size_t>(h.size, ahead);
+      c.resize(reused);
       for (auto& elem : c) read_value<E>(r, elem);
+      for (std::size_t i = reused; i < h.size; ++i) append(r, c);
     } else {
       c.clear();
       detail::reserve_for(c, h.size);
