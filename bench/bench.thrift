@@ -3,7 +3,7 @@
 // `thrift --gen cpp`; the load generator and the ceiling server hand-encode the
 // same messages, so the field ids and types below are part of their contract.
 
-namespace cpp apache_bench
+namespace cpp bench_idl
 
 struct Inner {
   1: i64 id

@@ -19,7 +19,7 @@ namespace {
 
 using apache::thrift::protocol::TBinaryProtocolFactory;
 
-class Handler : public apache_bench::BenchIf {
+class Handler : public bench_idl::BenchIf {
  public:
   int32_t add(const int32_t a, const int32_t b) override {
     return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
@@ -28,7 +28,7 @@ class Handler : public apache_bench::BenchIf {
 };
 
 std::shared_ptr<apache::thrift::TProcessor> make_processor() {
-  return std::make_shared<apache_bench::BenchProcessor>(std::make_shared<Handler>());
+  return std::make_shared<bench_idl::BenchProcessor>(std::make_shared<Handler>());
 }
 
 // Processing runs on the IO threads (no thread manager): the fastest

@@ -1,7 +1,5 @@
 #include "ours/bench_service.h"
 
-#include <utility>
-
 namespace bench::coro {
 
 corothrift::Task<bool> BenchProcessor::process(corothrift::ServerRequest& req) {
@@ -20,8 +18,7 @@ corothrift::Task<void> BenchProcessor::process_add(corothrift::ServerRequest& re
   BenchAddArgs args;
   req.read_args(args);
   BenchAddResult result;
-  int32_t sum = co_await handler_->add(args.a, args.b);
-  result.success = sum;
+  result.success = co_await handler_->add(args.a, args.b);
   req.write_reply(result);
 }
 
@@ -29,8 +26,7 @@ corothrift::Task<void> BenchProcessor::process_echo(corothrift::ServerRequest& r
   BenchEchoArgs args;
   req.read_args(args);
   BenchEchoResult result;
-  corothrift::Binary echoed = co_await handler_->echo(std::move(args.data));
-  result.success = std::move(echoed);
+  result.success = co_await handler_->echo(args.data);
   req.write_reply(result);
 }
 

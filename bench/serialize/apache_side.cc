@@ -16,9 +16,9 @@ namespace {
 using apache::thrift::protocol::TBinaryProtocolT;
 using apache::thrift::transport::TMemoryBuffer;
 
-apache_bench::MidSize make_sample() {
+bench_idl::MidSize make_sample() {
   namespace s = sample;
-  apache_bench::MidSize m;
+  bench_idl::MidSize m;
   m.count = s::kCount;
   m.timestamp = s::kTimestamp;
   m.ratio = s::kRatio;
@@ -42,8 +42,8 @@ apache_bench::MidSize make_sample() {
 }  // namespace
 
 SideResult run_apache(int64_t iterations) {
-  const apache_bench::MidSize original = make_sample();
-  apache_bench::MidSize decoded;
+  const bench_idl::MidSize original = make_sample();
+  bench_idl::MidSize decoded;
   auto buffer = std::make_shared<TMemoryBuffer>(4096);
   TBinaryProtocolT<TMemoryBuffer> protocol(buffer);
   int64_t start = thread_cpu_ns();
