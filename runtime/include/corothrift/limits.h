@@ -1,4 +1,11 @@
 // Bounds every decoder enforces before it allocates (design.md "Limits").
+//
+// Every length and element count is checked against these limits and against
+// the bytes actually present (count * the element's smallest wire size), so
+// no claim in the input allocates more than the input could fill. A decoded
+// value may still be larger in memory than on the wire (an empty string is 1
+// compact byte but a 32-byte std::string); containers allocate at most about
+// 1 MiB ahead of the elements actually decoded.
 #pragma once
 
 #include <cstddef>
