@@ -1,9 +1,11 @@
 // Channel and server together under load: every reply checked, every
 // protocol/transport combination, large binaries.
+#include <corothrift/multiplexed.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -128,6 +130,67 @@ TEST(EndToEnd, ReplyValueAboveTheClientsLimitsFailsThatCallOnly) {
     EXPECT_EQ(co_await client.add(1, 2), 3);
     EXPECT_EQ(server.server->connection_count(), 1u);
   }());
+}
+
+// Apache Thrift's Python library (python3-thrift) as the client: every
+// protocol/transport pair, plain and multiplexed, against one server that
+// detects them. Debian's packages import only in /usr/bin/python3.
+constexpr const char* kApacheClient = R"PY(
+import sys
+from thrift.transport import TSocket, TTransport
+from thrift.protocol import TBinaryProtocol, TCompactProtocol, TMultiplexedProtocol
+from thrift.Thrift import TType, TMessageType
+port = int(sys.argv[1])
+def add(proto, framed, mux, a, b, seqid):
+    sock = TSocket.TSocket('127.0.0.1', port)
+    sock.setTimeout(5000)
+    trans = TTransport.TFramedTransport(sock) if framed else TTransport.TBufferedTransport(sock)
+    p = proto(trans)
+    out = TMultiplexedProtocol.TMultiplexedProtocol(p, 'Calc') if mux else p
+    trans.open()
+    out.writeMessageBegin('add', TMessageType.CALL, seqid)
+    out.writeStructBegin('args')
+    out.writeFieldBegin('a', TType.I32, 1); out.writeI32(a); out.writeFieldEnd()
+    out.writeFieldBegin('b', TType.I32, 2); out.writeI32(b); out.writeFieldEnd()
+    out.writeFieldStop(); out.writeStructEnd(); out.writeMessageEnd(); trans.flush()
+    name, mtype, rseqid = p.readMessageBegin()
+    p.readStructBegin()
+    value = None
+    while True:
+        _, ftype, fid = p.readFieldBegin()
+        if ftype == TType.STOP: break
+        if fid == 0: value = p.readI32()
+        else: p.skip(ftype)
+        p.readFieldEnd()
+    trans.close()
+    return '%s %d %d %s' % (name, mtype, rseqid, value)
+for proto in (TBinaryProtocol.TBinaryProtocol, TCompactProtocol.TCompactProtocol):
+    for framed in (True, False):
+        for mux in (False, True):
+            print(add(proto, framed, mux, 40, 2, 7))
+)PY";
+
+TEST(EndToEnd, ApachePythonClientIsAnsweredInEveryProtocolAndTransport) {
+  if (std::system("/usr/bin/python3 -c 'import thrift' 2>/dev/null") != 0) {
+    GTEST_SKIP() << "python3-thrift is not installed";
+  }
+  auto mux = std::make_shared<MultiplexedProcessor>();
+  auto handler = std::make_shared<calc::TestHandler>();
+  mux->add("Calc", calc::make_processor(handler));
+  mux->set_default(calc::make_processor(handler));
+  calc::CalcServer server({}, mux);
+  std::string script = kApacheClient;
+  std::string command = "timeout 60 /usr/bin/python3 -c \"" + script + "\" " +
+                        std::to_string(server.server->port()) + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buf[256];
+  while (std::fgets(buf, sizeof buf, pipe) != nullptr) output += buf;
+  EXPECT_EQ(::pclose(pipe), 0) << output;
+  std::string expected;
+  for (int i = 0; i < 8; ++i) expected += "add 2 7 42\n";  // REPLY, seqid 7, sum
+  EXPECT_EQ(output, expected);
 }
 
 }  // namespace
