@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <string>
 #include <thread>
 #include <vector>
@@ -246,6 +247,22 @@ TEST(Server, RefusesConnectionsBeyondTheLimit) {
   first->close();
   EXPECT_TRUE(calc::eventually(loop, [&] { return server.server->connection_count() == 1; }));
   EXPECT_EQ(run(loop, add_many(loop, server.address(), {}, 3)), 3);
+}
+
+TEST(Server, RunServesUntilAnotherThreadStopsIt) {
+  Server server(calc::make_processor(std::make_shared<calc::TestHandler>()), ServerOptions{});
+  server.listen(Address::ipv4("127.0.0.1", 0));
+  std::atomic<bool> returned{false};
+  std::thread runner([&] {
+    server.run();
+    returned = true;
+  });
+  EventLoop loop;
+  EXPECT_EQ(run(loop, add_many(loop, Address::ipv4("127.0.0.1", server.port()), {}, 10)), 10);
+  EXPECT_FALSE(returned);
+  server.stop(std::chrono::seconds(1));
+  runner.join();
+  EXPECT_TRUE(returned);
 }
 
 TEST(Server, StopsCleanlyWithConnectionsOpenAndIdle) {
