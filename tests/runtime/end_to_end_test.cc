@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -191,6 +196,107 @@ TEST(EndToEnd, ApachePythonClientIsAnsweredInEveryProtocolAndTransport) {
   std::string expected;
   for (int i = 0; i < 8; ++i) expected += "add 2 7 42\n";  // REPLY, seqid 7, sum
   EXPECT_EQ(output, expected);
+}
+
+// Apache's Python TSimpleServer serves one request at a time; pipelined
+// calls still come back right because replies are matched by seqid.
+constexpr const char* kApacheServer = R"PY(
+import sys
+from thrift.transport import TSocket, TTransport
+from thrift.protocol import TBinaryProtocol, TCompactProtocol
+from thrift.server import TServer
+from thrift.Thrift import TType, TMessageType
+class Adder:
+    def process(self, iprot, oprot):
+        name, mtype, seqid = iprot.readMessageBegin()
+        iprot.readStructBegin()
+        values = {}
+        while True:
+            _, ftype, fid = iprot.readFieldBegin()
+            if ftype == TType.STOP: break
+            if ftype == TType.I32: values[fid] = iprot.readI32()
+            else: iprot.skip(ftype)
+            iprot.readFieldEnd()
+        iprot.readStructEnd(); iprot.readMessageEnd()
+        oprot.writeMessageBegin(name, TMessageType.REPLY, seqid)
+        oprot.writeStructBegin('result')
+        oprot.writeFieldBegin('success', TType.I32, 0)
+        oprot.writeI32(values.get(1, 0) + values.get(2, 0))
+        oprot.writeFieldEnd(); oprot.writeFieldStop(); oprot.writeStructEnd()
+        oprot.writeMessageEnd(); oprot.trans.flush()
+        return True
+listener = TSocket.TServerSocket(host='127.0.0.1', port=0)
+listener.listen()
+print(listener.handle.getsockname()[1], flush=True)
+listener.listen = lambda: None
+framed = sys.argv[2] == 'framed'
+tf = TTransport.TFramedTransportFactory() if framed else TTransport.TBufferedTransportFactory()
+compact = sys.argv[1] == 'compact'
+pf = TCompactProtocol.TCompactProtocolFactory() if compact else TBinaryProtocol.TBinaryProtocolFactory()
+TServer.TSimpleServer(Adder(), listener, tf, pf).serve()
+)PY";
+
+// Runs the Python server (ended by pid, or by `timeout` after 60 s).
+class PythonServer {
+ public:
+  PythonServer(const char* protocol, const char* transport) {
+    int out[2];
+    if (::pipe(out) != 0) return;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    std::string script = kApacheServer;
+    const char* argv[] = {"timeout",      "60",     "/usr/bin/python3", "-c",
+                          script.c_str(), protocol, transport,          nullptr};
+    if (::posix_spawnp(&pid_, "timeout", &actions, nullptr, const_cast<char* const*>(argv),
+                       environ) != 0) {
+      pid_ = -1;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out[1]);
+    FILE* stream = ::fdopen(out[0], "r");
+    char line[64] = {};
+    if (stream != nullptr && std::fgets(line, sizeof line, stream) != nullptr) {
+      port_ = static_cast<uint16_t>(std::atoi(line));
+    }
+    if (stream != nullptr) std::fclose(stream);
+  }
+  ~PythonServer() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+  }
+  uint16_t port() const { return port_; }
+
+ private:
+  pid_t pid_ = -1;
+  uint16_t port_ = 0;
+};
+
+TEST(EndToEnd, PipelinedCallsToAnApacheServerThatAnswersOneAtATimeComeBackRight) {
+  if (std::system("/usr/bin/python3 -c 'import thrift' 2>/dev/null") != 0) {
+    GTEST_SKIP() << "python3-thrift is not installed";
+  }
+  EventLoop loop;
+  for (const char* protocol : {"binary", "compact"}) {
+    for (const char* transport : {"framed", "buffered"}) {
+      PythonServer peer(protocol, transport);
+      ASSERT_NE(peer.port(), 0) << "the Python server did not start";
+      ChannelOptions options;
+      options.protocol =
+          std::string(protocol) == "compact" ? ProtocolKind::Compact : ProtocolKind::Binary;
+      options.transport =
+          std::string(transport) == "framed" ? TransportKind::Framed : TransportKind::Unframed;
+      int right = run(loop, [&]() -> Task<int> {
+        auto channel =
+            co_await calc::connect(loop, Address::ipv4("127.0.0.1", peer.port()), options);
+        co_return co_await add_all(channel, 0, 20);
+      }());
+      EXPECT_EQ(right, 20) << protocol << " " << transport;
+    }
+  }
 }
 
 }  // namespace
