@@ -422,28 +422,36 @@ class TestUnion {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // A doc string
   // Throws std::bad_variant_access unless type() is Type::string_field.
   const std::string& get_string_field() const;
   std::string& set_string_field(std::string value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_field.
   const std::int32_t& get_i32_field() const;
   std::int32_t& set_i32_field(std::int32_t value);
+
   // Throws std::bad_variant_access unless type() is Type::struct_field.
   const OneOfEach& get_struct_field() const;
   OneOfEach& set_struct_field(OneOfEach value);
+
   // Throws std::bad_variant_access unless type() is Type::struct_list.
   const std::vector<RandomStuff>& get_struct_list() const;
   std::vector<RandomStuff>& set_struct_list(std::vector<RandomStuff> value);
+
   // Throws std::bad_variant_access unless type() is Type::other_i32_field.
   const std::int32_t& get_other_i32_field() const;
   std::int32_t& set_other_i32_field(std::int32_t value);
+
   // Throws std::bad_variant_access unless type() is Type::enum_field.
   const SomeEnum& get_enum_field() const;
   SomeEnum& set_enum_field(SomeEnum value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_set.
   const std::set<std::int32_t>& get_i32_set() const;
   std::set<std::int32_t>& set_i32_set(std::set<std::int32_t> value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_map.
   const std::map<std::int32_t, std::int32_t>& get_i32_map() const;
   std::map<std::int32_t, std::int32_t>& set_i32_map(std::map<std::int32_t, std::int32_t> value);
@@ -475,24 +483,31 @@ class TestUnionMinusStringField {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::i32_field.
   const std::int32_t& get_i32_field() const;
   std::int32_t& set_i32_field(std::int32_t value);
+
   // Throws std::bad_variant_access unless type() is Type::struct_field.
   const OneOfEach& get_struct_field() const;
   OneOfEach& set_struct_field(OneOfEach value);
+
   // Throws std::bad_variant_access unless type() is Type::struct_list.
   const std::vector<RandomStuff>& get_struct_list() const;
   std::vector<RandomStuff>& set_struct_list(std::vector<RandomStuff> value);
+
   // Throws std::bad_variant_access unless type() is Type::other_i32_field.
   const std::int32_t& get_other_i32_field() const;
   std::int32_t& set_other_i32_field(std::int32_t value);
+
   // Throws std::bad_variant_access unless type() is Type::enum_field.
   const SomeEnum& get_enum_field() const;
   SomeEnum& set_enum_field(SomeEnum value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_set.
   const std::set<std::int32_t>& get_i32_set() const;
   std::set<std::int32_t>& set_i32_set(std::set<std::int32_t> value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_map.
   const std::map<std::int32_t, std::int32_t>& get_i32_map() const;
   std::map<std::int32_t, std::int32_t>& set_i32_map(std::map<std::int32_t, std::int32_t> value);
@@ -519,9 +534,11 @@ class ComparableUnion {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::string_field.
   const std::string& get_string_field() const;
   std::string& set_string_field(std::string value);
+
   // Throws std::bad_variant_access unless type() is Type::binary_field.
   const corothrift::Binary& get_binary_field() const;
   corothrift::Binary& set_binary_field(corothrift::Binary value);

@@ -95,6 +95,7 @@ class CoUnion {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::other.
   const CoUnion2& get_other() const;
   CoUnion2& set_other(CoUnion2 value);
@@ -120,6 +121,7 @@ class CoUnion2 {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::other.
   const CoUnion& get_other() const;
   CoUnion& set_other(CoUnion value);

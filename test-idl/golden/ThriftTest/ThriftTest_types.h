@@ -191,18 +191,23 @@ class SomeUnion {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::map_thing.
   const std::map<Numberz, UserId>& get_map_thing() const;
   std::map<Numberz, UserId>& set_map_thing(std::map<Numberz, UserId> value);
+
   // Throws std::bad_variant_access unless type() is Type::string_thing.
   const std::string& get_string_thing() const;
   std::string& set_string_thing(std::string value);
+
   // Throws std::bad_variant_access unless type() is Type::i32_thing.
   const std::int32_t& get_i32_thing() const;
   std::int32_t& set_i32_thing(std::int32_t value);
+
   // Throws std::bad_variant_access unless type() is Type::xtruct_thing.
   const Xtruct3& get_xtruct_thing() const;
   Xtruct3& set_xtruct_thing(Xtruct3 value);
+
   // Throws std::bad_variant_access unless type() is Type::insanity_thing.
   const Insanity& get_insanity_thing() const;
   Insanity& set_insanity_thing(Insanity value);

@@ -34,15 +34,19 @@ class Value {
   };
 
   Type type() const noexcept { return static_cast<Type>(value_.index()); }
+
   // Throws std::bad_variant_access unless type() is Type::integer.
   const std::int64_t& get_integer() const;
   std::int64_t& set_integer(std::int64_t value);
+
   // Throws std::bad_variant_access unless type() is Type::real.
   const double& get_real() const;
   double& set_real(double value);
+
   // Throws std::bad_variant_access unless type() is Type::text.
   const std::string& get_text() const;
   std::string& set_text(std::string value);
+
   // Throws std::bad_variant_access unless type() is Type::items.
   const std::vector<Value>& get_items() const;
   std::vector<Value>& set_items(std::vector<Value> value);
