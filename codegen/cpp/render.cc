@@ -1,6 +1,7 @@
 // The one file that includes the template engine (kainjow mustache).
 #include "render.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -22,6 +23,8 @@ bool is_standalone_tag(std::string_view line) {
   return std::string_view("#^/>!").find(line[2]) != std::string_view::npos;
 }
 
+std::string expand_partial(std::string_view tag, int depth);
+
 // Stands for a blank template line while the engine renders (see below).
 constexpr char kBlankLine = '\x01';
 
@@ -31,14 +34,15 @@ constexpr char kBlankLine = '\x01';
 // before it sees them. The engine also drops any whitespace-only line that
 // shares a line with a section tag, so blank lines are marked with
 // kBlankLine, which render() removes afterwards.
-std::string strip_standalone_lines(std::string_view source) {
+std::string strip_standalone_lines(std::string_view source, int depth = 0) {
   std::string out;
   out.reserve(source.size());
   while (!source.empty()) {
     std::size_t end = source.find('\n');
     std::string_view line = source.substr(0, end);
     if (is_standalone_tag(line)) {
-      out += line.substr(line.find_first_not_of(" \t"));
+      std::string_view tag = line.substr(line.find_first_not_of(" \t"));
+      out += expand_partial(tag, depth);
     } else {
       if (line.find_first_not_of(" \t") == std::string_view::npos) {
         out += kBlankLine;
@@ -50,6 +54,21 @@ std::string strip_standalone_lines(std::string_view source) {
     source.remove_prefix(end == std::string_view::npos ? source.size() : end + 1);
   }
   return out;
+}
+
+// A standalone `{{>name}}` becomes the text of template `name`: the engine
+// would parse a partial again at every use (once per struct), which made
+// large IDLs slow. Anything else (or an unknown name, reported at render
+// time) is kept as written.
+std::string expand_partial(std::string_view tag, int depth) {
+  constexpr int kMaxDepth = 8;
+  if (tag[2] != '>' || depth >= kMaxDepth) return std::string(tag);
+  std::string_view name = tag.substr(3, tag.size() - 5);
+  name.remove_prefix(std::min(name.find_first_not_of(' '), name.size()));
+  name = name.substr(0, name.find_last_not_of(' ') + 1);
+  const std::string_view* text = find_template(name);
+  if (text == nullptr) return std::string(tag);
+  return strip_standalone_lines(*text, depth + 1);
 }
 
 mustache::data to_data(const View& view) {
