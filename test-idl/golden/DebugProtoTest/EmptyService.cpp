@@ -10,14 +10,16 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test::debug {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace EmptyService_wire {
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace EmptyService_wire
 
 corothrift::Task<EmptyServiceClient> EmptyServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

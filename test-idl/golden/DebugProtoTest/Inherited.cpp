@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test::debug {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Inherited_wire {
 
 struct Inherited_identity_args {
   std::int32_t arg = 0;
@@ -94,12 +96,12 @@ void Inherited_identity_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Inherited_wire
 
 corothrift::Task<InheritedClient> InheritedClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -114,11 +116,11 @@ corothrift::Task<InheritedClient> InheritedClient::connect(corothrift::EventLoop
 }
 
 corothrift::Task<std::int32_t> InheritedClient::identity(std::int32_t arg) {
-  Inherited_identity_args args;
+  Inherited_wire::Inherited_identity_args args;
   args.arg = std::move(arg);
-  Inherited_identity_result result;
+  Inherited_wire::Inherited_identity_result result;
   co_await channel_->call("identity", args, result);
-  if (!result.success) throw_missing_result("identity");
+  if (!result.success) Inherited_wire::throw_missing_result("identity");
   co_return std::move(*result.success);
 }
 
@@ -142,9 +144,9 @@ corothrift::Task<bool> InheritedProcessor::process(corothrift::ServerRequest& re
 }
 
 corothrift::Task<void> InheritedProcessor::process_identity(corothrift::ServerRequest& req) {
-  Inherited_identity_args args;
+  Inherited_wire::Inherited_identity_args args;
   req.read_args(args);
-  Inherited_identity_result result;
+  Inherited_wire::Inherited_identity_result result;
   result.success = co_await handler_->identity(args.arg);
   req.write_reply(result);
 }

@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test::debug {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace ReverseOrderService_wire {
 
 struct ReverseOrderService_myMethod_args {
   std::string first;
@@ -104,12 +106,12 @@ void ReverseOrderService_myMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace ReverseOrderService_wire
 
 corothrift::Task<ReverseOrderServiceClient> ReverseOrderServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -124,12 +126,12 @@ corothrift::Task<ReverseOrderServiceClient> ReverseOrderServiceClient::connect(c
 }
 
 corothrift::Task<void> ReverseOrderServiceClient::myMethod(std::string first, std::int16_t second, std::int32_t third, std::int64_t fourth) {
-  ReverseOrderService_myMethod_args args;
+  ReverseOrderService_wire::ReverseOrderService_myMethod_args args;
   args.first = std::move(first);
   args.second = std::move(second);
   args.third = std::move(third);
   args.fourth = std::move(fourth);
-  ReverseOrderService_myMethod_result result;
+  ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
   co_await channel_->call("myMethod", args, result);
 }
 
@@ -161,9 +163,9 @@ corothrift::Task<bool> ReverseOrderServiceProcessor::process(corothrift::ServerR
 }
 
 corothrift::Task<void> ReverseOrderServiceProcessor::process_myMethod(corothrift::ServerRequest& req) {
-  ReverseOrderService_myMethod_args args;
+  ReverseOrderService_wire::ReverseOrderService_myMethod_args args;
   req.read_args(args);
-  ReverseOrderService_myMethod_result result;
+  ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
   co_await handler_->myMethod(args.first, args.second, args.third, args.fourth);
   req.write_reply(result);
 }

@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test::debug {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace ServiceForExceptionWithAMap_wire {
 
 struct ServiceForExceptionWithAMap_methodThatThrowsAnException_args {
 
@@ -89,12 +91,12 @@ void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::read(R& r) 
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace ServiceForExceptionWithAMap_wire
 
 corothrift::Task<ServiceForExceptionWithAMapClient> ServiceForExceptionWithAMapClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -109,8 +111,8 @@ corothrift::Task<ServiceForExceptionWithAMapClient> ServiceForExceptionWithAMapC
 }
 
 corothrift::Task<void> ServiceForExceptionWithAMapClient::methodThatThrowsAnException() {
-  ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
-  ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
   co_await channel_->call("methodThatThrowsAnException", args, result);
   if (result.xwamap) throw std::move(*result.xwamap);
 }
@@ -143,9 +145,9 @@ corothrift::Task<bool> ServiceForExceptionWithAMapProcessor::process(corothrift:
 }
 
 corothrift::Task<void> ServiceForExceptionWithAMapProcessor::process_methodThatThrowsAnException(corothrift::ServerRequest& req) {
-  ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
   req.read_args(args);
-  ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
   try {
     co_await handler_->methodThatThrowsAnException();
   } catch (const ExceptionWithAMap& e) {

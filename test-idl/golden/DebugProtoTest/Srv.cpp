@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test::debug {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Srv_wire {
 
 struct Srv_Janky_args {
   std::int32_t arg = 0;
@@ -520,12 +522,12 @@ void Srv_declaredExceptionMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Srv_wire
 
 corothrift::Task<SrvClient> SrvClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -540,55 +542,55 @@ corothrift::Task<SrvClient> SrvClient::connect(corothrift::EventLoop& loop,
 }
 
 corothrift::Task<std::int32_t> SrvClient::Janky(std::int32_t arg) {
-  Srv_Janky_args args;
+  Srv_wire::Srv_Janky_args args;
   args.arg = std::move(arg);
-  Srv_Janky_result result;
+  Srv_wire::Srv_Janky_result result;
   co_await channel_->call("Janky", args, result);
-  if (!result.success) throw_missing_result("Janky");
+  if (!result.success) Srv_wire::throw_missing_result("Janky");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> SrvClient::voidMethod() {
-  Srv_voidMethod_args args;
-  Srv_voidMethod_result result;
+  Srv_wire::Srv_voidMethod_args args;
+  Srv_wire::Srv_voidMethod_result result;
   co_await channel_->call("voidMethod", args, result);
 }
 
 corothrift::Task<std::int32_t> SrvClient::primitiveMethod() {
-  Srv_primitiveMethod_args args;
-  Srv_primitiveMethod_result result;
+  Srv_wire::Srv_primitiveMethod_args args;
+  Srv_wire::Srv_primitiveMethod_result result;
   co_await channel_->call("primitiveMethod", args, result);
-  if (!result.success) throw_missing_result("primitiveMethod");
+  if (!result.success) Srv_wire::throw_missing_result("primitiveMethod");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<CompactProtoTestStruct> SrvClient::structMethod() {
-  Srv_structMethod_args args;
-  Srv_structMethod_result result;
+  Srv_wire::Srv_structMethod_args args;
+  Srv_wire::Srv_structMethod_result result;
   co_await channel_->call("structMethod", args, result);
-  if (!result.success) throw_missing_result("structMethod");
+  if (!result.success) Srv_wire::throw_missing_result("structMethod");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> SrvClient::methodWithDefaultArgs(std::int32_t something) {
-  Srv_methodWithDefaultArgs_args args;
+  Srv_wire::Srv_methodWithDefaultArgs_args args;
   args.something = std::move(something);
-  Srv_methodWithDefaultArgs_result result;
+  Srv_wire::Srv_methodWithDefaultArgs_result result;
   co_await channel_->call("methodWithDefaultArgs", args, result);
 }
 
 corothrift::Task<void> SrvClient::onewayMethod() {
-  Srv_onewayMethod_args args;
+  Srv_wire::Srv_onewayMethod_args args;
   co_await channel_->send_oneway("onewayMethod", args);
 }
 
 corothrift::Task<bool> SrvClient::declaredExceptionMethod(bool shouldThrow) {
-  Srv_declaredExceptionMethod_args args;
+  Srv_wire::Srv_declaredExceptionMethod_args args;
   args.shouldThrow = std::move(shouldThrow);
-  Srv_declaredExceptionMethod_result result;
+  Srv_wire::Srv_declaredExceptionMethod_result result;
   co_await channel_->call("declaredExceptionMethod", args, result);
   if (result.xwamap) throw std::move(*result.xwamap);
-  if (!result.success) throw_missing_result("declaredExceptionMethod");
+  if (!result.success) Srv_wire::throw_missing_result("declaredExceptionMethod");
   co_return std::move(*result.success);
 }
 
@@ -656,55 +658,55 @@ corothrift::Task<bool> SrvProcessor::process(corothrift::ServerRequest& req) {
 }
 
 corothrift::Task<void> SrvProcessor::process_Janky(corothrift::ServerRequest& req) {
-  Srv_Janky_args args;
+  Srv_wire::Srv_Janky_args args;
   req.read_args(args);
-  Srv_Janky_result result;
+  Srv_wire::Srv_Janky_result result;
   result.success = co_await handler_->Janky(args.arg);
   req.write_reply(result);
 }
 
 corothrift::Task<void> SrvProcessor::process_voidMethod(corothrift::ServerRequest& req) {
-  Srv_voidMethod_args args;
+  Srv_wire::Srv_voidMethod_args args;
   req.read_args(args);
-  Srv_voidMethod_result result;
+  Srv_wire::Srv_voidMethod_result result;
   co_await handler_->voidMethod();
   req.write_reply(result);
 }
 
 corothrift::Task<void> SrvProcessor::process_primitiveMethod(corothrift::ServerRequest& req) {
-  Srv_primitiveMethod_args args;
+  Srv_wire::Srv_primitiveMethod_args args;
   req.read_args(args);
-  Srv_primitiveMethod_result result;
+  Srv_wire::Srv_primitiveMethod_result result;
   result.success = co_await handler_->primitiveMethod();
   req.write_reply(result);
 }
 
 corothrift::Task<void> SrvProcessor::process_structMethod(corothrift::ServerRequest& req) {
-  Srv_structMethod_args args;
+  Srv_wire::Srv_structMethod_args args;
   req.read_args(args);
-  Srv_structMethod_result result;
+  Srv_wire::Srv_structMethod_result result;
   result.success = co_await handler_->structMethod();
   req.write_reply(result);
 }
 
 corothrift::Task<void> SrvProcessor::process_methodWithDefaultArgs(corothrift::ServerRequest& req) {
-  Srv_methodWithDefaultArgs_args args;
+  Srv_wire::Srv_methodWithDefaultArgs_args args;
   req.read_args(args);
-  Srv_methodWithDefaultArgs_result result;
+  Srv_wire::Srv_methodWithDefaultArgs_result result;
   co_await handler_->methodWithDefaultArgs(args.something);
   req.write_reply(result);
 }
 
 corothrift::Task<void> SrvProcessor::process_onewayMethod(corothrift::ServerRequest& req) {
-  Srv_onewayMethod_args args;
+  Srv_wire::Srv_onewayMethod_args args;
   req.read_args(args);
   co_await handler_->onewayMethod();
 }
 
 corothrift::Task<void> SrvProcessor::process_declaredExceptionMethod(corothrift::ServerRequest& req) {
-  Srv_declaredExceptionMethod_args args;
+  Srv_wire::Srv_declaredExceptionMethod_args args;
   req.read_args(args);
-  Srv_declaredExceptionMethod_result result;
+  Srv_wire::Srv_declaredExceptionMethod_result result;
   try {
     result.success = co_await handler_->declaredExceptionMethod(args.shouldThrow);
   } catch (const ExceptionWithAMap& e) {

@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace TestService_wire {
 
 struct TestService_echoTree_args {
   RecTree tree;
@@ -348,12 +350,12 @@ void TestService_echoCoUnion_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace TestService_wire
 
 corothrift::Task<TestServiceClient> TestServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -368,40 +370,40 @@ corothrift::Task<TestServiceClient> TestServiceClient::connect(corothrift::Event
 }
 
 corothrift::Task<RecTree> TestServiceClient::echoTree(RecTree tree) {
-  TestService_echoTree_args args;
+  TestService_wire::TestService_echoTree_args args;
   args.tree = std::move(tree);
-  TestService_echoTree_result result;
+  TestService_wire::TestService_echoTree_result result;
   co_await channel_->call("echoTree", args, result);
-  if (!result.success) throw_missing_result("echoTree");
+  if (!result.success) TestService_wire::throw_missing_result("echoTree");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<RecList> TestServiceClient::echoList(RecList lst) {
-  TestService_echoList_args args;
+  TestService_wire::TestService_echoList_args args;
   args.lst = std::move(lst);
-  TestService_echoList_result result;
+  TestService_wire::TestService_echoList_result result;
   co_await channel_->call("echoList", args, result);
-  if (!result.success) throw_missing_result("echoList");
+  if (!result.success) TestService_wire::throw_missing_result("echoList");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<CoRec> TestServiceClient::echoCoRec(CoRec item) {
-  TestService_echoCoRec_args args;
+  TestService_wire::TestService_echoCoRec_args args;
   args.item = std::move(item);
-  TestService_echoCoRec_result result;
+  TestService_wire::TestService_echoCoRec_result result;
   co_await channel_->call("echoCoRec", args, result);
   if (result.err) throw std::move(*result.err);
-  if (!result.success) throw_missing_result("echoCoRec");
+  if (!result.success) TestService_wire::throw_missing_result("echoCoRec");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<CoUnion> TestServiceClient::echoCoUnion(CoUnion item) {
-  TestService_echoCoUnion_args args;
+  TestService_wire::TestService_echoCoUnion_args args;
   args.item = std::move(item);
-  TestService_echoCoUnion_result result;
+  TestService_wire::TestService_echoCoUnion_result result;
   co_await channel_->call("echoCoUnion", args, result);
   if (result.err) throw std::move(*result.err);
-  if (!result.success) throw_missing_result("echoCoUnion");
+  if (!result.success) TestService_wire::throw_missing_result("echoCoUnion");
   co_return std::move(*result.success);
 }
 
@@ -451,25 +453,25 @@ corothrift::Task<bool> TestServiceProcessor::process(corothrift::ServerRequest& 
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoTree(corothrift::ServerRequest& req) {
-  TestService_echoTree_args args;
+  TestService_wire::TestService_echoTree_args args;
   req.read_args(args);
-  TestService_echoTree_result result;
+  TestService_wire::TestService_echoTree_result result;
   result.success = co_await handler_->echoTree(args.tree);
   req.write_reply(result);
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoList(corothrift::ServerRequest& req) {
-  TestService_echoList_args args;
+  TestService_wire::TestService_echoList_args args;
   req.read_args(args);
-  TestService_echoList_result result;
+  TestService_wire::TestService_echoList_result result;
   result.success = co_await handler_->echoList(args.lst);
   req.write_reply(result);
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoCoRec(corothrift::ServerRequest& req) {
-  TestService_echoCoRec_args args;
+  TestService_wire::TestService_echoCoRec_args args;
   req.read_args(args);
-  TestService_echoCoRec_result result;
+  TestService_wire::TestService_echoCoRec_result result;
   try {
     result.success = co_await handler_->echoCoRec(args.item);
   } catch (const CoError& e) {
@@ -479,9 +481,9 @@ corothrift::Task<void> TestServiceProcessor::process_echoCoRec(corothrift::Serve
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoCoUnion(corothrift::ServerRequest& req) {
-  TestService_echoCoUnion_args args;
+  TestService_wire::TestService_echoCoUnion_args args;
   req.read_args(args);
-  TestService_echoCoUnion_result result;
+  TestService_wire::TestService_echoCoUnion_result result;
   try {
     result.success = co_await handler_->echoCoUnion(args.item);
   } catch (const CoError& e) {

@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace SecondService_wire {
 
 struct SecondService_secondtestString_args {
   std::string thing;
@@ -94,12 +96,12 @@ void SecondService_secondtestString_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace SecondService_wire
 
 corothrift::Task<SecondServiceClient> SecondServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -114,11 +116,11 @@ corothrift::Task<SecondServiceClient> SecondServiceClient::connect(corothrift::E
 }
 
 corothrift::Task<std::string> SecondServiceClient::secondtestString(std::string thing) {
-  SecondService_secondtestString_args args;
+  SecondService_wire::SecondService_secondtestString_args args;
   args.thing = std::move(thing);
-  SecondService_secondtestString_result result;
+  SecondService_wire::SecondService_secondtestString_result result;
   co_await channel_->call("secondtestString", args, result);
-  if (!result.success) throw_missing_result("secondtestString");
+  if (!result.success) SecondService_wire::throw_missing_result("secondtestString");
   co_return std::move(*result.success);
 }
 
@@ -150,9 +152,9 @@ corothrift::Task<bool> SecondServiceProcessor::process(corothrift::ServerRequest
 }
 
 corothrift::Task<void> SecondServiceProcessor::process_secondtestString(corothrift::ServerRequest& req) {
-  SecondService_secondtestString_args args;
+  SecondService_wire::SecondService_secondtestString_args args;
   req.read_args(args);
-  SecondService_secondtestString_result result;
+  SecondService_wire::SecondService_secondtestString_result result;
   result.success = co_await handler_->secondtestString(args.thing);
   req.write_reply(result);
 }

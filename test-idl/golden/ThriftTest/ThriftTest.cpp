@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace thrift::test {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace ThriftTest_wire {
 
 struct ThriftTest_testVoid_args {
 
@@ -1887,12 +1889,12 @@ void ThriftTest_testOneway_args::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace ThriftTest_wire
 
 corothrift::Task<ThriftTestClient> ThriftTestClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -1907,209 +1909,209 @@ corothrift::Task<ThriftTestClient> ThriftTestClient::connect(corothrift::EventLo
 }
 
 corothrift::Task<void> ThriftTestClient::testVoid() {
-  ThriftTest_testVoid_args args;
-  ThriftTest_testVoid_result result;
+  ThriftTest_wire::ThriftTest_testVoid_args args;
+  ThriftTest_wire::ThriftTest_testVoid_result result;
   co_await channel_->call("testVoid", args, result);
 }
 
 corothrift::Task<std::string> ThriftTestClient::testString(std::string thing) {
-  ThriftTest_testString_args args;
+  ThriftTest_wire::ThriftTest_testString_args args;
   args.thing = std::move(thing);
-  ThriftTest_testString_result result;
+  ThriftTest_wire::ThriftTest_testString_result result;
   co_await channel_->call("testString", args, result);
-  if (!result.success) throw_missing_result("testString");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testString");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<bool> ThriftTestClient::testBool(bool thing) {
-  ThriftTest_testBool_args args;
+  ThriftTest_wire::ThriftTest_testBool_args args;
   args.thing = std::move(thing);
-  ThriftTest_testBool_result result;
+  ThriftTest_wire::ThriftTest_testBool_result result;
   co_await channel_->call("testBool", args, result);
-  if (!result.success) throw_missing_result("testBool");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testBool");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::int8_t> ThriftTestClient::testByte(std::int8_t thing) {
-  ThriftTest_testByte_args args;
+  ThriftTest_wire::ThriftTest_testByte_args args;
   args.thing = std::move(thing);
-  ThriftTest_testByte_result result;
+  ThriftTest_wire::ThriftTest_testByte_result result;
   co_await channel_->call("testByte", args, result);
-  if (!result.success) throw_missing_result("testByte");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testByte");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::int32_t> ThriftTestClient::testI32(std::int32_t thing) {
-  ThriftTest_testI32_args args;
+  ThriftTest_wire::ThriftTest_testI32_args args;
   args.thing = std::move(thing);
-  ThriftTest_testI32_result result;
+  ThriftTest_wire::ThriftTest_testI32_result result;
   co_await channel_->call("testI32", args, result);
-  if (!result.success) throw_missing_result("testI32");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testI32");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::int64_t> ThriftTestClient::testI64(std::int64_t thing) {
-  ThriftTest_testI64_args args;
+  ThriftTest_wire::ThriftTest_testI64_args args;
   args.thing = std::move(thing);
-  ThriftTest_testI64_result result;
+  ThriftTest_wire::ThriftTest_testI64_result result;
   co_await channel_->call("testI64", args, result);
-  if (!result.success) throw_missing_result("testI64");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testI64");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<double> ThriftTestClient::testDouble(double thing) {
-  ThriftTest_testDouble_args args;
+  ThriftTest_wire::ThriftTest_testDouble_args args;
   args.thing = std::move(thing);
-  ThriftTest_testDouble_result result;
+  ThriftTest_wire::ThriftTest_testDouble_result result;
   co_await channel_->call("testDouble", args, result);
-  if (!result.success) throw_missing_result("testDouble");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testDouble");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<corothrift::Binary> ThriftTestClient::testBinary(corothrift::Binary thing) {
-  ThriftTest_testBinary_args args;
+  ThriftTest_wire::ThriftTest_testBinary_args args;
   args.thing = std::move(thing);
-  ThriftTest_testBinary_result result;
+  ThriftTest_wire::ThriftTest_testBinary_result result;
   co_await channel_->call("testBinary", args, result);
-  if (!result.success) throw_missing_result("testBinary");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testBinary");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<corothrift::Uuid> ThriftTestClient::testUuid(corothrift::Uuid thing) {
-  ThriftTest_testUuid_args args;
+  ThriftTest_wire::ThriftTest_testUuid_args args;
   args.thing = std::move(thing);
-  ThriftTest_testUuid_result result;
+  ThriftTest_wire::ThriftTest_testUuid_result result;
   co_await channel_->call("testUuid", args, result);
-  if (!result.success) throw_missing_result("testUuid");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testUuid");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testStruct(Xtruct thing) {
-  ThriftTest_testStruct_args args;
+  ThriftTest_wire::ThriftTest_testStruct_args args;
   args.thing = std::move(thing);
-  ThriftTest_testStruct_result result;
+  ThriftTest_wire::ThriftTest_testStruct_result result;
   co_await channel_->call("testStruct", args, result);
-  if (!result.success) throw_missing_result("testStruct");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testStruct");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<Xtruct2> ThriftTestClient::testNest(Xtruct2 thing) {
-  ThriftTest_testNest_args args;
+  ThriftTest_wire::ThriftTest_testNest_args args;
   args.thing = std::move(thing);
-  ThriftTest_testNest_result result;
+  ThriftTest_wire::ThriftTest_testNest_result result;
   co_await channel_->call("testNest", args, result);
-  if (!result.success) throw_missing_result("testNest");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testNest");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::map<std::int32_t, std::int32_t>> ThriftTestClient::testMap(std::map<std::int32_t, std::int32_t> thing) {
-  ThriftTest_testMap_args args;
+  ThriftTest_wire::ThriftTest_testMap_args args;
   args.thing = std::move(thing);
-  ThriftTest_testMap_result result;
+  ThriftTest_wire::ThriftTest_testMap_result result;
   co_await channel_->call("testMap", args, result);
-  if (!result.success) throw_missing_result("testMap");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testMap");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::map<std::string, std::string>> ThriftTestClient::testStringMap(std::map<std::string, std::string> thing) {
-  ThriftTest_testStringMap_args args;
+  ThriftTest_wire::ThriftTest_testStringMap_args args;
   args.thing = std::move(thing);
-  ThriftTest_testStringMap_result result;
+  ThriftTest_wire::ThriftTest_testStringMap_result result;
   co_await channel_->call("testStringMap", args, result);
-  if (!result.success) throw_missing_result("testStringMap");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testStringMap");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::set<std::int32_t>> ThriftTestClient::testSet(std::set<std::int32_t> thing) {
-  ThriftTest_testSet_args args;
+  ThriftTest_wire::ThriftTest_testSet_args args;
   args.thing = std::move(thing);
-  ThriftTest_testSet_result result;
+  ThriftTest_wire::ThriftTest_testSet_result result;
   co_await channel_->call("testSet", args, result);
-  if (!result.success) throw_missing_result("testSet");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testSet");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::vector<std::int32_t>> ThriftTestClient::testList(std::vector<std::int32_t> thing) {
-  ThriftTest_testList_args args;
+  ThriftTest_wire::ThriftTest_testList_args args;
   args.thing = std::move(thing);
-  ThriftTest_testList_result result;
+  ThriftTest_wire::ThriftTest_testList_result result;
   co_await channel_->call("testList", args, result);
-  if (!result.success) throw_missing_result("testList");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testList");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<Numberz> ThriftTestClient::testEnum(Numberz thing) {
-  ThriftTest_testEnum_args args;
+  ThriftTest_wire::ThriftTest_testEnum_args args;
   args.thing = std::move(thing);
-  ThriftTest_testEnum_result result;
+  ThriftTest_wire::ThriftTest_testEnum_result result;
   co_await channel_->call("testEnum", args, result);
-  if (!result.success) throw_missing_result("testEnum");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testEnum");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<UserId> ThriftTestClient::testTypedef(UserId thing) {
-  ThriftTest_testTypedef_args args;
+  ThriftTest_wire::ThriftTest_testTypedef_args args;
   args.thing = std::move(thing);
-  ThriftTest_testTypedef_result result;
+  ThriftTest_wire::ThriftTest_testTypedef_result result;
   co_await channel_->call("testTypedef", args, result);
-  if (!result.success) throw_missing_result("testTypedef");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testTypedef");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> ThriftTestClient::testMapMap(std::int32_t hello) {
-  ThriftTest_testMapMap_args args;
+  ThriftTest_wire::ThriftTest_testMapMap_args args;
   args.hello = std::move(hello);
-  ThriftTest_testMapMap_result result;
+  ThriftTest_wire::ThriftTest_testMapMap_result result;
   co_await channel_->call("testMapMap", args, result);
-  if (!result.success) throw_missing_result("testMapMap");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testMapMap");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> ThriftTestClient::testInsanity(Insanity argument) {
-  ThriftTest_testInsanity_args args;
+  ThriftTest_wire::ThriftTest_testInsanity_args args;
   args.argument = std::move(argument);
-  ThriftTest_testInsanity_result result;
+  ThriftTest_wire::ThriftTest_testInsanity_result result;
   co_await channel_->call("testInsanity", args, result);
-  if (!result.success) throw_missing_result("testInsanity");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testInsanity");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testMulti(std::int8_t arg0, std::int32_t arg1, std::int64_t arg2, std::map<std::int16_t, std::string> arg3, Numberz arg4, UserId arg5) {
-  ThriftTest_testMulti_args args;
+  ThriftTest_wire::ThriftTest_testMulti_args args;
   args.arg0 = std::move(arg0);
   args.arg1 = std::move(arg1);
   args.arg2 = std::move(arg2);
   args.arg3 = std::move(arg3);
   args.arg4 = std::move(arg4);
   args.arg5 = std::move(arg5);
-  ThriftTest_testMulti_result result;
+  ThriftTest_wire::ThriftTest_testMulti_result result;
   co_await channel_->call("testMulti", args, result);
-  if (!result.success) throw_missing_result("testMulti");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testMulti");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> ThriftTestClient::testException(std::string arg) {
-  ThriftTest_testException_args args;
+  ThriftTest_wire::ThriftTest_testException_args args;
   args.arg = std::move(arg);
-  ThriftTest_testException_result result;
+  ThriftTest_wire::ThriftTest_testException_result result;
   co_await channel_->call("testException", args, result);
   if (result.err1) throw std::move(*result.err1);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testMultiException(std::string arg0, std::string arg1) {
-  ThriftTest_testMultiException_args args;
+  ThriftTest_wire::ThriftTest_testMultiException_args args;
   args.arg0 = std::move(arg0);
   args.arg1 = std::move(arg1);
-  ThriftTest_testMultiException_result result;
+  ThriftTest_wire::ThriftTest_testMultiException_result result;
   co_await channel_->call("testMultiException", args, result);
   if (result.err1) throw std::move(*result.err1);
   if (result.err2) throw std::move(*result.err2);
-  if (!result.success) throw_missing_result("testMultiException");
+  if (!result.success) ThriftTest_wire::throw_missing_result("testMultiException");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> ThriftTestClient::testOneway(std::int32_t secondsToSleep) {
-  ThriftTest_testOneway_args args;
+  ThriftTest_wire::ThriftTest_testOneway_args args;
   args.secondsToSleep = std::move(secondsToSleep);
   co_await channel_->send_oneway("testOneway", args);
 }
@@ -2274,169 +2276,169 @@ corothrift::Task<bool> ThriftTestProcessor::process(corothrift::ServerRequest& r
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testVoid(corothrift::ServerRequest& req) {
-  ThriftTest_testVoid_args args;
+  ThriftTest_wire::ThriftTest_testVoid_args args;
   req.read_args(args);
-  ThriftTest_testVoid_result result;
+  ThriftTest_wire::ThriftTest_testVoid_result result;
   co_await handler_->testVoid();
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testString(corothrift::ServerRequest& req) {
-  ThriftTest_testString_args args;
+  ThriftTest_wire::ThriftTest_testString_args args;
   req.read_args(args);
-  ThriftTest_testString_result result;
+  ThriftTest_wire::ThriftTest_testString_result result;
   result.success = co_await handler_->testString(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testBool(corothrift::ServerRequest& req) {
-  ThriftTest_testBool_args args;
+  ThriftTest_wire::ThriftTest_testBool_args args;
   req.read_args(args);
-  ThriftTest_testBool_result result;
+  ThriftTest_wire::ThriftTest_testBool_result result;
   result.success = co_await handler_->testBool(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testByte(corothrift::ServerRequest& req) {
-  ThriftTest_testByte_args args;
+  ThriftTest_wire::ThriftTest_testByte_args args;
   req.read_args(args);
-  ThriftTest_testByte_result result;
+  ThriftTest_wire::ThriftTest_testByte_result result;
   result.success = co_await handler_->testByte(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testI32(corothrift::ServerRequest& req) {
-  ThriftTest_testI32_args args;
+  ThriftTest_wire::ThriftTest_testI32_args args;
   req.read_args(args);
-  ThriftTest_testI32_result result;
+  ThriftTest_wire::ThriftTest_testI32_result result;
   result.success = co_await handler_->testI32(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testI64(corothrift::ServerRequest& req) {
-  ThriftTest_testI64_args args;
+  ThriftTest_wire::ThriftTest_testI64_args args;
   req.read_args(args);
-  ThriftTest_testI64_result result;
+  ThriftTest_wire::ThriftTest_testI64_result result;
   result.success = co_await handler_->testI64(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testDouble(corothrift::ServerRequest& req) {
-  ThriftTest_testDouble_args args;
+  ThriftTest_wire::ThriftTest_testDouble_args args;
   req.read_args(args);
-  ThriftTest_testDouble_result result;
+  ThriftTest_wire::ThriftTest_testDouble_result result;
   result.success = co_await handler_->testDouble(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testBinary(corothrift::ServerRequest& req) {
-  ThriftTest_testBinary_args args;
+  ThriftTest_wire::ThriftTest_testBinary_args args;
   req.read_args(args);
-  ThriftTest_testBinary_result result;
+  ThriftTest_wire::ThriftTest_testBinary_result result;
   result.success = co_await handler_->testBinary(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testUuid(corothrift::ServerRequest& req) {
-  ThriftTest_testUuid_args args;
+  ThriftTest_wire::ThriftTest_testUuid_args args;
   req.read_args(args);
-  ThriftTest_testUuid_result result;
+  ThriftTest_wire::ThriftTest_testUuid_result result;
   result.success = co_await handler_->testUuid(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testStruct(corothrift::ServerRequest& req) {
-  ThriftTest_testStruct_args args;
+  ThriftTest_wire::ThriftTest_testStruct_args args;
   req.read_args(args);
-  ThriftTest_testStruct_result result;
+  ThriftTest_wire::ThriftTest_testStruct_result result;
   result.success = co_await handler_->testStruct(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testNest(corothrift::ServerRequest& req) {
-  ThriftTest_testNest_args args;
+  ThriftTest_wire::ThriftTest_testNest_args args;
   req.read_args(args);
-  ThriftTest_testNest_result result;
+  ThriftTest_wire::ThriftTest_testNest_result result;
   result.success = co_await handler_->testNest(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMap(corothrift::ServerRequest& req) {
-  ThriftTest_testMap_args args;
+  ThriftTest_wire::ThriftTest_testMap_args args;
   req.read_args(args);
-  ThriftTest_testMap_result result;
+  ThriftTest_wire::ThriftTest_testMap_result result;
   result.success = co_await handler_->testMap(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testStringMap(corothrift::ServerRequest& req) {
-  ThriftTest_testStringMap_args args;
+  ThriftTest_wire::ThriftTest_testStringMap_args args;
   req.read_args(args);
-  ThriftTest_testStringMap_result result;
+  ThriftTest_wire::ThriftTest_testStringMap_result result;
   result.success = co_await handler_->testStringMap(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testSet(corothrift::ServerRequest& req) {
-  ThriftTest_testSet_args args;
+  ThriftTest_wire::ThriftTest_testSet_args args;
   req.read_args(args);
-  ThriftTest_testSet_result result;
+  ThriftTest_wire::ThriftTest_testSet_result result;
   result.success = co_await handler_->testSet(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testList(corothrift::ServerRequest& req) {
-  ThriftTest_testList_args args;
+  ThriftTest_wire::ThriftTest_testList_args args;
   req.read_args(args);
-  ThriftTest_testList_result result;
+  ThriftTest_wire::ThriftTest_testList_result result;
   result.success = co_await handler_->testList(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testEnum(corothrift::ServerRequest& req) {
-  ThriftTest_testEnum_args args;
+  ThriftTest_wire::ThriftTest_testEnum_args args;
   req.read_args(args);
-  ThriftTest_testEnum_result result;
+  ThriftTest_wire::ThriftTest_testEnum_result result;
   result.success = co_await handler_->testEnum(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testTypedef(corothrift::ServerRequest& req) {
-  ThriftTest_testTypedef_args args;
+  ThriftTest_wire::ThriftTest_testTypedef_args args;
   req.read_args(args);
-  ThriftTest_testTypedef_result result;
+  ThriftTest_wire::ThriftTest_testTypedef_result result;
   result.success = co_await handler_->testTypedef(args.thing);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMapMap(corothrift::ServerRequest& req) {
-  ThriftTest_testMapMap_args args;
+  ThriftTest_wire::ThriftTest_testMapMap_args args;
   req.read_args(args);
-  ThriftTest_testMapMap_result result;
+  ThriftTest_wire::ThriftTest_testMapMap_result result;
   result.success = co_await handler_->testMapMap(args.hello);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testInsanity(corothrift::ServerRequest& req) {
-  ThriftTest_testInsanity_args args;
+  ThriftTest_wire::ThriftTest_testInsanity_args args;
   req.read_args(args);
-  ThriftTest_testInsanity_result result;
+  ThriftTest_wire::ThriftTest_testInsanity_result result;
   result.success = co_await handler_->testInsanity(args.argument);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMulti(corothrift::ServerRequest& req) {
-  ThriftTest_testMulti_args args;
+  ThriftTest_wire::ThriftTest_testMulti_args args;
   req.read_args(args);
-  ThriftTest_testMulti_result result;
+  ThriftTest_wire::ThriftTest_testMulti_result result;
   result.success = co_await handler_->testMulti(args.arg0, args.arg1, args.arg2, args.arg3, args.arg4, args.arg5);
   req.write_reply(result);
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testException(corothrift::ServerRequest& req) {
-  ThriftTest_testException_args args;
+  ThriftTest_wire::ThriftTest_testException_args args;
   req.read_args(args);
-  ThriftTest_testException_result result;
+  ThriftTest_wire::ThriftTest_testException_result result;
   try {
     co_await handler_->testException(args.arg);
   } catch (const Xception& e) {
@@ -2446,9 +2448,9 @@ corothrift::Task<void> ThriftTestProcessor::process_testException(corothrift::Se
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMultiException(corothrift::ServerRequest& req) {
-  ThriftTest_testMultiException_args args;
+  ThriftTest_wire::ThriftTest_testMultiException_args args;
   req.read_args(args);
-  ThriftTest_testMultiException_result result;
+  ThriftTest_wire::ThriftTest_testMultiException_result result;
   try {
     result.success = co_await handler_->testMultiException(args.arg0, args.arg1);
   } catch (const Xception& e) {
@@ -2460,7 +2462,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMultiException(corothrif
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testOneway(corothrift::ServerRequest& req) {
-  ThriftTest_testOneway_args args;
+  ThriftTest_wire::ThriftTest_testOneway_args args;
   req.read_args(args);
   co_await handler_->testOneway(args.secondsToSleep);
 }

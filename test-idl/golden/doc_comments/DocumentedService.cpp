@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace DocumentedService_wire {
 
 struct DocumentedService_call_args {
   // A parameter.
@@ -88,12 +90,12 @@ void DocumentedService_call_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace DocumentedService_wire
 
 corothrift::Task<DocumentedServiceClient> DocumentedServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -108,9 +110,9 @@ corothrift::Task<DocumentedServiceClient> DocumentedServiceClient::connect(corot
 }
 
 corothrift::Task<void> DocumentedServiceClient::call(std::int32_t arg) {
-  DocumentedService_call_args args;
+  DocumentedService_wire::DocumentedService_call_args args;
   args.arg = std::move(arg);
-  DocumentedService_call_result result;
+  DocumentedService_wire::DocumentedService_call_result result;
   co_await channel_->call("call", args, result);
 }
 
@@ -142,9 +144,9 @@ corothrift::Task<bool> DocumentedServiceProcessor::process(corothrift::ServerReq
 }
 
 corothrift::Task<void> DocumentedServiceProcessor::process_call(corothrift::ServerRequest& req) {
-  DocumentedService_call_args args;
+  DocumentedService_wire::DocumentedService_call_args args;
   req.read_args(args);
-  DocumentedService_call_result result;
+  DocumentedService_wire::DocumentedService_call_result result;
   co_await handler_->call(args.arg);
   req.write_reply(result);
 }

@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace KeywordParams_wire {
 
 struct KeywordParams_call_args {
   std::int32_t enum_ = 0;
@@ -97,12 +99,12 @@ void KeywordParams_call_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace KeywordParams_wire
 
 corothrift::Task<KeywordParamsClient> KeywordParamsClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -117,11 +119,11 @@ corothrift::Task<KeywordParamsClient> KeywordParamsClient::connect(corothrift::E
 }
 
 corothrift::Task<void> KeywordParamsClient::call(std::int32_t enum_, std::int32_t union_, std::int32_t exception) {
-  KeywordParams_call_args args;
+  KeywordParams_wire::KeywordParams_call_args args;
   args.enum_ = std::move(enum_);
   args.union_ = std::move(union_);
   args.exception = std::move(exception);
-  KeywordParams_call_result result;
+  KeywordParams_wire::KeywordParams_call_result result;
   co_await channel_->call("call", args, result);
 }
 
@@ -153,9 +155,9 @@ corothrift::Task<bool> KeywordParamsProcessor::process(corothrift::ServerRequest
 }
 
 corothrift::Task<void> KeywordParamsProcessor::process_call(corothrift::ServerRequest& req) {
-  KeywordParams_call_args args;
+  KeywordParams_wire::KeywordParams_call_args args;
   req.read_args(args);
-  KeywordParams_call_result result;
+  KeywordParams_wire::KeywordParams_call_result result;
   co_await handler_->call(args.enum_, args.union_, args.exception);
   req.write_reply(result);
 }

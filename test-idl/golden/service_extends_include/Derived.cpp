@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Derived_wire {
 
 struct Derived_fetch_args {
   ::common::Level level = {};
@@ -92,12 +94,12 @@ void Derived_fetch_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Derived_wire
 
 corothrift::Task<DerivedClient> DerivedClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -112,11 +114,11 @@ corothrift::Task<DerivedClient> DerivedClient::connect(corothrift::EventLoop& lo
 }
 
 corothrift::Task<::common::Shared> DerivedClient::fetch(::common::Level level) {
-  Derived_fetch_args args;
+  Derived_wire::Derived_fetch_args args;
   args.level = std::move(level);
-  Derived_fetch_result result;
+  Derived_wire::Derived_fetch_result result;
   co_await channel_->call("fetch", args, result);
-  if (!result.success) throw_missing_result("fetch");
+  if (!result.success) Derived_wire::throw_missing_result("fetch");
   co_return std::move(*result.success);
 }
 
@@ -140,9 +142,9 @@ corothrift::Task<bool> DerivedProcessor::process(corothrift::ServerRequest& req)
 }
 
 corothrift::Task<void> DerivedProcessor::process_fetch(corothrift::ServerRequest& req) {
-  Derived_fetch_args args;
+  Derived_wire::Derived_fetch_args args;
   req.read_args(args);
-  Derived_fetch_result result;
+  Derived_wire::Derived_fetch_result result;
   result.success = co_await handler_->fetch(args.level);
   req.write_reply(result);
 }

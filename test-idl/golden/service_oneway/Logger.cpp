@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Logger_wire {
 
 struct Logger_log_args {
   std::string line;
@@ -159,12 +161,12 @@ void Logger_sync_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Logger_wire
 
 corothrift::Task<LoggerClient> LoggerClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -179,19 +181,19 @@ corothrift::Task<LoggerClient> LoggerClient::connect(corothrift::EventLoop& loop
 }
 
 corothrift::Task<void> LoggerClient::log(std::string line) {
-  Logger_log_args args;
+  Logger_wire::Logger_log_args args;
   args.line = std::move(line);
   co_await channel_->send_oneway("log", args);
 }
 
 corothrift::Task<void> LoggerClient::flush() {
-  Logger_flush_args args;
+  Logger_wire::Logger_flush_args args;
   co_await channel_->send_oneway("flush", args);
 }
 
 corothrift::Task<void> LoggerClient::sync() {
-  Logger_sync_args args;
-  Logger_sync_result result;
+  Logger_wire::Logger_sync_args args;
+  Logger_wire::Logger_sync_result result;
   co_await channel_->call("sync", args, result);
 }
 
@@ -235,21 +237,21 @@ corothrift::Task<bool> LoggerProcessor::process(corothrift::ServerRequest& req) 
 }
 
 corothrift::Task<void> LoggerProcessor::process_log(corothrift::ServerRequest& req) {
-  Logger_log_args args;
+  Logger_wire::Logger_log_args args;
   req.read_args(args);
   co_await handler_->log(args.line);
 }
 
 corothrift::Task<void> LoggerProcessor::process_flush(corothrift::ServerRequest& req) {
-  Logger_flush_args args;
+  Logger_wire::Logger_flush_args args;
   req.read_args(args);
   co_await handler_->flush();
 }
 
 corothrift::Task<void> LoggerProcessor::process_sync(corothrift::ServerRequest& req) {
-  Logger_sync_args args;
+  Logger_wire::Logger_sync_args args;
   req.read_args(args);
-  Logger_sync_result result;
+  Logger_wire::Logger_sync_result result;
   co_await handler_->sync();
   req.write_reply(result);
 }

@@ -8,7 +8,9 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Vault_wire {
 
 struct Vault_read_args {
   std::string key;
@@ -189,12 +191,12 @@ void Vault_write_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Vault_wire
 
 corothrift::Task<VaultClient> VaultClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -209,21 +211,21 @@ corothrift::Task<VaultClient> VaultClient::connect(corothrift::EventLoop& loop,
 }
 
 corothrift::Task<std::string> VaultClient::read(std::string key) {
-  Vault_read_args args;
+  Vault_wire::Vault_read_args args;
   args.key = std::move(key);
-  Vault_read_result result;
+  Vault_wire::Vault_read_result result;
   co_await channel_->call("read", args, result);
   if (result.missing) throw std::move(*result.missing);
   if (result.denied) throw std::move(*result.denied);
-  if (!result.success) throw_missing_result("read");
+  if (!result.success) Vault_wire::throw_missing_result("read");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> VaultClient::write(std::string key, std::string value) {
-  Vault_write_args args;
+  Vault_wire::Vault_write_args args;
   args.key = std::move(key);
   args.value = std::move(value);
-  Vault_write_result result;
+  Vault_wire::Vault_write_result result;
   co_await channel_->call("write", args, result);
   if (result.denied) throw std::move(*result.denied);
 }
@@ -262,9 +264,9 @@ corothrift::Task<bool> VaultProcessor::process(corothrift::ServerRequest& req) {
 }
 
 corothrift::Task<void> VaultProcessor::process_read(corothrift::ServerRequest& req) {
-  Vault_read_args args;
+  Vault_wire::Vault_read_args args;
   req.read_args(args);
-  Vault_read_result result;
+  Vault_wire::Vault_read_result result;
   try {
     result.success = co_await handler_->read(args.key);
   } catch (const NotFound& e) {
@@ -276,9 +278,9 @@ corothrift::Task<void> VaultProcessor::process_read(corothrift::ServerRequest& r
 }
 
 corothrift::Task<void> VaultProcessor::process_write(corothrift::ServerRequest& req) {
-  Vault_write_args args;
+  Vault_wire::Vault_write_args args;
   req.read_args(args);
-  Vault_write_result result;
+  Vault_wire::Vault_write_result result;
   try {
     co_await handler_->write(args.key, args.value);
   } catch (const Denied& e) {

@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace shared {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace SharedService_wire {
 
 struct SharedService_getStruct_args {
   std::int32_t key = 0;
@@ -94,12 +96,12 @@ void SharedService_getStruct_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace SharedService_wire
 
 corothrift::Task<SharedServiceClient> SharedServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -114,11 +116,11 @@ corothrift::Task<SharedServiceClient> SharedServiceClient::connect(corothrift::E
 }
 
 corothrift::Task<SharedStruct> SharedServiceClient::getStruct(std::int32_t key) {
-  SharedService_getStruct_args args;
+  SharedService_wire::SharedService_getStruct_args args;
   args.key = std::move(key);
-  SharedService_getStruct_result result;
+  SharedService_wire::SharedService_getStruct_result result;
   co_await channel_->call("getStruct", args, result);
-  if (!result.success) throw_missing_result("getStruct");
+  if (!result.success) SharedService_wire::throw_missing_result("getStruct");
   co_return std::move(*result.success);
 }
 
@@ -150,9 +152,9 @@ corothrift::Task<bool> SharedServiceProcessor::process(corothrift::ServerRequest
 }
 
 corothrift::Task<void> SharedServiceProcessor::process_getStruct(corothrift::ServerRequest& req) {
-  SharedService_getStruct_args args;
+  SharedService_wire::SharedService_getStruct_args args;
   req.read_args(args);
-  SharedService_getStruct_result result;
+  SharedService_wire::SharedService_getStruct_result result;
   result.success = co_await handler_->getStruct(args.key);
   req.write_reply(result);
 }

@@ -10,7 +10,9 @@
 #include <corothrift/sync_wait.h>
 
 namespace tutorial {
-namespace {
+// Named, not anonymous: the wire structs have linkage, so generated sources can share
+// a translation unit (unity builds) without g++'s -Wsubobject-linkage.
+namespace Calculator_wire {
 
 struct Calculator_ping_args {
 
@@ -299,12 +301,12 @@ void Calculator_zip_args::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] void throw_missing_result(std::string_view method) {
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
   throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
                                           std::string(method) + " failed: unknown result");
 }
 
-}  // namespace
+}  // namespace Calculator_wire
 
 corothrift::Task<CalculatorClient> CalculatorClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
@@ -319,34 +321,34 @@ corothrift::Task<CalculatorClient> CalculatorClient::connect(corothrift::EventLo
 }
 
 corothrift::Task<void> CalculatorClient::ping() {
-  Calculator_ping_args args;
-  Calculator_ping_result result;
+  Calculator_wire::Calculator_ping_args args;
+  Calculator_wire::Calculator_ping_result result;
   co_await channel_->call("ping", args, result);
 }
 
 corothrift::Task<std::int32_t> CalculatorClient::add(std::int32_t num1, std::int32_t num2) {
-  Calculator_add_args args;
+  Calculator_wire::Calculator_add_args args;
   args.num1 = std::move(num1);
   args.num2 = std::move(num2);
-  Calculator_add_result result;
+  Calculator_wire::Calculator_add_result result;
   co_await channel_->call("add", args, result);
-  if (!result.success) throw_missing_result("add");
+  if (!result.success) Calculator_wire::throw_missing_result("add");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<std::int32_t> CalculatorClient::calculate(std::int32_t logid, Work w) {
-  Calculator_calculate_args args;
+  Calculator_wire::Calculator_calculate_args args;
   args.logid = std::move(logid);
   args.w = std::move(w);
-  Calculator_calculate_result result;
+  Calculator_wire::Calculator_calculate_result result;
   co_await channel_->call("calculate", args, result);
   if (result.ouch) throw std::move(*result.ouch);
-  if (!result.success) throw_missing_result("calculate");
+  if (!result.success) Calculator_wire::throw_missing_result("calculate");
   co_return std::move(*result.success);
 }
 
 corothrift::Task<void> CalculatorClient::zip() {
-  Calculator_zip_args args;
+  Calculator_wire::Calculator_zip_args args;
   co_await channel_->send_oneway("zip", args);
 }
 
@@ -388,25 +390,25 @@ corothrift::Task<bool> CalculatorProcessor::process(corothrift::ServerRequest& r
 }
 
 corothrift::Task<void> CalculatorProcessor::process_ping(corothrift::ServerRequest& req) {
-  Calculator_ping_args args;
+  Calculator_wire::Calculator_ping_args args;
   req.read_args(args);
-  Calculator_ping_result result;
+  Calculator_wire::Calculator_ping_result result;
   co_await handler_->ping();
   req.write_reply(result);
 }
 
 corothrift::Task<void> CalculatorProcessor::process_add(corothrift::ServerRequest& req) {
-  Calculator_add_args args;
+  Calculator_wire::Calculator_add_args args;
   req.read_args(args);
-  Calculator_add_result result;
+  Calculator_wire::Calculator_add_result result;
   result.success = co_await handler_->add(args.num1, args.num2);
   req.write_reply(result);
 }
 
 corothrift::Task<void> CalculatorProcessor::process_calculate(corothrift::ServerRequest& req) {
-  Calculator_calculate_args args;
+  Calculator_wire::Calculator_calculate_args args;
   req.read_args(args);
-  Calculator_calculate_result result;
+  Calculator_wire::Calculator_calculate_result result;
   try {
     result.success = co_await handler_->calculate(args.logid, args.w);
   } catch (const InvalidOperation& e) {
@@ -416,7 +418,7 @@ corothrift::Task<void> CalculatorProcessor::process_calculate(corothrift::Server
 }
 
 corothrift::Task<void> CalculatorProcessor::process_zip(corothrift::ServerRequest& req) {
-  Calculator_zip_args args;
+  Calculator_wire::Calculator_zip_args args;
   req.read_args(args);
   co_await handler_->zip();
 }
