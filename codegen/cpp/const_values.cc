@@ -99,8 +99,13 @@ std::string map_expr(const TypeRef& type, const ConstValue& value, const TypeNam
   std::string out;
   for (const auto& [key, mapped] : value.map) {
     if (!out.empty()) out += ", ";
-    out += "{" + const_expr(*type.key, *key, names) + ", " +
-           const_expr(*type.element, *mapped, names) + "}";
+    // Appended piece by piece: `"literal" + std::string` trips g++ 12's false
+    // -Wrestrict at -O3.
+    out += '{';
+    out += const_expr(*type.key, *key, names);
+    out += ", ";
+    out += const_expr(*type.element, *mapped, names);
+    out += '}';
   }
   return names.cpp_type(type) + "{" + out + "}";
 }

@@ -80,7 +80,7 @@ View includes_view(const idl::Program& program) {
   std::set<std::string> seen;
   for (const auto& include : program.includes) {
     if (include.program == nullptr) continue;
-    std::string line = "\"" + types_header_name(*include.program) + "\"";
+    std::string line = fmt::format("\"{}\"", types_header_name(*include.program));
     if (seen.insert(line).second) includes.push(View::text(line));
   }
   for (const std::string& spelling : program.cpp_includes) {
