@@ -195,19 +195,7 @@ class ClientChannel {
   Task<void> call(std::string_view method, const Args& args, Result& result) {
     detail::PendingCall pending(&detail::decode_reply<Result>, &result);
     if (!usable()) co_await reconnect();
-    int32_t seqid = next_seqid();
-    std::size_t start = begin_message(method);
-    try {
-      with_writer(options_.protocol, out(), [&](auto& w) {
-        w.write_message_begin(wire_name_, MessageType::Call, seqid);
-        args.write(w);
-        w.write_message_end();
-      });
-    } catch (...) {
-      abort_message(start);
-      throw;
-    }
-    end_message(start);
+    int32_t seqid = queue_message(method, MessageType::Call, args);
     register_call(pending, seqid);
     co_await pending;
   }
@@ -216,19 +204,7 @@ class ClientChannel {
   template <class Args>
   Task<void> send_oneway(std::string_view method, const Args& args) {
     if (!usable()) co_await reconnect();
-    int32_t seqid = next_seqid();
-    std::size_t start = begin_message(method);
-    try {
-      with_writer(options_.protocol, out(), [&](auto& w) {
-        w.write_message_begin(wire_name_, MessageType::Oneway, seqid);
-        args.write(w);
-        w.write_message_end();
-      });
-    } catch (...) {
-      abort_message(start);
-      throw;
-    }
-    end_message(start);
+    queue_message(method, MessageType::Oneway, args);
     co_await flushed();
   }
 
@@ -245,6 +221,25 @@ class ClientChannel {
  private:
   bool usable() const noexcept;
   int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
+  // Appends one message to the output buffer and returns its seqid; if `args`
+  // fails to encode, nothing of the message stays queued. Runs synchronously.
+  template <class Args>
+  int32_t queue_message(std::string_view method, MessageType type, const Args& args) {
+    int32_t seqid = next_seqid();
+    std::size_t start = begin_message(method);
+    try {
+      with_writer(options_.protocol, out(), [&](auto& w) {
+        w.write_message_begin(wire_name_, type, seqid);
+        args.write(w);
+        w.write_message_end();
+      });
+    } catch (...) {
+      abort_message(start);
+      throw;
+    }
+    end_message(start);
+    return seqid;
+  }
   // Queues the frame header and prepares wire_name_; returns where the
   // message starts in out().
   std::size_t begin_message(std::string_view method);
