@@ -1,5 +1,6 @@
 #include "generate.h"
 
+#include <memory>
 #include <string_view>
 
 #include "output.h"
@@ -16,20 +17,20 @@ using cpp::View;
 struct OutputFile {
   std::string path;
   std::string_view template_name;
-  View view;
+  std::shared_ptr<const View> view;  // a header and its source share one
 };
 
 std::vector<OutputFile> program_outputs(const idl::Program& program) {
   std::vector<OutputFile> files;
-  View types = cpp::types_view(program);
+  auto types = std::make_shared<const View>(cpp::types_view(program));
   files.push_back({cpp::types_header_name(program), "types.h", types});
-  files.push_back({cpp::types_source_name(program), "types.cpp", std::move(types)});
+  files.push_back({cpp::types_source_name(program), "types.cpp", types});
   for (const auto& def : program.definitions) {
     const auto* service = def->as<idl::Service>();
     if (service == nullptr) continue;
-    View view = cpp::service_view(*service);
+    auto view = std::make_shared<const View>(cpp::service_view(*service));
     files.push_back({cpp::service_header_name(*service), "service.h", view});
-    files.push_back({cpp::service_source_name(*service), "service.cpp", std::move(view)});
+    files.push_back({cpp::service_source_name(*service), "service.cpp", view});
   }
   return files;
 }
@@ -40,7 +41,7 @@ bool write_file(const OutputFile& file, OutputSink& out, idl::Diagnostics& diags
     diags.error({}, "internal error: no template '{}'", file.template_name);
     return false;
   }
-  cpp::RenderResult result = cpp::render(file.template_name, *source, file.view);
+  cpp::RenderResult result = cpp::render(file.template_name, *source, *file.view);
   if (!result.ok()) {
     diags.error({}, "internal error while generating '{}': {}", file.path, result.error);
     return false;

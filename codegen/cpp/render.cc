@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <kainjow/mustache.hpp>
@@ -71,6 +72,10 @@ std::string expand_partial(std::string_view tag, int depth) {
   return strip_standalone_lines(*text, depth + 1);
 }
 
+// Builds the engine's tree in place: the engine's list and object
+// constructors deep-copy their argument, and its move constructor is not
+// noexcept (a growing std::vector of it copies whole subtrees), which made
+// this conversion quadratic in nesting for large IDLs.
 mustache::data to_data(const View& view) {
   switch (view.kind()) {
     case View::Kind::kText:
@@ -78,16 +83,20 @@ mustache::data to_data(const View& view) {
     case View::Kind::kFlag:
       return mustache::data(view.as_flag());
     case View::Kind::kList: {
-      mustache::list items;
+      mustache::data out(mustache::data::type::list);
+      // The engine exposes its list only as const; the vector itself was
+      // allocated non-const by the constructor above.
+      auto& items = const_cast<mustache::list&>(out.list_value());
+      items.reserve(view.items().size());
       for (const View& item : view.items()) items.push_back(to_data(item));
-      return mustache::data(items);
+      return out;
     }
     case View::Kind::kObject:
       break;
   }
-  mustache::object members;
-  for (const auto& [key, member] : view.members()) members.emplace(key, to_data(member));
-  return mustache::data(members);
+  mustache::data out(mustache::data::type::object);
+  for (const auto& [key, member] : view.members()) out[key] = to_data(member);
+  return out;
 }
 
 // The engine has no strict mode: this context remembers every name it could
@@ -135,19 +144,29 @@ std::string join(const std::set<std::string>& names) {
 }  // namespace
 
 RenderResult render(std::string_view name, std::string_view source, const View& view) {
+  // Parsed templates are kept for the process: a large IDL renders the
+  // service templates once per service. Keyed by text, so a caller passing
+  // its own source never gets another template's parse.
+  thread_local std::map<std::string, std::unique_ptr<mustache::mustache>, std::less<>> parsed;
   RenderResult result;
-  mustache::mustache tmpl{strip_standalone_lines(source)};
-  if (!tmpl.is_valid()) {
-    result.error = std::string(name) + ": " + tmpl.error_message();
-    return result;
+  auto it = parsed.find(source);
+  if (it == parsed.end()) {
+    auto tmpl = std::make_unique<mustache::mustache>(strip_standalone_lines(source));
+    if (!tmpl->is_valid()) {
+      result.error = std::string(name) + ": " + tmpl->error_message();
+      return result;
+    }
+    tmpl->set_custom_escape([](const std::string& text) { return text; });
+    it = parsed.emplace(std::string(source), std::move(tmpl)).first;
   }
-  tmpl.set_custom_escape([](const std::string& text) { return text; });
+  mustache::mustache& tmpl = *it->second;
   const mustache::data root = to_data(view);
   StrictContext context(&root);
   result.text = tmpl.render(context);
   std::erase(result.text, kBlankLine);
   if (!tmpl.is_valid()) {
     result.error = std::string(name) + ": " + tmpl.error_message();
+    parsed.erase(it);  // the engine keeps its error; parse afresh next time
   } else if (!context.unknown().empty()) {
     result.error = std::string(name) + ": unknown template name(s) " + join(context.unknown());
   }
