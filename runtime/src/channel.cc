@@ -158,6 +158,37 @@ Task<void> ClientChannel::reconnect() {
   if (connect_error_) std::rethrow_exception(connect_error_);
 }
 
+Task<void> ClientChannel::call_erased(std::string_view method, detail::EncodeMessageFn encode,
+                                      const void* args, detail::DecodeReplyFn decode,
+                                      void* result) {
+  detail::PendingCall pending(decode, result);
+  if (!usable()) co_await reconnect();
+  int32_t seqid = queue_message(method, MessageType::Call, encode, args);
+  register_call(pending, seqid);
+  co_await pending;
+}
+
+Task<void> ClientChannel::send_oneway_erased(std::string_view method,
+                                             detail::EncodeMessageFn encode, const void* args) {
+  if (!usable()) co_await reconnect();
+  queue_message(method, MessageType::Oneway, encode, args);
+  co_await flushed();
+}
+
+int32_t ClientChannel::queue_message(std::string_view method, MessageType type,
+                                     detail::EncodeMessageFn encode, const void* args) {
+  int32_t seqid = next_seqid();
+  std::size_t start = begin_message(method);
+  try {
+    encode(args, options_.protocol, out(), wire_name_, type, seqid);
+  } catch (...) {
+    abort_message(start);
+    throw;
+  }
+  end_message(start);
+  return seqid;
+}
+
 std::size_t ClientChannel::begin_message(std::string_view method) {
   if (options_.service_name.empty()) {
     wire_name_.assign(method);

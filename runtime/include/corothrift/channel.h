@@ -60,6 +60,21 @@ namespace detail {
 
 class ChannelConnection;
 
+// Encodes a whole message (header, the caller's args struct, end) in the
+// given protocol.
+using EncodeMessageFn = void (*)(const void* args, ProtocolKind, WriteBuffer&,
+                                 std::string_view name, MessageType, int32_t seqid);
+
+template <class Args>
+void encode_message(const void* args, ProtocolKind kind, WriteBuffer& out, std::string_view name,
+                    MessageType type, int32_t seqid) {
+  with_writer(kind, out, [&](auto& w) {
+    w.write_message_begin(name, type, seqid);
+    static_cast<const Args*>(args)->write(w);
+    w.write_message_end();
+  });
+}
+
 // Decodes a REPLY body into the caller's result struct.
 using DecodeReplyFn = void (*)(void* result, ProtocolKind, corothrift::ReadBuffer&,
                                const DecodeLimits&);
@@ -191,21 +206,20 @@ class ClientChannel {
   // body does not decode throws ProtocolError (a malformed header closes the
   // connection, failing every pending call). `args` is encoded
   // before the first suspension; `result` must live until the call finishes.
+  //
+  // The coroutines behind call and send_oneway are compiled once, in the
+  // runtime library; these templates only pick the encode and decode
+  // functions, so a generated client costs one coroutine per method, not two.
   template <class Args, class Result>
   Task<void> call(std::string_view method, const Args& args, Result& result) {
-    detail::PendingCall pending(&detail::decode_reply<Result>, &result);
-    if (!usable()) co_await reconnect();
-    int32_t seqid = queue_message(method, MessageType::Call, args);
-    register_call(pending, seqid);
-    co_await pending;
+    return call_erased(method, &detail::encode_message<Args>, &args,
+                       &detail::decode_reply<Result>, &result);
   }
 
   // Sends a oneway message; completes once it has been written to the socket.
   template <class Args>
   Task<void> send_oneway(std::string_view method, const Args& args) {
-    if (!usable()) co_await reconnect();
-    queue_message(method, MessageType::Oneway, args);
-    co_await flushed();
+    return send_oneway_erased(method, &detail::encode_message<Args>, &args);
   }
 
   // Fails every pending call with ConnectionClosed and closes the socket;
@@ -221,25 +235,14 @@ class ClientChannel {
  private:
   bool usable() const noexcept;
   int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
+  Task<void> call_erased(std::string_view method, detail::EncodeMessageFn encode, const void* args,
+                         detail::DecodeReplyFn decode, void* result);
+  Task<void> send_oneway_erased(std::string_view method, detail::EncodeMessageFn encode,
+                                const void* args);
   // Appends one message to the output buffer and returns its seqid; if `args`
   // fails to encode, nothing of the message stays queued. Runs synchronously.
-  template <class Args>
-  int32_t queue_message(std::string_view method, MessageType type, const Args& args) {
-    int32_t seqid = next_seqid();
-    std::size_t start = begin_message(method);
-    try {
-      with_writer(options_.protocol, out(), [&](auto& w) {
-        w.write_message_begin(wire_name_, type, seqid);
-        args.write(w);
-        w.write_message_end();
-      });
-    } catch (...) {
-      abort_message(start);
-      throw;
-    }
-    end_message(start);
-    return seqid;
-  }
+  int32_t queue_message(std::string_view method, MessageType type, detail::EncodeMessageFn encode,
+                        const void* args);
   // Queues the frame header and prepares wire_name_; returns where the
   // message starts in out().
   std::size_t begin_message(std::string_view method);
