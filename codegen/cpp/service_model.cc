@@ -39,7 +39,6 @@ View params_view(const idl::Function& function, const idl::Program& program, con
   std::vector<std::string> handler_params;
   std::vector<std::string> client_params;
   std::vector<std::string> call_args;
-  std::vector<std::string> moved;
   View params = View::list();
   for (const auto& param : function.params) {
     std::string type = names.cpp_type(param->type);
@@ -48,7 +47,6 @@ View params_view(const idl::Function& function, const idl::Program& program, con
                                                           : "const " + type + "& " + name);
     client_params.push_back(type + " " + name);
     call_args.push_back("args." + name);
-    moved.push_back("std::move(" + name + ")");
     View item;
     item.set("name", name);
     params.push(std::move(item));
@@ -56,7 +54,6 @@ View params_view(const idl::Function& function, const idl::Program& program, con
   view.set("handler_params", join(handler_params));
   view.set("client_params", join(client_params));
   view.set("call_args", join(call_args));
-  view.set("moved_params", join(moved));
   return params;
 }
 

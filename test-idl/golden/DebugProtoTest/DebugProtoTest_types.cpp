@@ -1617,8 +1617,8 @@ fmt::format_context::iterator fmt::formatter<thrift::test::debug::SomeEnum>::for
   // Not corothrift::format_value: it prints enums that have a formatter
   // through that formatter, which is this one.
   std::string_view name = enum_name(value);
-  if (!name.empty()) return fmt::format_to(ctx.out(), "{}", name);
-  return fmt::format_to(ctx.out(), "{}", static_cast<std::int32_t>(value));
+  if (!name.empty()) return corothrift::format_text(ctx.out(), name);
+  return corothrift::format_int(ctx.out(), static_cast<std::int32_t>(value));
 }
 
 fmt::format_context::iterator fmt::formatter<thrift::test::debug::Doubles>::format(

@@ -14,6 +14,11 @@ namespace thrift::test::debug {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Inherited_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Inherited_identity_args {
   std::int32_t arg = 0;
 
@@ -96,9 +101,10 @@ void Inherited_identity_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What identity returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(Inherited_identity_result& result) {
+  if (!result.success) throw_missing_result("identity");
+  return std::move(*result.success);
 }
 
 }  // namespace Inherited_wire
@@ -120,13 +126,16 @@ corothrift::Task<std::int32_t> InheritedClient::identity(std::int32_t arg) {
   args.arg = std::move(arg);
   Inherited_wire::Inherited_identity_result result;
   co_await channel_->call("identity", args, result);
-  if (!result.success) Inherited_wire::throw_missing_result("identity");
-  co_return std::move(*result.success);
+  co_return Inherited_wire::take_result(result);
 }
 
+// Not through InheritedClient: its coroutines would each need their own sync_wait.
 std::int32_t InheritedSyncClient::identity(std::int32_t arg) {
-  InheritedClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.identity(std::move(arg)));
+  Inherited_wire::Inherited_identity_args args;
+  args.arg = std::move(arg);
+  Inherited_wire::Inherited_identity_result result;
+  corothrift::sync_wait(*loop_, channel_->call("identity", args, result));
+  return Inherited_wire::take_result(result);
 }
 
 InheritedProcessor::InheritedProcessor(std::shared_ptr<InheritedHandler> handler)

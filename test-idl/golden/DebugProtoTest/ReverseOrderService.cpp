@@ -14,6 +14,11 @@ namespace thrift::test::debug {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace ReverseOrderService_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct ReverseOrderService_myMethod_args {
   std::string first;
   std::int16_t second = 0;
@@ -106,9 +111,9 @@ void ReverseOrderService_myMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What myMethod returns to its caller: the value, or the declared exception thrown.
+inline void take_result(ReverseOrderService_myMethod_result& result) {
+  static_cast<void>(result);
 }
 
 }  // namespace ReverseOrderService_wire
@@ -133,6 +138,7 @@ corothrift::Task<void> ReverseOrderServiceClient::myMethod(std::string first, st
   args.fourth = std::move(fourth);
   ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
   co_await channel_->call("myMethod", args, result);
+  ReverseOrderService_wire::take_result(result);
 }
 
 ReverseOrderServiceSyncClient::ReverseOrderServiceSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -143,9 +149,16 @@ ReverseOrderServiceSyncClient::ReverseOrderServiceSyncClient(corothrift::Address
 
 ReverseOrderServiceSyncClient::~ReverseOrderServiceSyncClient() { channel_.reset(); }
 
+// Not through ReverseOrderServiceClient: its coroutines would each need their own sync_wait.
 void ReverseOrderServiceSyncClient::myMethod(std::string first, std::int16_t second, std::int32_t third, std::int64_t fourth) {
-  ReverseOrderServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.myMethod(std::move(first), std::move(second), std::move(third), std::move(fourth)));
+  ReverseOrderService_wire::ReverseOrderService_myMethod_args args;
+  args.first = std::move(first);
+  args.second = std::move(second);
+  args.third = std::move(third);
+  args.fourth = std::move(fourth);
+  ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
+  corothrift::sync_wait(*loop_, channel_->call("myMethod", args, result));
+  return ReverseOrderService_wire::take_result(result);
 }
 
 ReverseOrderServiceProcessor::ReverseOrderServiceProcessor(std::shared_ptr<ReverseOrderServiceHandler> handler)

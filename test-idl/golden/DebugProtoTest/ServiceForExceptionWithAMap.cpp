@@ -14,6 +14,11 @@ namespace thrift::test::debug {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace ServiceForExceptionWithAMap_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct ServiceForExceptionWithAMap_methodThatThrowsAnException_args {
 
   bool operator==(const ServiceForExceptionWithAMap_methodThatThrowsAnException_args&) const = default;
@@ -91,9 +96,9 @@ void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::read(R& r) 
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What methodThatThrowsAnException returns to its caller: the value, or the declared exception thrown.
+inline void take_result(ServiceForExceptionWithAMap_methodThatThrowsAnException_result& result) {
+  if (result.xwamap) throw std::move(*result.xwamap);
 }
 
 }  // namespace ServiceForExceptionWithAMap_wire
@@ -114,7 +119,7 @@ corothrift::Task<void> ServiceForExceptionWithAMapClient::methodThatThrowsAnExce
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
   co_await channel_->call("methodThatThrowsAnException", args, result);
-  if (result.xwamap) throw std::move(*result.xwamap);
+  ServiceForExceptionWithAMap_wire::take_result(result);
 }
 
 ServiceForExceptionWithAMapSyncClient::ServiceForExceptionWithAMapSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -125,9 +130,12 @@ ServiceForExceptionWithAMapSyncClient::ServiceForExceptionWithAMapSyncClient(cor
 
 ServiceForExceptionWithAMapSyncClient::~ServiceForExceptionWithAMapSyncClient() { channel_.reset(); }
 
+// Not through ServiceForExceptionWithAMapClient: its coroutines would each need their own sync_wait.
 void ServiceForExceptionWithAMapSyncClient::methodThatThrowsAnException() {
-  ServiceForExceptionWithAMapClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.methodThatThrowsAnException());
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
+  ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
+  corothrift::sync_wait(*loop_, channel_->call("methodThatThrowsAnException", args, result));
+  return ServiceForExceptionWithAMap_wire::take_result(result);
 }
 
 ServiceForExceptionWithAMapProcessor::ServiceForExceptionWithAMapProcessor(std::shared_ptr<ServiceForExceptionWithAMapHandler> handler)

@@ -14,6 +14,11 @@ namespace thrift::test::debug {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Srv_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Srv_Janky_args {
   std::int32_t arg = 0;
 
@@ -96,6 +101,12 @@ void Srv_Janky_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What Janky returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(Srv_Janky_result& result) {
+  if (!result.success) throw_missing_result("Janky");
+  return std::move(*result.success);
+}
+
 struct Srv_voidMethod_args {
 
   bool operator==(const Srv_voidMethod_args&) const = default;
@@ -166,6 +177,11 @@ void Srv_voidMethod_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What voidMethod returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Srv_voidMethod_result& result) {
+  static_cast<void>(result);
 }
 
 struct Srv_primitiveMethod_args {
@@ -245,6 +261,12 @@ void Srv_primitiveMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What primitiveMethod returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(Srv_primitiveMethod_result& result) {
+  if (!result.success) throw_missing_result("primitiveMethod");
+  return std::move(*result.success);
+}
+
 struct Srv_structMethod_args {
 
   bool operator==(const Srv_structMethod_args&) const = default;
@@ -322,6 +344,12 @@ void Srv_structMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What structMethod returns to its caller: the value, or the declared exception thrown.
+inline CompactProtoTestStruct take_result(Srv_structMethod_result& result) {
+  if (!result.success) throw_missing_result("structMethod");
+  return std::move(*result.success);
+}
+
 struct Srv_methodWithDefaultArgs_args {
   std::int32_t something = MYCONST;
 
@@ -397,6 +425,11 @@ void Srv_methodWithDefaultArgs_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What methodWithDefaultArgs returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Srv_methodWithDefaultArgs_result& result) {
+  static_cast<void>(result);
 }
 
 struct Srv_onewayMethod_args {
@@ -522,9 +555,11 @@ void Srv_declaredExceptionMethod_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What declaredExceptionMethod returns to its caller: the value, or the declared exception thrown.
+inline bool take_result(Srv_declaredExceptionMethod_result& result) {
+  if (result.xwamap) throw std::move(*result.xwamap);
+  if (!result.success) throw_missing_result("declaredExceptionMethod");
+  return std::move(*result.success);
 }
 
 }  // namespace Srv_wire
@@ -546,30 +581,28 @@ corothrift::Task<std::int32_t> SrvClient::Janky(std::int32_t arg) {
   args.arg = std::move(arg);
   Srv_wire::Srv_Janky_result result;
   co_await channel_->call("Janky", args, result);
-  if (!result.success) Srv_wire::throw_missing_result("Janky");
-  co_return std::move(*result.success);
+  co_return Srv_wire::take_result(result);
 }
 
 corothrift::Task<void> SrvClient::voidMethod() {
   Srv_wire::Srv_voidMethod_args args;
   Srv_wire::Srv_voidMethod_result result;
   co_await channel_->call("voidMethod", args, result);
+  Srv_wire::take_result(result);
 }
 
 corothrift::Task<std::int32_t> SrvClient::primitiveMethod() {
   Srv_wire::Srv_primitiveMethod_args args;
   Srv_wire::Srv_primitiveMethod_result result;
   co_await channel_->call("primitiveMethod", args, result);
-  if (!result.success) Srv_wire::throw_missing_result("primitiveMethod");
-  co_return std::move(*result.success);
+  co_return Srv_wire::take_result(result);
 }
 
 corothrift::Task<CompactProtoTestStruct> SrvClient::structMethod() {
   Srv_wire::Srv_structMethod_args args;
   Srv_wire::Srv_structMethod_result result;
   co_await channel_->call("structMethod", args, result);
-  if (!result.success) Srv_wire::throw_missing_result("structMethod");
-  co_return std::move(*result.success);
+  co_return Srv_wire::take_result(result);
 }
 
 corothrift::Task<void> SrvClient::methodWithDefaultArgs(std::int32_t something) {
@@ -577,6 +610,7 @@ corothrift::Task<void> SrvClient::methodWithDefaultArgs(std::int32_t something) 
   args.something = std::move(something);
   Srv_wire::Srv_methodWithDefaultArgs_result result;
   co_await channel_->call("methodWithDefaultArgs", args, result);
+  Srv_wire::take_result(result);
 }
 
 corothrift::Task<void> SrvClient::onewayMethod() {
@@ -589,9 +623,7 @@ corothrift::Task<bool> SrvClient::declaredExceptionMethod(bool shouldThrow) {
   args.shouldThrow = std::move(shouldThrow);
   Srv_wire::Srv_declaredExceptionMethod_result result;
   co_await channel_->call("declaredExceptionMethod", args, result);
-  if (result.xwamap) throw std::move(*result.xwamap);
-  if (!result.success) Srv_wire::throw_missing_result("declaredExceptionMethod");
-  co_return std::move(*result.success);
+  co_return Srv_wire::take_result(result);
 }
 
 SrvSyncClient::SrvSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -602,39 +634,61 @@ SrvSyncClient::SrvSyncClient(corothrift::Address address, corothrift::ChannelOpt
 
 SrvSyncClient::~SrvSyncClient() { channel_.reset(); }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 std::int32_t SrvSyncClient::Janky(std::int32_t arg) {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.Janky(std::move(arg)));
+  Srv_wire::Srv_Janky_args args;
+  args.arg = std::move(arg);
+  Srv_wire::Srv_Janky_result result;
+  corothrift::sync_wait(*loop_, channel_->call("Janky", args, result));
+  return Srv_wire::take_result(result);
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 void SrvSyncClient::voidMethod() {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.voidMethod());
+  Srv_wire::Srv_voidMethod_args args;
+  Srv_wire::Srv_voidMethod_result result;
+  corothrift::sync_wait(*loop_, channel_->call("voidMethod", args, result));
+  return Srv_wire::take_result(result);
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 std::int32_t SrvSyncClient::primitiveMethod() {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.primitiveMethod());
+  Srv_wire::Srv_primitiveMethod_args args;
+  Srv_wire::Srv_primitiveMethod_result result;
+  corothrift::sync_wait(*loop_, channel_->call("primitiveMethod", args, result));
+  return Srv_wire::take_result(result);
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 CompactProtoTestStruct SrvSyncClient::structMethod() {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.structMethod());
+  Srv_wire::Srv_structMethod_args args;
+  Srv_wire::Srv_structMethod_result result;
+  corothrift::sync_wait(*loop_, channel_->call("structMethod", args, result));
+  return Srv_wire::take_result(result);
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 void SrvSyncClient::methodWithDefaultArgs(std::int32_t something) {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.methodWithDefaultArgs(std::move(something)));
+  Srv_wire::Srv_methodWithDefaultArgs_args args;
+  args.something = std::move(something);
+  Srv_wire::Srv_methodWithDefaultArgs_result result;
+  corothrift::sync_wait(*loop_, channel_->call("methodWithDefaultArgs", args, result));
+  return Srv_wire::take_result(result);
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 void SrvSyncClient::onewayMethod() {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.onewayMethod());
+  Srv_wire::Srv_onewayMethod_args args;
+  corothrift::sync_wait(*loop_, channel_->send_oneway("onewayMethod", args));
 }
 
+// Not through SrvClient: its coroutines would each need their own sync_wait.
 bool SrvSyncClient::declaredExceptionMethod(bool shouldThrow) {
-  SrvClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.declaredExceptionMethod(std::move(shouldThrow)));
+  Srv_wire::Srv_declaredExceptionMethod_args args;
+  args.shouldThrow = std::move(shouldThrow);
+  Srv_wire::Srv_declaredExceptionMethod_result result;
+  corothrift::sync_wait(*loop_, channel_->call("declaredExceptionMethod", args, result));
+  return Srv_wire::take_result(result);
 }
 
 SrvProcessor::SrvProcessor(std::shared_ptr<SrvHandler> handler)

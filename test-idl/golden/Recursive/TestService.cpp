@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace TestService_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct TestService_echoTree_args {
   RecTree tree;
 
@@ -94,6 +99,12 @@ void TestService_echoTree_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What echoTree returns to its caller: the value, or the declared exception thrown.
+inline RecTree take_result(TestService_echoTree_result& result) {
+  if (!result.success) throw_missing_result("echoTree");
+  return std::move(*result.success);
+}
+
 struct TestService_echoList_args {
   RecList lst;
 
@@ -174,6 +185,12 @@ void TestService_echoList_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What echoList returns to its caller: the value, or the declared exception thrown.
+inline RecList take_result(TestService_echoList_result& result) {
+  if (!result.success) throw_missing_result("echoList");
+  return std::move(*result.success);
 }
 
 struct TestService_echoCoRec_args {
@@ -263,6 +280,13 @@ void TestService_echoCoRec_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What echoCoRec returns to its caller: the value, or the declared exception thrown.
+inline CoRec take_result(TestService_echoCoRec_result& result) {
+  if (result.err) throw std::move(*result.err);
+  if (!result.success) throw_missing_result("echoCoRec");
+  return std::move(*result.success);
+}
+
 struct TestService_echoCoUnion_args {
   CoUnion item;
 
@@ -350,9 +374,11 @@ void TestService_echoCoUnion_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What echoCoUnion returns to its caller: the value, or the declared exception thrown.
+inline CoUnion take_result(TestService_echoCoUnion_result& result) {
+  if (result.err) throw std::move(*result.err);
+  if (!result.success) throw_missing_result("echoCoUnion");
+  return std::move(*result.success);
 }
 
 }  // namespace TestService_wire
@@ -374,8 +400,7 @@ corothrift::Task<RecTree> TestServiceClient::echoTree(RecTree tree) {
   args.tree = std::move(tree);
   TestService_wire::TestService_echoTree_result result;
   co_await channel_->call("echoTree", args, result);
-  if (!result.success) TestService_wire::throw_missing_result("echoTree");
-  co_return std::move(*result.success);
+  co_return TestService_wire::take_result(result);
 }
 
 corothrift::Task<RecList> TestServiceClient::echoList(RecList lst) {
@@ -383,8 +408,7 @@ corothrift::Task<RecList> TestServiceClient::echoList(RecList lst) {
   args.lst = std::move(lst);
   TestService_wire::TestService_echoList_result result;
   co_await channel_->call("echoList", args, result);
-  if (!result.success) TestService_wire::throw_missing_result("echoList");
-  co_return std::move(*result.success);
+  co_return TestService_wire::take_result(result);
 }
 
 corothrift::Task<CoRec> TestServiceClient::echoCoRec(CoRec item) {
@@ -392,9 +416,7 @@ corothrift::Task<CoRec> TestServiceClient::echoCoRec(CoRec item) {
   args.item = std::move(item);
   TestService_wire::TestService_echoCoRec_result result;
   co_await channel_->call("echoCoRec", args, result);
-  if (result.err) throw std::move(*result.err);
-  if (!result.success) TestService_wire::throw_missing_result("echoCoRec");
-  co_return std::move(*result.success);
+  co_return TestService_wire::take_result(result);
 }
 
 corothrift::Task<CoUnion> TestServiceClient::echoCoUnion(CoUnion item) {
@@ -402,9 +424,7 @@ corothrift::Task<CoUnion> TestServiceClient::echoCoUnion(CoUnion item) {
   args.item = std::move(item);
   TestService_wire::TestService_echoCoUnion_result result;
   co_await channel_->call("echoCoUnion", args, result);
-  if (result.err) throw std::move(*result.err);
-  if (!result.success) TestService_wire::throw_missing_result("echoCoUnion");
-  co_return std::move(*result.success);
+  co_return TestService_wire::take_result(result);
 }
 
 TestServiceSyncClient::TestServiceSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -415,24 +435,40 @@ TestServiceSyncClient::TestServiceSyncClient(corothrift::Address address, coroth
 
 TestServiceSyncClient::~TestServiceSyncClient() { channel_.reset(); }
 
+// Not through TestServiceClient: its coroutines would each need their own sync_wait.
 RecTree TestServiceSyncClient::echoTree(RecTree tree) {
-  TestServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.echoTree(std::move(tree)));
+  TestService_wire::TestService_echoTree_args args;
+  args.tree = std::move(tree);
+  TestService_wire::TestService_echoTree_result result;
+  corothrift::sync_wait(*loop_, channel_->call("echoTree", args, result));
+  return TestService_wire::take_result(result);
 }
 
+// Not through TestServiceClient: its coroutines would each need their own sync_wait.
 RecList TestServiceSyncClient::echoList(RecList lst) {
-  TestServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.echoList(std::move(lst)));
+  TestService_wire::TestService_echoList_args args;
+  args.lst = std::move(lst);
+  TestService_wire::TestService_echoList_result result;
+  corothrift::sync_wait(*loop_, channel_->call("echoList", args, result));
+  return TestService_wire::take_result(result);
 }
 
+// Not through TestServiceClient: its coroutines would each need their own sync_wait.
 CoRec TestServiceSyncClient::echoCoRec(CoRec item) {
-  TestServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.echoCoRec(std::move(item)));
+  TestService_wire::TestService_echoCoRec_args args;
+  args.item = std::move(item);
+  TestService_wire::TestService_echoCoRec_result result;
+  corothrift::sync_wait(*loop_, channel_->call("echoCoRec", args, result));
+  return TestService_wire::take_result(result);
 }
 
+// Not through TestServiceClient: its coroutines would each need their own sync_wait.
 CoUnion TestServiceSyncClient::echoCoUnion(CoUnion item) {
-  TestServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.echoCoUnion(std::move(item)));
+  TestService_wire::TestService_echoCoUnion_args args;
+  args.item = std::move(item);
+  TestService_wire::TestService_echoCoUnion_result result;
+  corothrift::sync_wait(*loop_, channel_->call("echoCoUnion", args, result));
+  return TestService_wire::take_result(result);
 }
 
 TestServiceProcessor::TestServiceProcessor(std::shared_ptr<TestServiceHandler> handler)

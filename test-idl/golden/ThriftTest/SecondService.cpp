@@ -14,6 +14,11 @@ namespace thrift::test {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace SecondService_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct SecondService_secondtestString_args {
   std::string thing;
 
@@ -96,9 +101,10 @@ void SecondService_secondtestString_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What secondtestString returns to its caller: the value, or the declared exception thrown.
+inline std::string take_result(SecondService_secondtestString_result& result) {
+  if (!result.success) throw_missing_result("secondtestString");
+  return std::move(*result.success);
 }
 
 }  // namespace SecondService_wire
@@ -120,8 +126,7 @@ corothrift::Task<std::string> SecondServiceClient::secondtestString(std::string 
   args.thing = std::move(thing);
   SecondService_wire::SecondService_secondtestString_result result;
   co_await channel_->call("secondtestString", args, result);
-  if (!result.success) SecondService_wire::throw_missing_result("secondtestString");
-  co_return std::move(*result.success);
+  co_return SecondService_wire::take_result(result);
 }
 
 SecondServiceSyncClient::SecondServiceSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -132,9 +137,13 @@ SecondServiceSyncClient::SecondServiceSyncClient(corothrift::Address address, co
 
 SecondServiceSyncClient::~SecondServiceSyncClient() { channel_.reset(); }
 
+// Not through SecondServiceClient: its coroutines would each need their own sync_wait.
 std::string SecondServiceSyncClient::secondtestString(std::string thing) {
-  SecondServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.secondtestString(std::move(thing)));
+  SecondService_wire::SecondService_secondtestString_args args;
+  args.thing = std::move(thing);
+  SecondService_wire::SecondService_secondtestString_result result;
+  corothrift::sync_wait(*loop_, channel_->call("secondtestString", args, result));
+  return SecondService_wire::take_result(result);
 }
 
 SecondServiceProcessor::SecondServiceProcessor(std::shared_ptr<SecondServiceHandler> handler)

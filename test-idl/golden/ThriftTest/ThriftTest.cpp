@@ -14,6 +14,11 @@ namespace thrift::test {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace ThriftTest_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct ThriftTest_testVoid_args {
 
   bool operator==(const ThriftTest_testVoid_args&) const = default;
@@ -84,6 +89,11 @@ void ThriftTest_testVoid_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testVoid returns to its caller: the value, or the declared exception thrown.
+inline void take_result(ThriftTest_testVoid_result& result) {
+  static_cast<void>(result);
 }
 
 struct ThriftTest_testString_args {
@@ -168,6 +178,12 @@ void ThriftTest_testString_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testString returns to its caller: the value, or the declared exception thrown.
+inline std::string take_result(ThriftTest_testString_result& result) {
+  if (!result.success) throw_missing_result("testString");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testBool_args {
   bool thing = false;
 
@@ -248,6 +264,12 @@ void ThriftTest_testBool_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testBool returns to its caller: the value, or the declared exception thrown.
+inline bool take_result(ThriftTest_testBool_result& result) {
+  if (!result.success) throw_missing_result("testBool");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testByte_args {
@@ -332,6 +354,12 @@ void ThriftTest_testByte_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testByte returns to its caller: the value, or the declared exception thrown.
+inline std::int8_t take_result(ThriftTest_testByte_result& result) {
+  if (!result.success) throw_missing_result("testByte");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testI32_args {
   std::int32_t thing = 0;
 
@@ -412,6 +440,12 @@ void ThriftTest_testI32_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testI32 returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(ThriftTest_testI32_result& result) {
+  if (!result.success) throw_missing_result("testI32");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testI64_args {
@@ -496,6 +530,12 @@ void ThriftTest_testI64_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testI64 returns to its caller: the value, or the declared exception thrown.
+inline std::int64_t take_result(ThriftTest_testI64_result& result) {
+  if (!result.success) throw_missing_result("testI64");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testDouble_args {
   double thing = 0.0;
 
@@ -576,6 +616,12 @@ void ThriftTest_testDouble_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testDouble returns to its caller: the value, or the declared exception thrown.
+inline double take_result(ThriftTest_testDouble_result& result) {
+  if (!result.success) throw_missing_result("testDouble");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testBinary_args {
@@ -660,6 +706,12 @@ void ThriftTest_testBinary_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testBinary returns to its caller: the value, or the declared exception thrown.
+inline corothrift::Binary take_result(ThriftTest_testBinary_result& result) {
+  if (!result.success) throw_missing_result("testBinary");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testUuid_args {
   corothrift::Uuid thing;
 
@@ -740,6 +792,12 @@ void ThriftTest_testUuid_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testUuid returns to its caller: the value, or the declared exception thrown.
+inline corothrift::Uuid take_result(ThriftTest_testUuid_result& result) {
+  if (!result.success) throw_missing_result("testUuid");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testStruct_args {
@@ -824,6 +882,12 @@ void ThriftTest_testStruct_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testStruct returns to its caller: the value, or the declared exception thrown.
+inline Xtruct take_result(ThriftTest_testStruct_result& result) {
+  if (!result.success) throw_missing_result("testStruct");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testNest_args {
   Xtruct2 thing;
 
@@ -904,6 +968,12 @@ void ThriftTest_testNest_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testNest returns to its caller: the value, or the declared exception thrown.
+inline Xtruct2 take_result(ThriftTest_testNest_result& result) {
+  if (!result.success) throw_missing_result("testNest");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testMap_args {
@@ -988,6 +1058,12 @@ void ThriftTest_testMap_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testMap returns to its caller: the value, or the declared exception thrown.
+inline std::map<std::int32_t, std::int32_t> take_result(ThriftTest_testMap_result& result) {
+  if (!result.success) throw_missing_result("testMap");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testStringMap_args {
   std::map<std::string, std::string> thing;
 
@@ -1068,6 +1144,12 @@ void ThriftTest_testStringMap_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testStringMap returns to its caller: the value, or the declared exception thrown.
+inline std::map<std::string, std::string> take_result(ThriftTest_testStringMap_result& result) {
+  if (!result.success) throw_missing_result("testStringMap");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testSet_args {
@@ -1152,6 +1234,12 @@ void ThriftTest_testSet_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testSet returns to its caller: the value, or the declared exception thrown.
+inline std::set<std::int32_t> take_result(ThriftTest_testSet_result& result) {
+  if (!result.success) throw_missing_result("testSet");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testList_args {
   std::vector<std::int32_t> thing;
 
@@ -1232,6 +1320,12 @@ void ThriftTest_testList_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testList returns to its caller: the value, or the declared exception thrown.
+inline std::vector<std::int32_t> take_result(ThriftTest_testList_result& result) {
+  if (!result.success) throw_missing_result("testList");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testEnum_args {
@@ -1316,6 +1410,12 @@ void ThriftTest_testEnum_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testEnum returns to its caller: the value, or the declared exception thrown.
+inline Numberz take_result(ThriftTest_testEnum_result& result) {
+  if (!result.success) throw_missing_result("testEnum");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testTypedef_args {
   UserId thing = 0;
 
@@ -1396,6 +1496,12 @@ void ThriftTest_testTypedef_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testTypedef returns to its caller: the value, or the declared exception thrown.
+inline UserId take_result(ThriftTest_testTypedef_result& result) {
+  if (!result.success) throw_missing_result("testTypedef");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testMapMap_args {
@@ -1480,6 +1586,12 @@ void ThriftTest_testMapMap_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testMapMap returns to its caller: the value, or the declared exception thrown.
+inline std::map<std::int32_t, std::map<std::int32_t, std::int32_t>> take_result(ThriftTest_testMapMap_result& result) {
+  if (!result.success) throw_missing_result("testMapMap");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testInsanity_args {
   Insanity argument;
 
@@ -1560,6 +1672,12 @@ void ThriftTest_testInsanity_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testInsanity returns to its caller: the value, or the declared exception thrown.
+inline std::map<UserId, std::map<Numberz, Insanity>> take_result(ThriftTest_testInsanity_result& result) {
+  if (!result.success) throw_missing_result("testInsanity");
+  return std::move(*result.success);
 }
 
 struct ThriftTest_testMulti_args {
@@ -1669,6 +1787,12 @@ void ThriftTest_testMulti_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testMulti returns to its caller: the value, or the declared exception thrown.
+inline Xtruct take_result(ThriftTest_testMulti_result& result) {
+  if (!result.success) throw_missing_result("testMulti");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testException_args {
   std::string arg;
 
@@ -1749,6 +1873,11 @@ void ThriftTest_testException_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What testException returns to its caller: the value, or the declared exception thrown.
+inline void take_result(ThriftTest_testException_result& result) {
+  if (result.err1) throw std::move(*result.err1);
 }
 
 struct ThriftTest_testMultiException_args {
@@ -1848,6 +1977,14 @@ void ThriftTest_testMultiException_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What testMultiException returns to its caller: the value, or the declared exception thrown.
+inline Xtruct take_result(ThriftTest_testMultiException_result& result) {
+  if (result.err1) throw std::move(*result.err1);
+  if (result.err2) throw std::move(*result.err2);
+  if (!result.success) throw_missing_result("testMultiException");
+  return std::move(*result.success);
+}
+
 struct ThriftTest_testOneway_args {
   std::int32_t secondsToSleep = 0;
 
@@ -1889,11 +2026,6 @@ void ThriftTest_testOneway_args::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
-}
-
 }  // namespace ThriftTest_wire
 
 corothrift::Task<ThriftTestClient> ThriftTestClient::connect(corothrift::EventLoop& loop,
@@ -1912,6 +2044,7 @@ corothrift::Task<void> ThriftTestClient::testVoid() {
   ThriftTest_wire::ThriftTest_testVoid_args args;
   ThriftTest_wire::ThriftTest_testVoid_result result;
   co_await channel_->call("testVoid", args, result);
+  ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::string> ThriftTestClient::testString(std::string thing) {
@@ -1919,8 +2052,7 @@ corothrift::Task<std::string> ThriftTestClient::testString(std::string thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testString_result result;
   co_await channel_->call("testString", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testString");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<bool> ThriftTestClient::testBool(bool thing) {
@@ -1928,8 +2060,7 @@ corothrift::Task<bool> ThriftTestClient::testBool(bool thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBool_result result;
   co_await channel_->call("testBool", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testBool");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::int8_t> ThriftTestClient::testByte(std::int8_t thing) {
@@ -1937,8 +2068,7 @@ corothrift::Task<std::int8_t> ThriftTestClient::testByte(std::int8_t thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testByte_result result;
   co_await channel_->call("testByte", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testByte");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::int32_t> ThriftTestClient::testI32(std::int32_t thing) {
@@ -1946,8 +2076,7 @@ corothrift::Task<std::int32_t> ThriftTestClient::testI32(std::int32_t thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI32_result result;
   co_await channel_->call("testI32", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testI32");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::int64_t> ThriftTestClient::testI64(std::int64_t thing) {
@@ -1955,8 +2084,7 @@ corothrift::Task<std::int64_t> ThriftTestClient::testI64(std::int64_t thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI64_result result;
   co_await channel_->call("testI64", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testI64");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<double> ThriftTestClient::testDouble(double thing) {
@@ -1964,8 +2092,7 @@ corothrift::Task<double> ThriftTestClient::testDouble(double thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testDouble_result result;
   co_await channel_->call("testDouble", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testDouble");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<corothrift::Binary> ThriftTestClient::testBinary(corothrift::Binary thing) {
@@ -1973,8 +2100,7 @@ corothrift::Task<corothrift::Binary> ThriftTestClient::testBinary(corothrift::Bi
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBinary_result result;
   co_await channel_->call("testBinary", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testBinary");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<corothrift::Uuid> ThriftTestClient::testUuid(corothrift::Uuid thing) {
@@ -1982,8 +2108,7 @@ corothrift::Task<corothrift::Uuid> ThriftTestClient::testUuid(corothrift::Uuid t
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testUuid_result result;
   co_await channel_->call("testUuid", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testUuid");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testStruct(Xtruct thing) {
@@ -1991,8 +2116,7 @@ corothrift::Task<Xtruct> ThriftTestClient::testStruct(Xtruct thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStruct_result result;
   co_await channel_->call("testStruct", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testStruct");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<Xtruct2> ThriftTestClient::testNest(Xtruct2 thing) {
@@ -2000,8 +2124,7 @@ corothrift::Task<Xtruct2> ThriftTestClient::testNest(Xtruct2 thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testNest_result result;
   co_await channel_->call("testNest", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testNest");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::map<std::int32_t, std::int32_t>> ThriftTestClient::testMap(std::map<std::int32_t, std::int32_t> thing) {
@@ -2009,8 +2132,7 @@ corothrift::Task<std::map<std::int32_t, std::int32_t>> ThriftTestClient::testMap
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testMap_result result;
   co_await channel_->call("testMap", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testMap");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::map<std::string, std::string>> ThriftTestClient::testStringMap(std::map<std::string, std::string> thing) {
@@ -2018,8 +2140,7 @@ corothrift::Task<std::map<std::string, std::string>> ThriftTestClient::testStrin
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStringMap_result result;
   co_await channel_->call("testStringMap", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testStringMap");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::set<std::int32_t>> ThriftTestClient::testSet(std::set<std::int32_t> thing) {
@@ -2027,8 +2148,7 @@ corothrift::Task<std::set<std::int32_t>> ThriftTestClient::testSet(std::set<std:
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testSet_result result;
   co_await channel_->call("testSet", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testSet");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::vector<std::int32_t>> ThriftTestClient::testList(std::vector<std::int32_t> thing) {
@@ -2036,8 +2156,7 @@ corothrift::Task<std::vector<std::int32_t>> ThriftTestClient::testList(std::vect
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testList_result result;
   co_await channel_->call("testList", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testList");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<Numberz> ThriftTestClient::testEnum(Numberz thing) {
@@ -2045,8 +2164,7 @@ corothrift::Task<Numberz> ThriftTestClient::testEnum(Numberz thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testEnum_result result;
   co_await channel_->call("testEnum", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testEnum");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<UserId> ThriftTestClient::testTypedef(UserId thing) {
@@ -2054,8 +2172,7 @@ corothrift::Task<UserId> ThriftTestClient::testTypedef(UserId thing) {
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testTypedef_result result;
   co_await channel_->call("testTypedef", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testTypedef");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> ThriftTestClient::testMapMap(std::int32_t hello) {
@@ -2063,8 +2180,7 @@ corothrift::Task<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> T
   args.hello = std::move(hello);
   ThriftTest_wire::ThriftTest_testMapMap_result result;
   co_await channel_->call("testMapMap", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testMapMap");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> ThriftTestClient::testInsanity(Insanity argument) {
@@ -2072,8 +2188,7 @@ corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> ThriftTestClient
   args.argument = std::move(argument);
   ThriftTest_wire::ThriftTest_testInsanity_result result;
   co_await channel_->call("testInsanity", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testInsanity");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testMulti(std::int8_t arg0, std::int32_t arg1, std::int64_t arg2, std::map<std::int16_t, std::string> arg3, Numberz arg4, UserId arg5) {
@@ -2086,8 +2201,7 @@ corothrift::Task<Xtruct> ThriftTestClient::testMulti(std::int8_t arg0, std::int3
   args.arg5 = std::move(arg5);
   ThriftTest_wire::ThriftTest_testMulti_result result;
   co_await channel_->call("testMulti", args, result);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testMulti");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<void> ThriftTestClient::testException(std::string arg) {
@@ -2095,7 +2209,7 @@ corothrift::Task<void> ThriftTestClient::testException(std::string arg) {
   args.arg = std::move(arg);
   ThriftTest_wire::ThriftTest_testException_result result;
   co_await channel_->call("testException", args, result);
-  if (result.err1) throw std::move(*result.err1);
+  ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<Xtruct> ThriftTestClient::testMultiException(std::string arg0, std::string arg1) {
@@ -2104,10 +2218,7 @@ corothrift::Task<Xtruct> ThriftTestClient::testMultiException(std::string arg0, 
   args.arg1 = std::move(arg1);
   ThriftTest_wire::ThriftTest_testMultiException_result result;
   co_await channel_->call("testMultiException", args, result);
-  if (result.err1) throw std::move(*result.err1);
-  if (result.err2) throw std::move(*result.err2);
-  if (!result.success) ThriftTest_wire::throw_missing_result("testMultiException");
-  co_return std::move(*result.success);
+  co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<void> ThriftTestClient::testOneway(std::int32_t secondsToSleep) {
@@ -2124,119 +2235,214 @@ ThriftTestSyncClient::ThriftTestSyncClient(corothrift::Address address, corothri
 
 ThriftTestSyncClient::~ThriftTestSyncClient() { channel_.reset(); }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 void ThriftTestSyncClient::testVoid() {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testVoid());
+  ThriftTest_wire::ThriftTest_testVoid_args args;
+  ThriftTest_wire::ThriftTest_testVoid_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testVoid", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::string ThriftTestSyncClient::testString(std::string thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testString(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testString_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testString_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testString", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 bool ThriftTestSyncClient::testBool(bool thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testBool(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testBool_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testBool_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testBool", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::int8_t ThriftTestSyncClient::testByte(std::int8_t thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testByte(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testByte_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testByte_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testByte", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::int32_t ThriftTestSyncClient::testI32(std::int32_t thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testI32(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testI32_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testI32_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testI32", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::int64_t ThriftTestSyncClient::testI64(std::int64_t thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testI64(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testI64_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testI64_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testI64", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 double ThriftTestSyncClient::testDouble(double thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testDouble(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testDouble_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testDouble_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testDouble", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 corothrift::Binary ThriftTestSyncClient::testBinary(corothrift::Binary thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testBinary(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testBinary_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testBinary_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testBinary", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 corothrift::Uuid ThriftTestSyncClient::testUuid(corothrift::Uuid thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testUuid(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testUuid_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testUuid_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testUuid", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 Xtruct ThriftTestSyncClient::testStruct(Xtruct thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testStruct(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testStruct_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testStruct_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testStruct", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 Xtruct2 ThriftTestSyncClient::testNest(Xtruct2 thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testNest(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testNest_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testNest_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testNest", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::map<std::int32_t, std::int32_t> ThriftTestSyncClient::testMap(std::map<std::int32_t, std::int32_t> thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testMap(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testMap_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testMap_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testMap", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::map<std::string, std::string> ThriftTestSyncClient::testStringMap(std::map<std::string, std::string> thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testStringMap(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testStringMap_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testStringMap_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testStringMap", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::set<std::int32_t> ThriftTestSyncClient::testSet(std::set<std::int32_t> thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testSet(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testSet_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testSet_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testSet", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::vector<std::int32_t> ThriftTestSyncClient::testList(std::vector<std::int32_t> thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testList(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testList_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testList_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testList", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 Numberz ThriftTestSyncClient::testEnum(Numberz thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testEnum(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testEnum_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testEnum_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testEnum", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 UserId ThriftTestSyncClient::testTypedef(UserId thing) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testTypedef(std::move(thing)));
+  ThriftTest_wire::ThriftTest_testTypedef_args args;
+  args.thing = std::move(thing);
+  ThriftTest_wire::ThriftTest_testTypedef_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testTypedef", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::map<std::int32_t, std::map<std::int32_t, std::int32_t>> ThriftTestSyncClient::testMapMap(std::int32_t hello) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testMapMap(std::move(hello)));
+  ThriftTest_wire::ThriftTest_testMapMap_args args;
+  args.hello = std::move(hello);
+  ThriftTest_wire::ThriftTest_testMapMap_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testMapMap", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 std::map<UserId, std::map<Numberz, Insanity>> ThriftTestSyncClient::testInsanity(Insanity argument) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testInsanity(std::move(argument)));
+  ThriftTest_wire::ThriftTest_testInsanity_args args;
+  args.argument = std::move(argument);
+  ThriftTest_wire::ThriftTest_testInsanity_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testInsanity", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 Xtruct ThriftTestSyncClient::testMulti(std::int8_t arg0, std::int32_t arg1, std::int64_t arg2, std::map<std::int16_t, std::string> arg3, Numberz arg4, UserId arg5) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testMulti(std::move(arg0), std::move(arg1), std::move(arg2), std::move(arg3), std::move(arg4), std::move(arg5)));
+  ThriftTest_wire::ThriftTest_testMulti_args args;
+  args.arg0 = std::move(arg0);
+  args.arg1 = std::move(arg1);
+  args.arg2 = std::move(arg2);
+  args.arg3 = std::move(arg3);
+  args.arg4 = std::move(arg4);
+  args.arg5 = std::move(arg5);
+  ThriftTest_wire::ThriftTest_testMulti_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testMulti", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 void ThriftTestSyncClient::testException(std::string arg) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testException(std::move(arg)));
+  ThriftTest_wire::ThriftTest_testException_args args;
+  args.arg = std::move(arg);
+  ThriftTest_wire::ThriftTest_testException_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testException", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 Xtruct ThriftTestSyncClient::testMultiException(std::string arg0, std::string arg1) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testMultiException(std::move(arg0), std::move(arg1)));
+  ThriftTest_wire::ThriftTest_testMultiException_args args;
+  args.arg0 = std::move(arg0);
+  args.arg1 = std::move(arg1);
+  ThriftTest_wire::ThriftTest_testMultiException_result result;
+  corothrift::sync_wait(*loop_, channel_->call("testMultiException", args, result));
+  return ThriftTest_wire::take_result(result);
 }
 
+// Not through ThriftTestClient: its coroutines would each need their own sync_wait.
 void ThriftTestSyncClient::testOneway(std::int32_t secondsToSleep) {
-  ThriftTestClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.testOneway(std::move(secondsToSleep)));
+  ThriftTest_wire::ThriftTest_testOneway_args args;
+  args.secondsToSleep = std::move(secondsToSleep);
+  corothrift::sync_wait(*loop_, channel_->send_oneway("testOneway", args));
 }
 
 ThriftTestProcessor::ThriftTestProcessor(std::shared_ptr<ThriftTestHandler> handler)

@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace DocumentedService_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct DocumentedService_call_args {
   // A parameter.
   std::int32_t arg = 0;
@@ -90,9 +95,9 @@ void DocumentedService_call_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What call returns to its caller: the value, or the declared exception thrown.
+inline void take_result(DocumentedService_call_result& result) {
+  static_cast<void>(result);
 }
 
 }  // namespace DocumentedService_wire
@@ -114,6 +119,7 @@ corothrift::Task<void> DocumentedServiceClient::call(std::int32_t arg) {
   args.arg = std::move(arg);
   DocumentedService_wire::DocumentedService_call_result result;
   co_await channel_->call("call", args, result);
+  DocumentedService_wire::take_result(result);
 }
 
 DocumentedServiceSyncClient::DocumentedServiceSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -124,9 +130,13 @@ DocumentedServiceSyncClient::DocumentedServiceSyncClient(corothrift::Address add
 
 DocumentedServiceSyncClient::~DocumentedServiceSyncClient() { channel_.reset(); }
 
+// Not through DocumentedServiceClient: its coroutines would each need their own sync_wait.
 void DocumentedServiceSyncClient::call(std::int32_t arg) {
-  DocumentedServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.call(std::move(arg)));
+  DocumentedService_wire::DocumentedService_call_args args;
+  args.arg = std::move(arg);
+  DocumentedService_wire::DocumentedService_call_result result;
+  corothrift::sync_wait(*loop_, channel_->call("call", args, result));
+  return DocumentedService_wire::take_result(result);
 }
 
 DocumentedServiceProcessor::DocumentedServiceProcessor(std::shared_ptr<DocumentedServiceHandler> handler)

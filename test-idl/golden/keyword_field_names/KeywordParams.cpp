@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace KeywordParams_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct KeywordParams_call_args {
   std::int32_t enum_ = 0;
   std::int32_t union_ = 0;
@@ -99,9 +104,9 @@ void KeywordParams_call_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What call returns to its caller: the value, or the declared exception thrown.
+inline void take_result(KeywordParams_call_result& result) {
+  static_cast<void>(result);
 }
 
 }  // namespace KeywordParams_wire
@@ -125,6 +130,7 @@ corothrift::Task<void> KeywordParamsClient::call(std::int32_t enum_, std::int32_
   args.exception = std::move(exception);
   KeywordParams_wire::KeywordParams_call_result result;
   co_await channel_->call("call", args, result);
+  KeywordParams_wire::take_result(result);
 }
 
 KeywordParamsSyncClient::KeywordParamsSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -135,9 +141,15 @@ KeywordParamsSyncClient::KeywordParamsSyncClient(corothrift::Address address, co
 
 KeywordParamsSyncClient::~KeywordParamsSyncClient() { channel_.reset(); }
 
+// Not through KeywordParamsClient: its coroutines would each need their own sync_wait.
 void KeywordParamsSyncClient::call(std::int32_t enum_, std::int32_t union_, std::int32_t exception) {
-  KeywordParamsClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.call(std::move(enum_), std::move(union_), std::move(exception)));
+  KeywordParams_wire::KeywordParams_call_args args;
+  args.enum_ = std::move(enum_);
+  args.union_ = std::move(union_);
+  args.exception = std::move(exception);
+  KeywordParams_wire::KeywordParams_call_result result;
+  corothrift::sync_wait(*loop_, channel_->call("call", args, result));
+  return KeywordParams_wire::take_result(result);
 }
 
 KeywordParamsProcessor::KeywordParamsProcessor(std::shared_ptr<KeywordParamsHandler> handler)

@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Derived_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Derived_fetch_args {
   ::common::Level level = {};
 
@@ -94,9 +99,10 @@ void Derived_fetch_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What fetch returns to its caller: the value, or the declared exception thrown.
+inline ::common::Shared take_result(Derived_fetch_result& result) {
+  if (!result.success) throw_missing_result("fetch");
+  return std::move(*result.success);
 }
 
 }  // namespace Derived_wire
@@ -118,13 +124,16 @@ corothrift::Task<::common::Shared> DerivedClient::fetch(::common::Level level) {
   args.level = std::move(level);
   Derived_wire::Derived_fetch_result result;
   co_await channel_->call("fetch", args, result);
-  if (!result.success) Derived_wire::throw_missing_result("fetch");
-  co_return std::move(*result.success);
+  co_return Derived_wire::take_result(result);
 }
 
+// Not through DerivedClient: its coroutines would each need their own sync_wait.
 ::common::Shared DerivedSyncClient::fetch(::common::Level level) {
-  DerivedClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.fetch(std::move(level)));
+  Derived_wire::Derived_fetch_args args;
+  args.level = std::move(level);
+  Derived_wire::Derived_fetch_result result;
+  corothrift::sync_wait(*loop_, channel_->call("fetch", args, result));
+  return Derived_wire::take_result(result);
 }
 
 DerivedProcessor::DerivedProcessor(std::shared_ptr<DerivedHandler> handler)

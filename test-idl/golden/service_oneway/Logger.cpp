@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Logger_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Logger_log_args {
   std::string line;
 
@@ -161,9 +166,9 @@ void Logger_sync_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What sync returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Logger_sync_result& result) {
+  static_cast<void>(result);
 }
 
 }  // namespace Logger_wire
@@ -195,6 +200,7 @@ corothrift::Task<void> LoggerClient::sync() {
   Logger_wire::Logger_sync_args args;
   Logger_wire::Logger_sync_result result;
   co_await channel_->call("sync", args, result);
+  Logger_wire::take_result(result);
 }
 
 LoggerSyncClient::LoggerSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -205,19 +211,25 @@ LoggerSyncClient::LoggerSyncClient(corothrift::Address address, corothrift::Chan
 
 LoggerSyncClient::~LoggerSyncClient() { channel_.reset(); }
 
+// Not through LoggerClient: its coroutines would each need their own sync_wait.
 void LoggerSyncClient::log(std::string line) {
-  LoggerClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.log(std::move(line)));
+  Logger_wire::Logger_log_args args;
+  args.line = std::move(line);
+  corothrift::sync_wait(*loop_, channel_->send_oneway("log", args));
 }
 
+// Not through LoggerClient: its coroutines would each need their own sync_wait.
 void LoggerSyncClient::flush() {
-  LoggerClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.flush());
+  Logger_wire::Logger_flush_args args;
+  corothrift::sync_wait(*loop_, channel_->send_oneway("flush", args));
 }
 
+// Not through LoggerClient: its coroutines would each need their own sync_wait.
 void LoggerSyncClient::sync() {
-  LoggerClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.sync());
+  Logger_wire::Logger_sync_args args;
+  Logger_wire::Logger_sync_result result;
+  corothrift::sync_wait(*loop_, channel_->call("sync", args, result));
+  return Logger_wire::take_result(result);
 }
 
 LoggerProcessor::LoggerProcessor(std::shared_ptr<LoggerHandler> handler)

@@ -12,6 +12,11 @@
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Vault_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Vault_read_args {
   std::string key;
 
@@ -104,6 +109,14 @@ void Vault_read_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What read returns to its caller: the value, or the declared exception thrown.
+inline std::string take_result(Vault_read_result& result) {
+  if (result.missing) throw std::move(*result.missing);
+  if (result.denied) throw std::move(*result.denied);
+  if (!result.success) throw_missing_result("read");
+  return std::move(*result.success);
+}
+
 struct Vault_write_args {
   std::string key;
   std::string value;
@@ -191,9 +204,9 @@ void Vault_write_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What write returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Vault_write_result& result) {
+  if (result.denied) throw std::move(*result.denied);
 }
 
 }  // namespace Vault_wire
@@ -215,10 +228,7 @@ corothrift::Task<std::string> VaultClient::read(std::string key) {
   args.key = std::move(key);
   Vault_wire::Vault_read_result result;
   co_await channel_->call("read", args, result);
-  if (result.missing) throw std::move(*result.missing);
-  if (result.denied) throw std::move(*result.denied);
-  if (!result.success) Vault_wire::throw_missing_result("read");
-  co_return std::move(*result.success);
+  co_return Vault_wire::take_result(result);
 }
 
 corothrift::Task<void> VaultClient::write(std::string key, std::string value) {
@@ -227,7 +237,7 @@ corothrift::Task<void> VaultClient::write(std::string key, std::string value) {
   args.value = std::move(value);
   Vault_wire::Vault_write_result result;
   co_await channel_->call("write", args, result);
-  if (result.denied) throw std::move(*result.denied);
+  Vault_wire::take_result(result);
 }
 
 VaultSyncClient::VaultSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -238,14 +248,23 @@ VaultSyncClient::VaultSyncClient(corothrift::Address address, corothrift::Channe
 
 VaultSyncClient::~VaultSyncClient() { channel_.reset(); }
 
+// Not through VaultClient: its coroutines would each need their own sync_wait.
 std::string VaultSyncClient::read(std::string key) {
-  VaultClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.read(std::move(key)));
+  Vault_wire::Vault_read_args args;
+  args.key = std::move(key);
+  Vault_wire::Vault_read_result result;
+  corothrift::sync_wait(*loop_, channel_->call("read", args, result));
+  return Vault_wire::take_result(result);
 }
 
+// Not through VaultClient: its coroutines would each need their own sync_wait.
 void VaultSyncClient::write(std::string key, std::string value) {
-  VaultClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.write(std::move(key), std::move(value)));
+  Vault_wire::Vault_write_args args;
+  args.key = std::move(key);
+  args.value = std::move(value);
+  Vault_wire::Vault_write_result result;
+  corothrift::sync_wait(*loop_, channel_->call("write", args, result));
+  return Vault_wire::take_result(result);
 }
 
 VaultProcessor::VaultProcessor(std::shared_ptr<VaultHandler> handler)

@@ -14,6 +14,11 @@ namespace shared {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace SharedService_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct SharedService_getStruct_args {
   std::int32_t key = 0;
 
@@ -96,9 +101,10 @@ void SharedService_getStruct_result::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
+// What getStruct returns to its caller: the value, or the declared exception thrown.
+inline SharedStruct take_result(SharedService_getStruct_result& result) {
+  if (!result.success) throw_missing_result("getStruct");
+  return std::move(*result.success);
 }
 
 }  // namespace SharedService_wire
@@ -120,8 +126,7 @@ corothrift::Task<SharedStruct> SharedServiceClient::getStruct(std::int32_t key) 
   args.key = std::move(key);
   SharedService_wire::SharedService_getStruct_result result;
   co_await channel_->call("getStruct", args, result);
-  if (!result.success) SharedService_wire::throw_missing_result("getStruct");
-  co_return std::move(*result.success);
+  co_return SharedService_wire::take_result(result);
 }
 
 SharedServiceSyncClient::SharedServiceSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -132,9 +137,13 @@ SharedServiceSyncClient::SharedServiceSyncClient(corothrift::Address address, co
 
 SharedServiceSyncClient::~SharedServiceSyncClient() { channel_.reset(); }
 
+// Not through SharedServiceClient: its coroutines would each need their own sync_wait.
 SharedStruct SharedServiceSyncClient::getStruct(std::int32_t key) {
-  SharedServiceClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.getStruct(std::move(key)));
+  SharedService_wire::SharedService_getStruct_args args;
+  args.key = std::move(key);
+  SharedService_wire::SharedService_getStruct_result result;
+  corothrift::sync_wait(*loop_, channel_->call("getStruct", args, result));
+  return SharedService_wire::take_result(result);
 }
 
 SharedServiceProcessor::SharedServiceProcessor(std::shared_ptr<SharedServiceHandler> handler)

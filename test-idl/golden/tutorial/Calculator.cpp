@@ -14,6 +14,11 @@ namespace tutorial {
 // a translation unit (unity builds) without g++'s -Wsubobject-linkage.
 namespace Calculator_wire {
 
+[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
+  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
+                                          std::string(method) + " failed: unknown result");
+}
+
 struct Calculator_ping_args {
 
   bool operator==(const Calculator_ping_args&) const = default;
@@ -84,6 +89,11 @@ void Calculator_ping_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What ping returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Calculator_ping_result& result) {
+  static_cast<void>(result);
 }
 
 struct Calculator_add_args {
@@ -171,6 +181,12 @@ void Calculator_add_result::read(R& r) {
     r.read_field_end();
   }
   r.read_struct_end();
+}
+
+// What add returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(Calculator_add_result& result) {
+  if (!result.success) throw_missing_result("add");
+  return std::move(*result.success);
 }
 
 struct Calculator_calculate_args {
@@ -265,6 +281,13 @@ void Calculator_calculate_result::read(R& r) {
   r.read_struct_end();
 }
 
+// What calculate returns to its caller: the value, or the declared exception thrown.
+inline std::int32_t take_result(Calculator_calculate_result& result) {
+  if (result.ouch) throw std::move(*result.ouch);
+  if (!result.success) throw_missing_result("calculate");
+  return std::move(*result.success);
+}
+
 struct Calculator_zip_args {
 
   bool operator==(const Calculator_zip_args&) const = default;
@@ -301,11 +324,6 @@ void Calculator_zip_args::read(R& r) {
   r.read_struct_end();
 }
 
-[[maybe_unused]] [[noreturn]] inline void throw_missing_result(std::string_view method) {
-  throw corothrift::TApplicationException(corothrift::TApplicationException::Type::MissingResult,
-                                          std::string(method) + " failed: unknown result");
-}
-
 }  // namespace Calculator_wire
 
 corothrift::Task<CalculatorClient> CalculatorClient::connect(corothrift::EventLoop& loop,
@@ -324,6 +342,7 @@ corothrift::Task<void> CalculatorClient::ping() {
   Calculator_wire::Calculator_ping_args args;
   Calculator_wire::Calculator_ping_result result;
   co_await channel_->call("ping", args, result);
+  Calculator_wire::take_result(result);
 }
 
 corothrift::Task<std::int32_t> CalculatorClient::add(std::int32_t num1, std::int32_t num2) {
@@ -332,8 +351,7 @@ corothrift::Task<std::int32_t> CalculatorClient::add(std::int32_t num1, std::int
   args.num2 = std::move(num2);
   Calculator_wire::Calculator_add_result result;
   co_await channel_->call("add", args, result);
-  if (!result.success) Calculator_wire::throw_missing_result("add");
-  co_return std::move(*result.success);
+  co_return Calculator_wire::take_result(result);
 }
 
 corothrift::Task<std::int32_t> CalculatorClient::calculate(std::int32_t logid, Work w) {
@@ -342,9 +360,7 @@ corothrift::Task<std::int32_t> CalculatorClient::calculate(std::int32_t logid, W
   args.w = std::move(w);
   Calculator_wire::Calculator_calculate_result result;
   co_await channel_->call("calculate", args, result);
-  if (result.ouch) throw std::move(*result.ouch);
-  if (!result.success) Calculator_wire::throw_missing_result("calculate");
-  co_return std::move(*result.success);
+  co_return Calculator_wire::take_result(result);
 }
 
 corothrift::Task<void> CalculatorClient::zip() {
@@ -352,24 +368,38 @@ corothrift::Task<void> CalculatorClient::zip() {
   co_await channel_->send_oneway("zip", args);
 }
 
+// Not through CalculatorClient: its coroutines would each need their own sync_wait.
 void CalculatorSyncClient::ping() {
-  CalculatorClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.ping());
+  Calculator_wire::Calculator_ping_args args;
+  Calculator_wire::Calculator_ping_result result;
+  corothrift::sync_wait(*loop_, channel_->call("ping", args, result));
+  return Calculator_wire::take_result(result);
 }
 
+// Not through CalculatorClient: its coroutines would each need their own sync_wait.
 std::int32_t CalculatorSyncClient::add(std::int32_t num1, std::int32_t num2) {
-  CalculatorClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.add(std::move(num1), std::move(num2)));
+  Calculator_wire::Calculator_add_args args;
+  args.num1 = std::move(num1);
+  args.num2 = std::move(num2);
+  Calculator_wire::Calculator_add_result result;
+  corothrift::sync_wait(*loop_, channel_->call("add", args, result));
+  return Calculator_wire::take_result(result);
 }
 
+// Not through CalculatorClient: its coroutines would each need their own sync_wait.
 std::int32_t CalculatorSyncClient::calculate(std::int32_t logid, Work w) {
-  CalculatorClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.calculate(std::move(logid), std::move(w)));
+  Calculator_wire::Calculator_calculate_args args;
+  args.logid = std::move(logid);
+  args.w = std::move(w);
+  Calculator_wire::Calculator_calculate_result result;
+  corothrift::sync_wait(*loop_, channel_->call("calculate", args, result));
+  return Calculator_wire::take_result(result);
 }
 
+// Not through CalculatorClient: its coroutines would each need their own sync_wait.
 void CalculatorSyncClient::zip() {
-  CalculatorClient client(channel_);
-  return corothrift::sync_wait(*loop_, client.zip());
+  Calculator_wire::Calculator_zip_args args;
+  corothrift::sync_wait(*loop_, channel_->send_oneway("zip", args));
 }
 
 CalculatorProcessor::CalculatorProcessor(std::shared_ptr<CalculatorHandler> handler)
