@@ -137,8 +137,8 @@ void ServerWorker::adopt(int fd) noexcept {
   try {
     socket = Socket(loop_, fd);
   } catch (const std::exception& e) {
+    // The Socket constructor has closed fd already.
     log(LogLevel::kWarn, "corothrift server: cannot serve a new connection: {}", e.what());
-    ::close(fd);
     connection_closed();
     return;
   }

@@ -19,12 +19,16 @@ namespace detail {
 
 // Owns the fd; the FdWatch member unregisters before the fd closes.
 struct OwnedFd {
-  int fd;
-  ~OwnedFd() { ::close(fd); }
+  int fd = -1;
+  ~OwnedFd() {
+    if (fd >= 0) ::close(fd);
+  }
 };
 
 struct SocketState {
-  SocketState(EventLoop& loop, int fd) : owned{fd}, watch(loop, fd) {}
+  // The fd is owned only once the watch exists: if registering it throws,
+  // the Socket constructor closes the fd, once.
+  SocketState(EventLoop& loop, int fd) : watch(loop, fd) { owned.fd = fd; }
   OwnedFd owned;
   FdWatch watch;
 };

@@ -6,6 +6,7 @@
 #include <corothrift/task.h>
 #include <corothrift/when_all.h>
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -13,6 +14,7 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -238,6 +240,18 @@ TEST(Socket, ClosingASocketEndsItsPendingReadWithConnectionClosed) {
   EXPECT_THROW(sync_wait(loop, when_all(read_exactly(a, 1), close_after_yield(loop, a))),
                ConnectionClosed);
   EXPECT_FALSE(a.is_open());
+}
+
+TEST(Socket, AdoptingAnFdTheLoopCannotWatchThrowsAndClosesTheFd) {
+  EventLoop loop;
+  char path[] = "/tmp/corothrift_socket_test_XXXXXX";
+  int fd = ::mkstemp(path);  // epoll refuses regular files (EPERM)
+  ASSERT_GE(fd, 0);
+  ::unlink(path);
+  EXPECT_ANY_THROW(Socket(loop, fd));
+  errno = 0;
+  EXPECT_EQ(::fcntl(fd, F_GETFD), -1);
+  EXPECT_EQ(errno, EBADF);
 }
 
 TEST(Address, FormatsAndParsesEachFamily) {
