@@ -6,6 +6,8 @@
 #include <corothrift/exception.h>
 #include <corothrift/message.h>
 
+#include <algorithm>
+
 #include <fmt/core.h>
 
 namespace corothrift::detail {
@@ -56,9 +58,12 @@ NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
   if (framing.transport == TransportKind::Framed) return next_frame(bytes, limits);
   if (bytes.empty()) return {{}, 0, 1};
-  std::optional<std::size_t> size = measure_message(framing.protocol, bytes, limits);
-  if (!size) return {{}, 0, bytes.size() + 1};
-  return {bytes.first(*size), *size, 0};
+  // An incomplete message says how far it reaches at least (a large string's
+  // whole length), so a message arriving in many reads is measured a few
+  // times, not once per read.
+  MessageExtent extent = measure_message_extent(framing.protocol, bytes, limits);
+  if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
+  return {bytes.first(extent.size), extent.size, 0};
 }
 
 HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,

@@ -95,6 +95,30 @@ TEST(Server, DetectsProtocolAndTransportPerConnection) {
   }
 }
 
+// Unframed, the server learns where a request ends only by decoding it; a
+// 4 MiB argument arrives over many reads and must come back whole.
+Task<bool> echo_large(EventLoop& loop, Address address, ChannelOptions options) {
+  auto channel = co_await calc::connect(loop, std::move(address), std::move(options));
+  CalcClient client(channel);
+  std::string bytes(4 << 20, '\0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<char>(i * 7 + i / 4096);
+  Binary sent(bytes);
+  Binary back = co_await client.echo(sent);
+  co_return back == sent;
+}
+
+TEST(Server, AnswersALargeUnframedRequestThatArrivesOverManyReads) {
+  calc::CalcServer server;
+  EventLoop loop;
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    ChannelOptions options;
+    options.protocol = protocol;
+    options.transport = TransportKind::Unframed;
+    EXPECT_TRUE(run(loop, echo_large(loop, server.address(), options)))
+        << protocol_kind_name(protocol);
+  }
+}
+
 TEST(Server, WithoutDetectionSpeaksOnlyTheConfiguredProtocol) {
   ServerOptions options;
   options.auto_detect = false;
