@@ -462,6 +462,28 @@ class Builder {
   Diagnostics& diags_;
 };
 
+// ANTLR's SLL prediction is much cheaper than full LL and decides every
+// valid document the same way; only a document it fails on (a syntax error,
+// or, rarely, an input SLL cannot decide) is parsed again in LL mode, which
+// reports the errors. The lexer's tokens are kept between the two.
+P::DocumentContext* parse_two_stage(ThriftParser& parser, antlr4::CommonTokenStream& tokens,
+                                    antlr4::ANTLRErrorListener& errors) {
+  using antlr4::atn::ParserATNSimulator;
+  using antlr4::atn::PredictionMode;
+  parser.getInterpreter<ParserATNSimulator>()->setPredictionMode(PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+  try {
+    return parser.document();
+  } catch (const antlr4::ParseCancellationException&) {
+  }
+  tokens.seek(0);
+  parser.reset();
+  parser.addErrorListener(&errors);
+  parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
+  parser.getInterpreter<ParserATNSimulator>()->setPredictionMode(PredictionMode::LL);
+  return parser.document();
+}
+
 }  // namespace
 
 std::unique_ptr<Program> build_program(FileId file, Diagnostics& diags) {
@@ -481,8 +503,7 @@ std::unique_ptr<Program> build_program(FileId file, Diagnostics& diags) {
   lexer.removeErrorListeners();
   parser.removeErrorListeners();
   lexer.addErrorListener(&errors);
-  parser.addErrorListener(&errors);
-  P::DocumentContext* document = parser.document();
+  P::DocumentContext* document = parse_two_stage(parser, tokens, errors);
   if (errors.count > 0) return nullptr;
   return Builder(file, offsets, tokens, diags).build(document);
 }
