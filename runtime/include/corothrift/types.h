@@ -89,8 +89,15 @@ inline void copy_bytes(void* to, const void* from, std::size_t n) noexcept {
 }
 
 // std::string::assign goes through a general replace routine; decoding into a
-// reused string of the same or greater length needs only a copy.
+// reused string of the same or greater length needs only a copy. Growing by
+// resize would first zero the new bytes, which costs as much as the copy for
+// a large value, so large growth takes assign.
 inline void assign_bytes(std::string& to, const void* data, std::size_t size) {
+  constexpr std::size_t kAssignAbove = 256;
+  if (size > kAssignAbove && size > to.size()) {
+    to.assign(static_cast<const char*>(data), size);
+    return;
+  }
   to.resize(size);
   copy_bytes(to.data(), data, size);
 }
