@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
 #include <memory>
 
 #include <corothrift/address.h>
@@ -42,7 +43,13 @@ int main(int argc, char** argv) {
   options.threads = static_cast<size_t>(flags.num("workers", 2));
   corothrift::Server server(std::make_shared<service::BenchProcessor>(std::make_shared<Handler>()),
                             options);
-  server.listen(corothrift::Address::ipv4("127.0.0.1", port));
+  try {
+    server.listen(corothrift::Address::ipv4("127.0.0.1", port));
+  } catch (const std::exception& e) {  // e.g. the port is taken
+    std::fprintf(stderr, "bench_corothrift_server: cannot listen on 127.0.0.1:%u: %s\n",
+                 static_cast<unsigned>(port), e.what());
+    return 1;
+  }
   std::printf("bench_corothrift_server on 127.0.0.1:%u with %zu worker(s)\n", server.port(),
               options.threads);
   std::fflush(stdout);

@@ -3,6 +3,7 @@
 // lets calls in flight finish before exiting.
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <memory>
 
 #include <corothrift/address.h>
@@ -43,8 +44,14 @@ int main(int argc, char** argv) {
   corothrift::ServerOptions options;
   options.threads = 2;
   corothrift::Server server(std::make_shared<tutorial::CalculatorProcessor>(handler), options);
-  server.listen(corothrift::Address::ipv4("127.0.0.1", *port));
-  server.start();
+  try {
+    server.listen(corothrift::Address::ipv4("127.0.0.1", *port));
+    server.start();
+  } catch (const std::exception& e) {  // e.g. the port is taken
+    std::fprintf(stderr, "calculator_server: cannot serve on 127.0.0.1:%u: %s\n",
+                 static_cast<unsigned>(*port), e.what());
+    return 1;
+  }
   std::printf("listening on 127.0.0.1:%u\n", static_cast<unsigned>(server.port()));
   std::fflush(stdout);
   int signal = wait_for_stop_signal(signals);
