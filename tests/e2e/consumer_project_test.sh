@@ -4,7 +4,8 @@
 # find_package(corothrift) from a temporary copy of the IDLs, then checks the
 # build's regeneration: an untouched rebuild does nothing, touching the
 # included shared.thrift regenerates both IDLs' code, and a type added to it
-# reaches the generated header.
+# reaches the generated header. On the way it runs the built example: client
+# against server, and a second server on the taken port.
 #
 # usage: consumer_project_test.sh BUILD_DIR EXAMPLE_SOURCE_DIR IDL_DIR CXX_COMPILER
 set -euo pipefail
@@ -42,6 +43,32 @@ for program in calculator_server calculator_client; do
   [ -x "$work/build/$program" ] || fail "$program was not built"
 done
 grep -q "$work/prefix/bin/corothrift" "$work/build/build.ninja" || fail "not the installed compiler"
+
+# The example itself, as built from the installed package: the client's
+# calls against its server, then a second server on the taken port, which
+# must fail with a one-line error (not an abort).
+"$work/build/calculator_server" --port 0 >"$work/server.log" 2>&1 &
+server_pid=$!
+trap '[ -z "$server_pid" ] || kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+port=""
+for _ in $(seq 100); do
+  port=$(sed -nE 's/.*listening on 127\.0\.0\.1:([0-9]+).*/\1/p' "$work/server.log" | head -n 1)
+  [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || { cat "$work/server.log"; fail "calculator_server did not start"; }
+timeout 30 "$work/build/calculator_client" --port "$port" >"$work/client.log" 2>&1 \
+  || { cat "$work/client.log"; fail "calculator_client"; }
+expect_in client.log "concurrent: add(1, 1) = 2, 6 \* 7 = 42, 15 - 10 = 5, ping ok"
+expect_in client.log "caught tutorial::InvalidOperation"
+expect_in client.log "getStruct(1) (inherited from SharedService)"
+rc=0
+timeout 30 "$work/build/calculator_server" --port "$port" >"$work/second.log" 2>&1 || rc=$?
+[ "$rc" -eq 1 ] || { cat "$work/second.log"; fail "a second server on a taken port exited $rc, not 1"; }
+expect_in second.log "calculator_server: cannot serve on 127.0.0.1:$port"
+kill "$server_pid"
+wait "$server_pid" || true
+server_pid=""
 
 build untouched.log
 expect_in untouched.log "no work to do"
