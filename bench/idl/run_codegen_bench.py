@@ -50,6 +50,8 @@ def main():
     parser.add_argument("--thrift", default="/usr/bin/thrift")
     parser.add_argument("--lines", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--compile-runs", type=int, default=1,
+                        help="compiles of each generated source (the best counts)")
     args = parser.parse_args()
     thrift_test = os.path.join(SHARED_IDL, "ThriftTest.v0.17.0.thrift")
 
@@ -78,8 +80,9 @@ def main():
         ours_sources = sorted(glob.glob(os.path.join(dirs["ours"], "*.cpp")))
         apache_sources = sorted(s for s in glob.glob(os.path.join(dirs["apache"], "*.cpp"))
                                 if not s.endswith("_server.skeleton.cpp"))
-        ours_cpu = compile_all(ours_sources, [dirs["ours"], args.runtime_include], 1)
-        apache_cpu = compile_all(apache_sources, [dirs["apache"]], 1)
+        ours_cpu = compile_all(ours_sources, [dirs["ours"], args.runtime_include],
+                               args.compile_runs)
+        apache_cpu = compile_all(apache_sources, [dirs["apache"]], args.compile_runs)
         ratios.append(("compile ThriftTest's generated C++", ours_cpu, apache_cpu))
         print()
         print(f"compile ThriftTest's generated C++ (g++ -O2, per file, CPU s): corothrift "
