@@ -83,12 +83,27 @@ EventLoop::~EventLoop() {
   ::close(epoll_fd_);
 }
 
+namespace {
+
+thread_local EventLoop* t_current_loop = nullptr;
+
+}  // namespace
+
+CurrentLoopScope::CurrentLoopScope(EventLoop& loop) noexcept
+    : previous_(std::exchange(t_current_loop, &loop)) {}
+
+CurrentLoopScope::~CurrentLoopScope() { t_current_loop = previous_; }
+
+EventLoop* EventLoop::current() noexcept { return t_current_loop; }
+
 void EventLoop::run() {
+  CurrentLoopScope scope(*this);
   while (!stop_requested_.load(std::memory_order_acquire)) run_once();
   stop_requested_.store(false, std::memory_order_relaxed);
 }
 
 void EventLoop::run_once() {
+  CurrentLoopScope scope(*this);
   run_ready();
   poll(poll_timeout_ms());
   fire_timers();

@@ -32,6 +32,8 @@ void ServerWorker::start() {
 }
 
 void ServerWorker::run() {
+  // The accept loop starts eagerly, and may serve requests, before run().
+  CurrentLoopScope scope(loop_);
   if (listen_fd_ >= 0) {
     try {
       listen_watch_ = std::make_unique<FdWatch>(loop_, listen_fd_);

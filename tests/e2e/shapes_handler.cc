@@ -8,19 +8,8 @@
 #include <corothrift/timer.h>
 
 namespace e2e_test {
-namespace {
-
-thread_local corothrift::EventLoop* tls_loop = nullptr;
-
-}  // namespace
-
-corothrift::Task<bool> LoopTracking::process(corothrift::ServerRequest& req) {
-  tls_loop = req.loop();
-  co_return co_await inner_->process(req);
-}
-
 std::shared_ptr<corothrift::Processor> make_processor(std::shared_ptr<ShapesHandler> handler) {
-  return std::make_shared<LoopTracking>(std::make_shared<e2e::ShapesProcessor>(std::move(handler)));
+  return std::make_shared<e2e::ShapesProcessor>(std::move(handler));
 }
 
 corothrift::Task<e2e::base::Greeting> ShapesHandler::hello(const std::string& name) {
@@ -102,8 +91,9 @@ corothrift::Task<std::int32_t> ShapesHandler::fail_undeclared(const std::string&
 }
 
 corothrift::Task<std::int64_t> ShapesHandler::slow_echo(std::int64_t value, std::int32_t delay_ms) {
-  if (delay_ms > 0 && tls_loop != nullptr) {
-    co_await corothrift::sleep_for(*tls_loop, std::chrono::milliseconds(delay_ms));
+  if (delay_ms > 0) {
+    co_await corothrift::sleep_for(*corothrift::EventLoop::current(),
+                                   std::chrono::milliseconds(delay_ms));
   }
   co_return value;
 }

@@ -16,17 +16,6 @@
 
 namespace e2e_test {
 
-// Sets the loop of the request being dispatched on this thread, which
-// handlers (given only their arguments) need for timers.
-class LoopTracking : public corothrift::Processor {
- public:
-  explicit LoopTracking(std::shared_ptr<corothrift::Processor> inner) : inner_(std::move(inner)) {}
-  corothrift::Task<bool> process(corothrift::ServerRequest& req) override;
-
- private:
-  std::shared_ptr<corothrift::Processor> inner_;
-};
-
 // Called from every server loop thread at once: state is atomic or guarded.
 class ShapesHandler final : public e2e::ShapesHandler {
  public:

@@ -14,11 +14,6 @@ using thrift::test::Numberz;
 using thrift::test::UserId;
 using thrift::test::Xtruct;
 
-corothrift::Task<bool> LoopTracking::process(corothrift::ServerRequest& req) {
-  tls_loop = req.loop();
-  co_return co_await inner_->process(req);
-}
-
 template <class... Args>
 void TestHandler::trace(fmt::format_string<Args...> format, Args&&... args) const {
   if (!verbose_) return;
@@ -190,9 +185,8 @@ corothrift::Task<Xtruct> TestHandler::testMultiException(const std::string& arg0
 // A coroutine sleep: the loop goes on serving this connection's next calls.
 corothrift::Task<void> TestHandler::testOneway(std::int32_t secondsToSleep) {
   trace("testOneway({})", secondsToSleep);
-  if (tls_loop != nullptr) {
-    co_await corothrift::sleep_for(*tls_loop, std::chrono::seconds(secondsToSleep));
-  }
+  co_await corothrift::sleep_for(*corothrift::EventLoop::current(),
+                                 std::chrono::seconds(secondsToSleep));
   trace("testOneway({}): done", secondsToSleep);
 }
 

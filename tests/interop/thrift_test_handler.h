@@ -13,19 +13,6 @@
 
 namespace thrift_test {
 
-// The loop of the request being dispatched on this thread (handlers get only
-// their arguments); set by LoopTracking before the handler runs.
-inline thread_local corothrift::EventLoop* tls_loop = nullptr;
-
-class LoopTracking : public corothrift::Processor {
- public:
-  explicit LoopTracking(std::shared_ptr<corothrift::Processor> inner) : inner_(std::move(inner)) {}
-  corothrift::Task<bool> process(corothrift::ServerRequest& req) override;
-
- private:
-  std::shared_ptr<corothrift::Processor> inner_;
-};
-
 // Stateless apart from the flag: safe on every loop thread at once.
 class TestHandler final : public thrift::test::ThriftTestHandler {
  public:

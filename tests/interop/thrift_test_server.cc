@@ -29,12 +29,12 @@ sigset_t block_stop_signals() {
 std::shared_ptr<corothrift::Processor> make_processor(const thrift_test::Flags& flags) {
   auto handler = std::make_shared<thrift_test::TestHandler>(flags.verbose);
   auto test = std::make_shared<thrift::test::ThriftTestProcessor>(handler);
-  if (!flags.multiplexed) return std::make_shared<thrift_test::LoopTracking>(test);
+  if (!flags.multiplexed) return test;
   auto mux = std::make_shared<corothrift::MultiplexedProcessor>();
   mux->add("ThriftTest", test);
   mux->add("SecondService", std::make_shared<thrift::test::SecondServiceProcessor>(
                                 std::make_shared<thrift_test::SecondHandler>()));
-  return std::make_shared<thrift_test::LoopTracking>(mux);
+  return mux;
 }
 
 corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {

@@ -20,7 +20,7 @@
 namespace calc {
 
 inline std::shared_ptr<corothrift::Processor> make_processor(std::shared_ptr<CalcHandler> handler) {
-  return std::make_shared<LoopTracking>(std::make_shared<CalcProcessor>(std::move(handler)));
+  return std::make_shared<CalcProcessor>(std::move(handler));
 }
 
 struct CalcServer {

@@ -253,22 +253,6 @@ class CalcProcessor : public corothrift::Processor {
   std::shared_ptr<CalcHandler> handler_;
 };
 
-// The loop the current request runs on, for TestHandler::delay (handlers
-// get only their arguments); set by LoopTracking.
-inline thread_local corothrift::EventLoop* tls_loop = nullptr;
-
-class LoopTracking : public corothrift::Processor {
- public:
-  explicit LoopTracking(std::shared_ptr<corothrift::Processor> inner) : inner_(std::move(inner)) {}
-  corothrift::Task<bool> process(corothrift::ServerRequest& req) override {
-    tls_loop = req.loop();
-    co_return co_await inner_->process(req);
-  }
-
- private:
-  std::shared_ptr<corothrift::Processor> inner_;
-};
-
 // What the tests serve; notifications are counted atomically since loops run
 // on threads.
 class TestHandler : public CalcHandler {
@@ -288,7 +272,7 @@ class TestHandler : public CalcHandler {
     for (int seen = max_delays_running; now > seen;) {
       if (max_delays_running.compare_exchange_weak(seen, now)) break;
     }
-    co_await corothrift::sleep_for(*tls_loop, std::chrono::milliseconds(ms));
+    co_await corothrift::sleep_for(*corothrift::EventLoop::current(), std::chrono::milliseconds(ms));
     --delays_running;
     co_return value;
   }

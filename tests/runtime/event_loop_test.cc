@@ -143,5 +143,38 @@ TEST(EventLoop, SyncWaitDrivesTheLoopUntilTheTaskFinishes) {
   EXPECT_EQ(sync_wait(loop, value_after_sleep(loop)), 42);
 }
 
+// Where EventLoop::current() points before and after a sleep, and inside a
+// sync_wait on another loop nested in this task. (An out-parameter: g++ 12
+// at -O2 can return a stale copy of a vector co_returned after growing
+// across suspensions.)
+Task<void> current_loops(EventLoop& loop, EventLoop& inner, std::vector<EventLoop*>& seen) {
+  seen.push_back(EventLoop::current());
+  co_await sleep_for(loop, 1ms);
+  seen.push_back(EventLoop::current());
+  seen.push_back(sync_wait(inner, []() -> Task<EventLoop*> { co_return EventLoop::current(); }()));
+  seen.push_back(EventLoop::current());
+}
+
+TEST(EventLoop, CurrentIsTheLoopRunningOnThisThreadAndNullOutsideAny) {
+  EXPECT_EQ(EventLoop::current(), nullptr);
+  EventLoop loop;
+  EventLoop inner;
+  std::vector<EventLoop*> seen;
+  sync_wait(loop, current_loops(loop, inner, seen));
+  EXPECT_EQ(seen, (std::vector<EventLoop*>{&loop, &loop, &inner, &loop}));
+  EXPECT_EQ(EventLoop::current(), nullptr);
+
+  EventLoop* on_thread = nullptr;
+  std::thread runner([&] {
+    loop.post([&] {
+      on_thread = EventLoop::current();
+      loop.stop();
+    });
+    loop.run();
+  });
+  runner.join();
+  EXPECT_EQ(on_thread, &loop);
+}
+
 }  // namespace
 }  // namespace corothrift

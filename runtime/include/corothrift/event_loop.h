@@ -98,6 +98,22 @@ struct DetachedLink {
 };
 }  // namespace detail
 
+class EventLoop;
+
+// Makes `loop` what EventLoop::current() returns on this thread for the
+// scope's lifetime, then restores the previous one (loops can nest: a
+// sync_wait inside a task of another loop).
+class CurrentLoopScope {
+ public:
+  explicit CurrentLoopScope(EventLoop& loop) noexcept;
+  CurrentLoopScope(const CurrentLoopScope&) = delete;
+  CurrentLoopScope& operator=(const CurrentLoopScope&) = delete;
+  ~CurrentLoopScope();
+
+ private:
+  EventLoop* previous_;
+};
+
 class EventLoop {
  public:
   EventLoop();
@@ -112,6 +128,10 @@ class EventLoop {
   void run();
   // One turn. Blocks in epoll only when nothing is ready.
   void run_once();
+  // The loop whose run(), run_once() or sync_wait() is executing on the
+  // calling thread (the innermost one), or null. A server handler, given only
+  // its arguments, reaches its loop this way, e.g. for sleep_for.
+  static EventLoop* current() noexcept;
   // Thread-safe.
   void stop() noexcept;
   // Thread-safe: fn runs on the loop thread during a later turn.

@@ -86,6 +86,8 @@ template <typename T>
 T sync_wait(EventLoop& loop, Task<T> task) {
   detail::SyncResult<T> result;
   {
+    // The task starts here, before run(): it sees its loop as current too.
+    CurrentLoopScope scope(loop);
     detail::SyncDriver driver = detail::drive(loop, task, result);
     // run() returns when the driver finishes (or on another stop()).
     if (!driver.done()) driver.stop_loop_when_done();
