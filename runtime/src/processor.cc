@@ -45,6 +45,24 @@ void ServerRequest::own_bytes() {
   body_.skip(position);
 }
 
+void ServerRequest::read_args_with(DecodeArgsFn decode, void* args) {
+  args_read_ = true;
+  decode(args, protocol_, body_, *limits_);
+}
+
+void ServerRequest::write_message_with(MessageType type, EncodeBodyFn encode, const void* body) {
+  if (oneway_ || replied_) return;
+  replied_ = true;
+  std::size_t start = begin_reply();
+  try {
+    encode(body, protocol_, sink_->out, method_, type, seqid_);
+  } catch (...) {
+    sink_->out.resize(start);
+    throw;
+  }
+  end_reply(start);
+}
+
 std::size_t ServerRequest::begin_reply() { return detail::begin_frame(sink_->out, sink_->framed); }
 
 void ServerRequest::end_reply(std::size_t start) {
