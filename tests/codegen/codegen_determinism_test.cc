@@ -67,5 +67,20 @@ TEST_F(OutputDirectory, ChangedOutputIsRewritten) {
   EXPECT_NE(second[0].find("Calculator.h"), std::string::npos);
 }
 
+TEST_F(OutputDirectory, AnUnwritableOutputIsAnErrorThatSaysWhy) {
+  std::ofstream(dir_ / "not_a_dir") << "a file where the output folder should be";
+  std::string idl = (kSharedIdlDir / "shared.thrift").string();
+  std::string out_dir = (dir_ / "not_a_dir").string();
+  const char* argv[] = {"corothrift", "--gen", "cpp", "-o", out_dir.c_str(), idl.c_str()};
+  idl::FileSourceProvider provider;
+  FileOutputSink sink(".");
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_NE(run(6, argv, provider, sink, out, err), 0);
+  EXPECT_NE(err.str().find("cannot write '" + out_dir + "/shared_types.h.tmp': Not a directory"),
+            std::string::npos)
+      << err.str();
+}
+
 }  // namespace
 }  // namespace corothrift::codegen::test
