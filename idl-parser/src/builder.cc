@@ -123,6 +123,9 @@ class Builder {
   }
 
  private:
+  // The text of a rule that is one token by the grammar (anyIdentifier,
+  // baseType, ...): the rule's own getText() goes through a stringstream.
+  static std::string word(antlr4::ParserRuleContext* ctx) { return ctx->getStart()->getText(); }
   SourceRange range(antlr4::ParserRuleContext* ctx) const {
     std::size_t begin = ctx->getStart()->getStartIndex();
     std::size_t stop = ctx->getStop() != nullptr ? ctx->getStop()->getStopIndex() + 1 : begin;
@@ -165,7 +168,7 @@ class Builder {
     for (auto* a : ctx->annotation()) {
       std::optional<std::string> value;
       if (a->LITERAL() != nullptr) value = literal(a->LITERAL());
-      out.items.push_back({a->anyIdentifier()->getText(), std::move(value), range(a)});
+      out.items.push_back({word(a->anyIdentifier()), std::move(value), range(a)});
     }
     return out;
   }
@@ -176,7 +179,7 @@ class Builder {
     } else if (auto* h = dynamic_cast<P::CppIncludeContext*>(header)) {
       program.cpp_includes.push_back(literal(h->LITERAL()));
     } else if (auto* h = dynamic_cast<P::NamespaceContext*>(header)) {
-      program.namespaces.push_back({h->namespaceScope()->getText(), h->anyIdentifier()->getText(),
+      program.namespaces.push_back({word(h->namespaceScope()), word(h->anyIdentifier()),
                                     annotations(h->annotations()), range(h)});
     } else if (auto* h = dynamic_cast<P::RemovedNamespaceContext*>(header)) {
       removed_namespace(h);
@@ -200,7 +203,7 @@ class Builder {
     std::string keyword = h->REMOVED_NAMESPACE()->getText();
     diags_.error(range(h->REMOVED_NAMESPACE()),
                  "'{}' was removed from Thrift; use 'namespace {} {}' instead", keyword,
-                 kReplacement.at(keyword), h->anyIdentifier()->getText());
+                 kReplacement.at(keyword), word(h->anyIdentifier()));
   }
 
   template <typename T>
@@ -298,7 +301,7 @@ class Builder {
 
   std::unique_ptr<Function> build_function(P::FunctionContext* f) {
     auto node = std::make_unique<Function>();
-    node->name = f->anyIdentifier()->getText();
+    node->name = word(f->anyIdentifier());
     node->name_range = range(f->anyIdentifier());
     node->range = range(f);
     node->doc = doc(f);
@@ -326,13 +329,13 @@ class Builder {
 
   std::unique_ptr<Field> build_field(P::FieldContext* f, std::int32_t& next_implicit) {
     auto node = std::make_unique<Field>();
-    node->name = f->anyIdentifier()->getText();
-    node->name_range = range(f->anyIdentifier());
+    node->name = word(f->fname);
+    node->name_range = range(f->fname);
     node->range = range(f);
     node->doc = doc(f);
-    node->type = type(f->fieldType());
+    node->type = type(f->ftype);
     node->is_reference = f->reference != nullptr;
-    if (auto* id = f->fieldId()) {
+    if (auto* id = f->fid) {
       std::int64_t value = integer(id->INTEGER()).value_or(0);
       if (value < INT16_MIN || value > INT16_MAX) {
         diags_.error(range(id), "field id {} of '{}' does not fit in 16 bits", value, node->name);
@@ -345,13 +348,13 @@ class Builder {
                      "no field id for '{}'; it gets {}, which may change if fields are added",
                      node->name, node->id);
     }
-    if (auto* r = f->fieldRequiredness()) {
-      node->requiredness =
-          r->getText() == "required" ? Requiredness::kRequired : Requiredness::kOptional;
+    if (auto* r = f->req) {
+      node->requiredness = word(r) == "required" ? Requiredness::kRequired
+                                                                   : Requiredness::kOptional;
     }
-    if (f->constValue() != nullptr) node->default_value = value(f->constValue());
-    for (auto* x : f->xsdFieldOption()) reject_xsd(x->getStart());
-    node->annotations = annotations(f->annotations());
+    if (f->fdefault != nullptr) node->default_value = value(f->fdefault);
+    for (auto* x : f->xsd) reject_xsd(x->getStart());
+    node->annotations = annotations(f->fannotations);
     return node;
   }
 
@@ -376,7 +379,7 @@ class Builder {
       out.kind = TypeRef::Kind::kNamed;
       out.spelling = named->IDENTIFIER()->getText();
     } else if (auto* base = dynamic_cast<P::BaseTypeRefContext*>(t)) {
-      out.spelling = base->baseType()->getText();
+      out.spelling = word(base->baseType());
       out.base = base_type(out.spelling);
       out.annotations = annotations(base->annotations());
       out.range = range(base->baseType());
@@ -433,13 +436,13 @@ class Builder {
       out->int_value = integer(i->INTEGER()).value_or(0);
     } else if (auto* d = dynamic_cast<P::DoubleConstContext*>(c)) {
       out->kind = ConstValue::Kind::kDouble;
-      out->double_value = std::strtod(d->getText().c_str(), nullptr);
+      out->double_value = std::strtod(word(d).c_str(), nullptr);
     } else if (auto* s = dynamic_cast<P::StringConstContext*>(c)) {
       out->kind = ConstValue::Kind::kString;
       out->string_value = literal(s->LITERAL());
     } else if (dynamic_cast<P::BoolConstContext*>(c) != nullptr) {
       out->kind = ConstValue::Kind::kBool;
-      out->int_value = c->getText() == "true" ? 1 : 0;
+      out->int_value = word(c) == "true" ? 1 : 0;
     } else if (auto* id = dynamic_cast<P::IdentifierConstContext*>(c)) {
       out->kind = ConstValue::Kind::kIdentifier;
       out->string_value = id->IDENTIFIER()->getText();
