@@ -91,7 +91,7 @@ def main():
         print()
         print(f"{'ratio (corothrift / Apache, CPU)':44} {'ratio':>9}")
         for name, ours, apache in ratios:
-            # /usr/bin/time counts CPU in 10 ms steps: a small input can read 0.
+            # A tiny input can finish within the clock tick of the CPU accounting.
             ratio = f"{ours / apache:9.2f}" if apache > 0 else "  < 10 ms"
             print(f"{name:44} {ratio}")
 
