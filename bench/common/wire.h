@@ -67,7 +67,11 @@ class Writer {
   }
   void string(std::string_view bytes) {
     i32(static_cast<int32_t>(bytes.size()));
-    out_.insert(out_.end(), bytes.begin(), bytes.end());
+    // Same element type on both sides, so the insert is one memmove (from
+    // char iterators it was a byte loop: half the load generator's time in
+    // the 64 KiB echo cell).
+    const auto* first = reinterpret_cast<const uint8_t*>(bytes.data());
+    out_.insert(out_.end(), first, first + bytes.size());
   }
   void byte(uint8_t value) { out_.push_back(value); }
 
