@@ -1,5 +1,7 @@
 #include "ours/bench_service.h"
 
+#include <utility>
+
 namespace bench::coro {
 
 corothrift::Task<bool> BenchProcessor::process(corothrift::ServerRequest& req) {
@@ -26,7 +28,7 @@ corothrift::Task<void> BenchProcessor::process_echo(corothrift::ServerRequest& r
   BenchEchoArgs args;
   req.read_args(args);
   BenchEchoResult result;
-  result.success = co_await handler_->echo(args.data);
+  result.success = co_await handler_->echo(std::move(args.data));
   req.write_reply(result);
 }
 

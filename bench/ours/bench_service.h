@@ -19,7 +19,7 @@ class BenchHandler {
  public:
   virtual ~BenchHandler() = default;
   virtual corothrift::Task<int32_t> add(int32_t a, int32_t b) = 0;
-  virtual corothrift::Task<corothrift::Binary> echo(const corothrift::Binary& data) = 0;
+  virtual corothrift::Task<corothrift::Binary> echo(corothrift::Binary data) = 0;
 };
 
 struct BenchAddArgs {

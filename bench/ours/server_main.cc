@@ -26,7 +26,7 @@ class Handler : public service::BenchHandler {
   corothrift::Task<int32_t> add(int32_t a, int32_t b) override {
     co_return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b));
   }
-  corothrift::Task<corothrift::Binary> echo(const corothrift::Binary& data) override {
+  corothrift::Task<corothrift::Binary> echo(corothrift::Binary data) override {
     co_return data;
   }
 };

@@ -18,7 +18,8 @@ std::string method_name(const idl::Function& function) {
   return name;
 }
 
-// Handlers take scalars by value and everything else by const reference.
+// Scalars and enums are copied into the processor's call; everything else is
+// moved (std::move(args.x)).
 bool passed_by_value(const idl::TypeRef& type) {
   const idl::TypeRef& real = idl::strip_typedefs(type);
   if (real.annotations.has("cpp.type") || type.annotations.has("cpp.type")) return false;
@@ -43,10 +44,14 @@ View params_view(const idl::Function& function, const idl::Program& program, con
   for (const auto& param : function.params) {
     std::string type = names.cpp_type(param->type);
     std::string name = field_name(*param, program);
-    handler_params.push_back(passed_by_value(param->type) ? type + " " + name
-                                                          : "const " + type + "& " + name);
+    // By value, as for the client: a coroutine must not hold references to
+    // its caller's objects (C++ Core Guidelines CP.53), and the processor
+    // moves each decoded argument in, so a handler keeps a string, binary or
+    // container without copying it.
+    handler_params.push_back(type + " " + name);
     client_params.push_back(type + " " + name);
-    call_args.push_back("args." + name);
+    call_args.push_back(passed_by_value(param->type) ? "args." + name
+                                                     : "std::move(args." + name + ")");
     View item;
     item.set("name", name);
     params.push(std::move(item));

@@ -52,7 +52,7 @@ corothrift::Task<std::int32_t> CalculatorHandler::add(std::int32_t num1, std::in
 }
 
 corothrift::Task<std::int32_t> CalculatorHandler::calculate(std::int32_t logid,
-                                                            const tutorial::Work& w) {
+                                                            tutorial::Work w) {
   log_call("calculate({}, {})", logid, w);
   std::int32_t value = evaluate(w);
   {

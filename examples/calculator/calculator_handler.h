@@ -16,7 +16,7 @@ class CalculatorHandler final : public tutorial::CalculatorHandler {
  public:
   corothrift::Task<void> ping() override;
   corothrift::Task<std::int32_t> add(std::int32_t num1, std::int32_t num2) override;
-  corothrift::Task<std::int32_t> calculate(std::int32_t logid, const tutorial::Work& w) override;
+  corothrift::Task<std::int32_t> calculate(std::int32_t logid, tutorial::Work w) override;
   corothrift::Task<void> zip() override;
   corothrift::Task<shared::SharedStruct> getStruct(std::int32_t key) override;
 

@@ -22,7 +22,7 @@ class Calculator : public tutorial::CalculatorHandler {
  public:
   corothrift::Task<void> ping() override { co_return; }
   corothrift::Task<std::int32_t> add(std::int32_t a, std::int32_t b) override { co_return a + b; }
-  corothrift::Task<std::int32_t> calculate(std::int32_t, const tutorial::Work& w) override {
+  corothrift::Task<std::int32_t> calculate(std::int32_t, tutorial::Work w) override {
     if (w.op == tutorial::Operation::DIVIDE && w.num2 == 0) {
       tutorial::InvalidOperation error;
       error.whatOp = static_cast<std::int32_t>(w.op);

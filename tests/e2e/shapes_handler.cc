@@ -12,7 +12,7 @@ std::shared_ptr<corothrift::Processor> make_processor(std::shared_ptr<ShapesHand
   return std::make_shared<e2e::ShapesProcessor>(std::move(handler));
 }
 
-corothrift::Task<e2e::base::Greeting> ShapesHandler::hello(const std::string& name) {
+corothrift::Task<e2e::base::Greeting> ShapesHandler::hello(std::string name) {
   e2e::base::Greeting greeting;
   greeting.text = "hello, " + name;
   greeting.count = ++calls_;
@@ -27,7 +27,7 @@ corothrift::Task<void> ShapesHandler::reset() {
   co_return;
 }
 
-corothrift::Task<void> ShapesHandler::record(const std::string& event) {
+corothrift::Task<void> ShapesHandler::record(std::string event) {
   ++calls_;
   std::lock_guard lock(mutex_);
   events_.push_back(event);
@@ -43,7 +43,7 @@ corothrift::Task<std::vector<std::string>> ShapesHandler::recorded() {
   co_return events;
 }
 
-corothrift::Task<e2e::Point> ShapesHandler::lookup(const std::string& key) {
+corothrift::Task<e2e::Point> ShapesHandler::lookup(std::string key) {
   ++calls_;
   if (key == "missing") {
     e2e::NotFound e;
@@ -73,19 +73,19 @@ corothrift::Task<void> ShapesHandler::check(std::int32_t code) {
   co_return;
 }
 
-corothrift::Task<e2e::Bag> ShapesHandler::echo_bag(const e2e::Bag& bag) { co_return bag; }
+corothrift::Task<e2e::Bag> ShapesHandler::echo_bag(e2e::Bag bag) { co_return bag; }
 
-corothrift::Task<e2e::Options> ShapesHandler::echo_options(const e2e::Options& options) {
+corothrift::Task<e2e::Options> ShapesHandler::echo_options(e2e::Options options) {
   co_return options;
 }
 
-corothrift::Task<e2e::Value> ShapesHandler::echo_value(const e2e::Value& value) { co_return value; }
+corothrift::Task<e2e::Value> ShapesHandler::echo_value(e2e::Value value) { co_return value; }
 
-corothrift::Task<e2e::Tree> ShapesHandler::echo_tree(const e2e::Tree& tree) { co_return tree; }
+corothrift::Task<e2e::Tree> ShapesHandler::echo_tree(e2e::Tree tree) { co_return tree; }
 
-corothrift::Task<e2e::Chain> ShapesHandler::echo_chain(const e2e::Chain& chain) { co_return chain; }
+corothrift::Task<e2e::Chain> ShapesHandler::echo_chain(e2e::Chain chain) { co_return chain; }
 
-corothrift::Task<std::int32_t> ShapesHandler::fail_undeclared(const std::string& message) {
+corothrift::Task<std::int32_t> ShapesHandler::fail_undeclared(std::string message) {
   throw std::runtime_error(message);
   co_return 0;
 }
@@ -100,7 +100,7 @@ corothrift::Task<std::int64_t> ShapesHandler::slow_echo(std::int64_t value, std:
 
 corothrift::Task<std::string> ShapesHandler::describe(std::int8_t a, std::int16_t b, std::int32_t c,
                                                       std::int64_t d, double e, bool f,
-                                                      e2e::Color g, const corothrift::Binary& h) {
+                                                      e2e::Color g, corothrift::Binary h) {
   co_return fmt::format("{} {} {} {} {} {} {} {}", a, b, c, d, e, f, g, h.size());
 }
 

@@ -20,26 +20,26 @@ namespace e2e_test {
 class ShapesHandler final : public e2e::ShapesHandler {
  public:
   // BaseService, reached through `extends`.
-  corothrift::Task<e2e::base::Greeting> hello(const std::string& name) override;
+  corothrift::Task<e2e::base::Greeting> hello(std::string name) override;
   corothrift::Task<std::int32_t> base_counter() override;
 
   corothrift::Task<void> reset() override;
-  corothrift::Task<void> record(const std::string& event) override;
+  corothrift::Task<void> record(std::string event) override;
   corothrift::Task<std::vector<std::string>> recorded() override;
   // "missing" throws NotFound, "secret" Forbidden, "boom" a std::runtime_error.
-  corothrift::Task<e2e::Point> lookup(const std::string& key) override;
+  corothrift::Task<e2e::Point> lookup(std::string key) override;
   // Any code but 0 throws NotFound carrying it.
   corothrift::Task<void> check(std::int32_t code) override;
-  corothrift::Task<e2e::Bag> echo_bag(const e2e::Bag& bag) override;
-  corothrift::Task<e2e::Options> echo_options(const e2e::Options& options) override;
-  corothrift::Task<e2e::Value> echo_value(const e2e::Value& value) override;
-  corothrift::Task<e2e::Tree> echo_tree(const e2e::Tree& tree) override;
-  corothrift::Task<e2e::Chain> echo_chain(const e2e::Chain& chain) override;
-  corothrift::Task<std::int32_t> fail_undeclared(const std::string& message) override;
+  corothrift::Task<e2e::Bag> echo_bag(e2e::Bag bag) override;
+  corothrift::Task<e2e::Options> echo_options(e2e::Options options) override;
+  corothrift::Task<e2e::Value> echo_value(e2e::Value value) override;
+  corothrift::Task<e2e::Tree> echo_tree(e2e::Tree tree) override;
+  corothrift::Task<e2e::Chain> echo_chain(e2e::Chain chain) override;
+  corothrift::Task<std::int32_t> fail_undeclared(std::string message) override;
   corothrift::Task<std::int64_t> slow_echo(std::int64_t value, std::int32_t delay_ms) override;
   corothrift::Task<std::string> describe(std::int8_t a, std::int16_t b, std::int32_t c,
                                          std::int64_t d, double e, bool f, e2e::Color g,
-                                         const corothrift::Binary& h) override;
+                                         corothrift::Binary h) override;
 
   int calls() const noexcept { return calls_.load(); }
 

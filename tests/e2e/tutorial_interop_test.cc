@@ -128,7 +128,7 @@ class Calculator final : public tutorial::CalculatorHandler {
  public:
   corothrift::Task<void> ping() override { co_return; }
   corothrift::Task<std::int32_t> add(std::int32_t a, std::int32_t b) override { co_return a + b; }
-  corothrift::Task<std::int32_t> calculate(std::int32_t logid, const tutorial::Work& w) override {
+  corothrift::Task<std::int32_t> calculate(std::int32_t logid, tutorial::Work w) override {
     std::int32_t value = 0;
     switch (w.op) {
       case tutorial::Operation::SUBTRACT:

@@ -27,7 +27,7 @@ corothrift::Task<void> TestHandler::testVoid() {
   co_return;
 }
 
-corothrift::Task<std::string> TestHandler::testString(const std::string& thing) {
+corothrift::Task<std::string> TestHandler::testString(std::string thing) {
   trace("testString({} bytes)", thing.size());
   co_return thing;
 }
@@ -57,45 +57,45 @@ corothrift::Task<double> TestHandler::testDouble(double thing) {
   co_return thing;
 }
 
-corothrift::Task<corothrift::Binary> TestHandler::testBinary(const corothrift::Binary& thing) {
+corothrift::Task<corothrift::Binary> TestHandler::testBinary(corothrift::Binary thing) {
   trace("testBinary({} bytes)", thing.size());
   co_return thing;
 }
 
-corothrift::Task<corothrift::Uuid> TestHandler::testUuid(const corothrift::Uuid& thing) {
+corothrift::Task<corothrift::Uuid> TestHandler::testUuid(corothrift::Uuid thing) {
   trace("testUuid({})", thing.to_string());
   co_return thing;
 }
 
-corothrift::Task<Xtruct> TestHandler::testStruct(const Xtruct& thing) {
+corothrift::Task<Xtruct> TestHandler::testStruct(Xtruct thing) {
   trace("testStruct()");
   co_return thing;
 }
 
-corothrift::Task<thrift::test::Xtruct2> TestHandler::testNest(const thrift::test::Xtruct2& thing) {
+corothrift::Task<thrift::test::Xtruct2> TestHandler::testNest(thrift::test::Xtruct2 thing) {
   trace("testNest()");
   co_return thing;
 }
 
 corothrift::Task<std::map<std::int32_t, std::int32_t>> TestHandler::testMap(
-    const std::map<std::int32_t, std::int32_t>& thing) {
+    std::map<std::int32_t, std::int32_t> thing) {
   trace("testMap({} entries)", thing.size());
   co_return thing;
 }
 
 corothrift::Task<std::map<std::string, std::string>> TestHandler::testStringMap(
-    const std::map<std::string, std::string>& thing) {
+    std::map<std::string, std::string> thing) {
   trace("testStringMap({} entries)", thing.size());
   co_return thing;
 }
 
-corothrift::Task<std::set<std::int32_t>> TestHandler::testSet(const std::set<std::int32_t>& thing) {
+corothrift::Task<std::set<std::int32_t>> TestHandler::testSet(std::set<std::int32_t> thing) {
   trace("testSet({} elements)", thing.size());
   co_return thing;
 }
 
 corothrift::Task<std::vector<std::int32_t>> TestHandler::testList(
-    const std::vector<std::int32_t>& thing) {
+    std::vector<std::int32_t> thing) {
   trace("testList({} elements)", thing.size());
   co_return thing;
 }
@@ -124,7 +124,7 @@ TestHandler::testMapMap(std::int32_t hello) {
 
 // Apache's shape: {1: {TWO: argument, THREE: argument}, 2: {SIX: empty Insanity}}.
 corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> TestHandler::testInsanity(
-    const Insanity& argument) {
+    Insanity argument) {
   trace("testInsanity()");
   std::map<UserId, std::map<Numberz, Insanity>> out;
   out[1][Numberz::TWO] = argument;
@@ -135,7 +135,7 @@ corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> TestHandler::tes
 
 corothrift::Task<Xtruct> TestHandler::testMulti(std::int8_t arg0, std::int32_t arg1,
                                                 std::int64_t arg2,
-                                                const std::map<std::int16_t, std::string>&, Numberz,
+                                                std::map<std::int16_t, std::string>, Numberz,
                                                 UserId) {
   trace("testMulti({}, {}, {})", arg0, arg1, arg2);
   Xtruct out;
@@ -146,7 +146,7 @@ corothrift::Task<Xtruct> TestHandler::testMulti(std::int8_t arg0, std::int32_t a
   co_return out;
 }
 
-corothrift::Task<void> TestHandler::testException(const std::string& arg) {
+corothrift::Task<void> TestHandler::testException(std::string arg) {
   trace("testException({})", arg);
   if (arg == "Xception") {
     thrift::test::Xception error;
@@ -162,8 +162,8 @@ corothrift::Task<void> TestHandler::testException(const std::string& arg) {
   co_return;
 }
 
-corothrift::Task<Xtruct> TestHandler::testMultiException(const std::string& arg0,
-                                                         const std::string& arg1) {
+corothrift::Task<Xtruct> TestHandler::testMultiException(std::string arg0,
+                                                         std::string arg1) {
   trace("testMultiException({}, {})", arg0, arg1);
   if (arg0 == "Xception") {
     thrift::test::Xception error;
@@ -190,7 +190,7 @@ corothrift::Task<void> TestHandler::testOneway(std::int32_t secondsToSleep) {
   trace("testOneway({}): done", secondsToSleep);
 }
 
-corothrift::Task<std::string> SecondHandler::secondtestString(const std::string& thing) {
+corothrift::Task<std::string> SecondHandler::secondtestString(std::string thing) {
   co_return "testString(\"" + thing + "\")";
 }
 

@@ -19,38 +19,38 @@ class TestHandler final : public thrift::test::ThriftTestHandler {
   explicit TestHandler(bool verbose) : verbose_(verbose) {}
 
   corothrift::Task<void> testVoid() override;
-  corothrift::Task<std::string> testString(const std::string& thing) override;
+  corothrift::Task<std::string> testString(std::string thing) override;
   corothrift::Task<bool> testBool(bool thing) override;
   corothrift::Task<std::int8_t> testByte(std::int8_t thing) override;
   corothrift::Task<std::int32_t> testI32(std::int32_t thing) override;
   corothrift::Task<std::int64_t> testI64(std::int64_t thing) override;
   corothrift::Task<double> testDouble(double thing) override;
-  corothrift::Task<corothrift::Binary> testBinary(const corothrift::Binary& thing) override;
-  corothrift::Task<corothrift::Uuid> testUuid(const corothrift::Uuid& thing) override;
-  corothrift::Task<thrift::test::Xtruct> testStruct(const thrift::test::Xtruct& thing) override;
-  corothrift::Task<thrift::test::Xtruct2> testNest(const thrift::test::Xtruct2& thing) override;
+  corothrift::Task<corothrift::Binary> testBinary(corothrift::Binary thing) override;
+  corothrift::Task<corothrift::Uuid> testUuid(corothrift::Uuid thing) override;
+  corothrift::Task<thrift::test::Xtruct> testStruct(thrift::test::Xtruct thing) override;
+  corothrift::Task<thrift::test::Xtruct2> testNest(thrift::test::Xtruct2 thing) override;
   corothrift::Task<std::map<std::int32_t, std::int32_t>> testMap(
-      const std::map<std::int32_t, std::int32_t>& thing) override;
+      std::map<std::int32_t, std::int32_t> thing) override;
   corothrift::Task<std::map<std::string, std::string>> testStringMap(
-      const std::map<std::string, std::string>& thing) override;
-  corothrift::Task<std::set<std::int32_t>> testSet(const std::set<std::int32_t>& thing) override;
+      std::map<std::string, std::string> thing) override;
+  corothrift::Task<std::set<std::int32_t>> testSet(std::set<std::int32_t> thing) override;
   corothrift::Task<std::vector<std::int32_t>> testList(
-      const std::vector<std::int32_t>& thing) override;
+      std::vector<std::int32_t> thing) override;
   corothrift::Task<thrift::test::Numberz> testEnum(thrift::test::Numberz thing) override;
   corothrift::Task<thrift::test::UserId> testTypedef(thrift::test::UserId thing) override;
   corothrift::Task<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> testMapMap(
       std::int32_t hello) override;
   corothrift::Task<
       std::map<thrift::test::UserId, std::map<thrift::test::Numberz, thrift::test::Insanity>>>
-  testInsanity(const thrift::test::Insanity& argument) override;
+  testInsanity(thrift::test::Insanity argument) override;
   corothrift::Task<thrift::test::Xtruct> testMulti(std::int8_t arg0, std::int32_t arg1,
                                                    std::int64_t arg2,
-                                                   const std::map<std::int16_t, std::string>& arg3,
+                                                   std::map<std::int16_t, std::string> arg3,
                                                    thrift::test::Numberz arg4,
                                                    thrift::test::UserId arg5) override;
-  corothrift::Task<void> testException(const std::string& arg) override;
-  corothrift::Task<thrift::test::Xtruct> testMultiException(const std::string& arg0,
-                                                            const std::string& arg1) override;
+  corothrift::Task<void> testException(std::string arg) override;
+  corothrift::Task<thrift::test::Xtruct> testMultiException(std::string arg0,
+                                                            std::string arg1) override;
   corothrift::Task<void> testOneway(std::int32_t secondsToSleep) override;
 
  private:
@@ -62,7 +62,7 @@ class TestHandler final : public thrift::test::ThriftTestHandler {
 
 class SecondHandler final : public thrift::test::SecondServiceHandler {
  public:
-  corothrift::Task<std::string> secondtestString(const std::string& thing) override;
+  corothrift::Task<std::string> secondtestString(std::string thing) override;
 };
 
 }  // namespace thrift_test

@@ -179,7 +179,7 @@ corothrift::Task<void> ReverseOrderServiceProcessor::process_myMethod(corothrift
   ReverseOrderService_wire::ReverseOrderService_myMethod_args args;
   req.read_args(args);
   ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
-  co_await handler_->myMethod(args.first, args.second, args.third, args.fourth);
+  co_await handler_->myMethod(std::move(args.first), args.second, args.third, args.fourth);
   req.write_reply(result);
 }
 

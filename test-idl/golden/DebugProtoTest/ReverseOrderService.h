@@ -23,7 +23,7 @@ class ReverseOrderServiceHandler {
  public:
   virtual ~ReverseOrderServiceHandler() = default;
 
-  virtual corothrift::Task<void> myMethod(const std::string& first, std::int16_t second, std::int32_t third, std::int64_t fourth) = 0;
+  virtual corothrift::Task<void> myMethod(std::string first, std::int16_t second, std::int32_t third, std::int64_t fourth) = 0;
 };
 
 // Calls ReverseOrderService over one ClientChannel; many calls may be in flight at

@@ -492,7 +492,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoTree(corothrift::Server
   TestService_wire::TestService_echoTree_args args;
   req.read_args(args);
   TestService_wire::TestService_echoTree_result result;
-  result.success = co_await handler_->echoTree(args.tree);
+  result.success = co_await handler_->echoTree(std::move(args.tree));
   req.write_reply(result);
 }
 
@@ -500,7 +500,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoList(corothrift::Server
   TestService_wire::TestService_echoList_args args;
   req.read_args(args);
   TestService_wire::TestService_echoList_result result;
-  result.success = co_await handler_->echoList(args.lst);
+  result.success = co_await handler_->echoList(std::move(args.lst));
   req.write_reply(result);
 }
 
@@ -509,7 +509,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoCoRec(corothrift::Serve
   req.read_args(args);
   TestService_wire::TestService_echoCoRec_result result;
   try {
-    result.success = co_await handler_->echoCoRec(args.item);
+    result.success = co_await handler_->echoCoRec(std::move(args.item));
   } catch (const CoError& e) {
     result.err = e;
   }
@@ -521,7 +521,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoCoUnion(corothrift::Ser
   req.read_args(args);
   TestService_wire::TestService_echoCoUnion_result result;
   try {
-    result.success = co_await handler_->echoCoUnion(args.item);
+    result.success = co_await handler_->echoCoUnion(std::move(args.item));
   } catch (const CoError& e) {
     result.err = e;
   }

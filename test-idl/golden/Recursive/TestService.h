@@ -21,13 +21,13 @@ class TestServiceHandler {
  public:
   virtual ~TestServiceHandler() = default;
 
-  virtual corothrift::Task<RecTree> echoTree(const RecTree& tree) = 0;
+  virtual corothrift::Task<RecTree> echoTree(RecTree tree) = 0;
 
-  virtual corothrift::Task<RecList> echoList(const RecList& lst) = 0;
+  virtual corothrift::Task<RecList> echoList(RecList lst) = 0;
 
-  virtual corothrift::Task<CoRec> echoCoRec(const CoRec& item) = 0;
+  virtual corothrift::Task<CoRec> echoCoRec(CoRec item) = 0;
 
-  virtual corothrift::Task<CoUnion> echoCoUnion(const CoUnion& item) = 0;
+  virtual corothrift::Task<CoUnion> echoCoUnion(CoUnion item) = 0;
 };
 
 // Calls TestService over one ClientChannel; many calls may be in flight at

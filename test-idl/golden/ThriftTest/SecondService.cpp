@@ -164,7 +164,7 @@ corothrift::Task<void> SecondServiceProcessor::process_secondtestString(corothri
   SecondService_wire::SecondService_secondtestString_args args;
   req.read_args(args);
   SecondService_wire::SecondService_secondtestString_result result;
-  result.success = co_await handler_->secondtestString(args.thing);
+  result.success = co_await handler_->secondtestString(std::move(args.thing));
   req.write_reply(result);
 }
 

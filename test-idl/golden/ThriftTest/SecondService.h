@@ -26,7 +26,7 @@ class SecondServiceHandler {
   // Prints 'testString("%s")' with thing as '%s'
   // @param string thing - the string to print
   // @return string - returns the string 'thing'
-  virtual corothrift::Task<std::string> secondtestString(const std::string& thing) = 0;
+  virtual corothrift::Task<std::string> secondtestString(std::string thing) = 0;
 };
 
 // Calls SecondService over one ClientChannel; many calls may be in flight at

@@ -2493,7 +2493,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testString(corothrift::Serve
   ThriftTest_wire::ThriftTest_testString_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testString_result result;
-  result.success = co_await handler_->testString(args.thing);
+  result.success = co_await handler_->testString(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2541,7 +2541,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testBinary(corothrift::Serve
   ThriftTest_wire::ThriftTest_testBinary_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testBinary_result result;
-  result.success = co_await handler_->testBinary(args.thing);
+  result.success = co_await handler_->testBinary(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2549,7 +2549,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testUuid(corothrift::ServerR
   ThriftTest_wire::ThriftTest_testUuid_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testUuid_result result;
-  result.success = co_await handler_->testUuid(args.thing);
+  result.success = co_await handler_->testUuid(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2557,7 +2557,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testStruct(corothrift::Serve
   ThriftTest_wire::ThriftTest_testStruct_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testStruct_result result;
-  result.success = co_await handler_->testStruct(args.thing);
+  result.success = co_await handler_->testStruct(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2565,7 +2565,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testNest(corothrift::ServerR
   ThriftTest_wire::ThriftTest_testNest_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testNest_result result;
-  result.success = co_await handler_->testNest(args.thing);
+  result.success = co_await handler_->testNest(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2573,7 +2573,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMap(corothrift::ServerRe
   ThriftTest_wire::ThriftTest_testMap_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMap_result result;
-  result.success = co_await handler_->testMap(args.thing);
+  result.success = co_await handler_->testMap(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2581,7 +2581,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testStringMap(corothrift::Se
   ThriftTest_wire::ThriftTest_testStringMap_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testStringMap_result result;
-  result.success = co_await handler_->testStringMap(args.thing);
+  result.success = co_await handler_->testStringMap(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2589,7 +2589,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testSet(corothrift::ServerRe
   ThriftTest_wire::ThriftTest_testSet_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testSet_result result;
-  result.success = co_await handler_->testSet(args.thing);
+  result.success = co_await handler_->testSet(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2597,7 +2597,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testList(corothrift::ServerR
   ThriftTest_wire::ThriftTest_testList_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testList_result result;
-  result.success = co_await handler_->testList(args.thing);
+  result.success = co_await handler_->testList(std::move(args.thing));
   req.write_reply(result);
 }
 
@@ -2629,7 +2629,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testInsanity(corothrift::Ser
   ThriftTest_wire::ThriftTest_testInsanity_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testInsanity_result result;
-  result.success = co_await handler_->testInsanity(args.argument);
+  result.success = co_await handler_->testInsanity(std::move(args.argument));
   req.write_reply(result);
 }
 
@@ -2637,7 +2637,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMulti(corothrift::Server
   ThriftTest_wire::ThriftTest_testMulti_args args;
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMulti_result result;
-  result.success = co_await handler_->testMulti(args.arg0, args.arg1, args.arg2, args.arg3, args.arg4, args.arg5);
+  result.success = co_await handler_->testMulti(args.arg0, args.arg1, args.arg2, std::move(args.arg3), args.arg4, args.arg5);
   req.write_reply(result);
 }
 
@@ -2646,7 +2646,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testException(corothrift::Se
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testException_result result;
   try {
-    co_await handler_->testException(args.arg);
+    co_await handler_->testException(std::move(args.arg));
   } catch (const Xception& e) {
     result.err1 = e;
   }
@@ -2658,7 +2658,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMultiException(corothrif
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMultiException_result result;
   try {
-    result.success = co_await handler_->testMultiException(args.arg0, args.arg1);
+    result.success = co_await handler_->testMultiException(std::move(args.arg0), std::move(args.arg1));
   } catch (const Xception& e) {
     result.err1 = e;
   } catch (const Xception2& e) {

@@ -29,7 +29,7 @@ class ThriftTestHandler {
   // Prints 'testString("%s")' with thing as '%s'
   // @param string thing - the string to print
   // @return string - returns the string 'thing'
-  virtual corothrift::Task<std::string> testString(const std::string& thing) = 0;
+  virtual corothrift::Task<std::string> testString(std::string thing) = 0;
 
   // Prints 'testBool("%s")' where '%s' with thing as 'true' or 'false'
   // @param bool  thing - the bool data to print
@@ -60,46 +60,46 @@ class ThriftTestHandler {
   // Prints 'testBinary("%s")' where '%s' is a hex-formatted string of thing's data
   // @param binary  thing - the binary data to print
   // @return binary  - returns the binary 'thing'
-  virtual corothrift::Task<corothrift::Binary> testBinary(const corothrift::Binary& thing) = 0;
+  virtual corothrift::Task<corothrift::Binary> testBinary(corothrift::Binary thing) = 0;
 
   // Prints 'testUuid("%s")' where '%s' is the uuid given. Note that the uuid byte order should be correct.
   // @param uuid  thing - the uuid to print
   // @return uuid  - returns the uuid 'thing'
-  virtual corothrift::Task<corothrift::Uuid> testUuid(const corothrift::Uuid& thing) = 0;
+  virtual corothrift::Task<corothrift::Uuid> testUuid(corothrift::Uuid thing) = 0;
 
   // Prints 'testStruct("{%s}")' where thing has been formatted into a string of comma separated values
   // @param Xtruct thing - the Xtruct to print
   // @return Xtruct - returns the Xtruct 'thing'
-  virtual corothrift::Task<Xtruct> testStruct(const Xtruct& thing) = 0;
+  virtual corothrift::Task<Xtruct> testStruct(Xtruct thing) = 0;
 
   // Prints 'testNest("{%s}")' where thing has been formatted into a string of the nested struct
   // @param Xtruct2 thing - the Xtruct2 to print
   // @return Xtruct2 - returns the Xtruct2 'thing'
-  virtual corothrift::Task<Xtruct2> testNest(const Xtruct2& thing) = 0;
+  virtual corothrift::Task<Xtruct2> testNest(Xtruct2 thing) = 0;
 
   // Prints 'testMap("{%s")' where thing has been formatted into a string of 'key => value' pairs
   //  separated by commas and new lines
   // @param map<i32,i32> thing - the map<i32,i32> to print
   // @return map<i32,i32> - returns the map<i32,i32> 'thing'
-  virtual corothrift::Task<std::map<std::int32_t, std::int32_t>> testMap(const std::map<std::int32_t, std::int32_t>& thing) = 0;
+  virtual corothrift::Task<std::map<std::int32_t, std::int32_t>> testMap(std::map<std::int32_t, std::int32_t> thing) = 0;
 
   // Prints 'testStringMap("{%s}")' where thing has been formatted into a string of 'key => value' pairs
   //  separated by commas and new lines
   // @param map<string,string> thing - the map<string,string> to print
   // @return map<string,string> - returns the map<string,string> 'thing'
-  virtual corothrift::Task<std::map<std::string, std::string>> testStringMap(const std::map<std::string, std::string>& thing) = 0;
+  virtual corothrift::Task<std::map<std::string, std::string>> testStringMap(std::map<std::string, std::string> thing) = 0;
 
   // Prints 'testSet("{%s}")' where thing has been formatted into a string of values
   //  separated by commas and new lines
   // @param set<i32> thing - the set<i32> to print
   // @return set<i32> - returns the set<i32> 'thing'
-  virtual corothrift::Task<std::set<std::int32_t>> testSet(const std::set<std::int32_t>& thing) = 0;
+  virtual corothrift::Task<std::set<std::int32_t>> testSet(std::set<std::int32_t> thing) = 0;
 
   // Prints 'testList("{%s}")' where thing has been formatted into a string of values
   //  separated by commas and new lines
   // @param list<i32> thing - the list<i32> to print
   // @return list<i32> - returns the list<i32> 'thing'
-  virtual corothrift::Task<std::vector<std::int32_t>> testList(const std::vector<std::int32_t>& thing) = 0;
+  virtual corothrift::Task<std::vector<std::int32_t>> testList(std::vector<std::int32_t> thing) = 0;
 
   // Prints 'testEnum("%d")' where thing has been formatted into its numeric value
   // @param Numberz thing - the Numberz to print
@@ -126,7 +126,7 @@ class ThriftTestHandler {
   //     2 => { 6 => <empty Insanity struct>, },
   //   }
   // @return map<UserId, map<Numberz,Insanity>> - a map with the above values
-  virtual corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> testInsanity(const Insanity& argument) = 0;
+  virtual corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> testInsanity(Insanity argument) = 0;
 
   // Prints 'testMulti()'
   // @param i8 arg0 -
@@ -137,14 +137,14 @@ class ThriftTestHandler {
   // @param UserId arg5 -
   // @return Xtruct - returns an Xtruct with string_thing = "Hello2, byte_thing = arg0, i32_thing = arg1
   //    and i64_thing = arg2
-  virtual corothrift::Task<Xtruct> testMulti(std::int8_t arg0, std::int32_t arg1, std::int64_t arg2, const std::map<std::int16_t, std::string>& arg3, Numberz arg4, UserId arg5) = 0;
+  virtual corothrift::Task<Xtruct> testMulti(std::int8_t arg0, std::int32_t arg1, std::int64_t arg2, std::map<std::int16_t, std::string> arg3, Numberz arg4, UserId arg5) = 0;
 
   // Print 'testException(%s)' with arg as '%s'
   // @param string arg - a string indication what type of exception to throw
   // if arg == "Xception" throw Xception with errorCode = 1001 and message = arg
   // else if arg == "TException" throw TException
   // else do not throw anything
-  virtual corothrift::Task<void> testException(const std::string& arg) = 0;
+  virtual corothrift::Task<void> testException(std::string arg) = 0;
 
   // Print 'testMultiException(%s, %s)' with arg0 as '%s' and arg1 as '%s'
   // @param string arg - a string indicating what type of exception to throw
@@ -152,7 +152,7 @@ class ThriftTestHandler {
   // else if arg0 == "Xception2" throw Xception2 with errorCode = 2002 and struct_thing.string_thing = "This is an Xception2"
   // else do not throw anything
   // @return Xtruct - an Xtruct with string_thing = arg1
-  virtual corothrift::Task<Xtruct> testMultiException(const std::string& arg0, const std::string& arg1) = 0;
+  virtual corothrift::Task<Xtruct> testMultiException(std::string arg0, std::string arg1) = 0;
 
   // Print 'testOneway(%d): Sleeping...' with secondsToSleep as '%d'
   // sleep 'secondsToSleep'

@@ -251,7 +251,7 @@ corothrift::Task<bool> LoggerProcessor::process(corothrift::ServerRequest& req) 
 corothrift::Task<void> LoggerProcessor::process_log(corothrift::ServerRequest& req) {
   Logger_wire::Logger_log_args args;
   req.read_args(args);
-  co_await handler_->log(args.line);
+  co_await handler_->log(std::move(args.line));
 }
 
 corothrift::Task<void> LoggerProcessor::process_flush(corothrift::ServerRequest& req) {

@@ -21,7 +21,7 @@ class LoggerHandler {
  public:
   virtual ~LoggerHandler() = default;
 
-  virtual corothrift::Task<void> log(const std::string& line) = 0;
+  virtual corothrift::Task<void> log(std::string line) = 0;
 
   virtual corothrift::Task<void> flush() = 0;
 

@@ -287,7 +287,7 @@ corothrift::Task<void> VaultProcessor::process_read(corothrift::ServerRequest& r
   req.read_args(args);
   Vault_wire::Vault_read_result result;
   try {
-    result.success = co_await handler_->read(args.key);
+    result.success = co_await handler_->read(std::move(args.key));
   } catch (const NotFound& e) {
     result.missing = e;
   } catch (const Denied& e) {
@@ -301,7 +301,7 @@ corothrift::Task<void> VaultProcessor::process_write(corothrift::ServerRequest& 
   req.read_args(args);
   Vault_wire::Vault_write_result result;
   try {
-    co_await handler_->write(args.key, args.value);
+    co_await handler_->write(std::move(args.key), std::move(args.value));
   } catch (const Denied& e) {
     result.denied = e;
   }

@@ -21,9 +21,9 @@ class VaultHandler {
  public:
   virtual ~VaultHandler() = default;
 
-  virtual corothrift::Task<std::string> read(const std::string& key) = 0;
+  virtual corothrift::Task<std::string> read(std::string key) = 0;
 
-  virtual corothrift::Task<void> write(const std::string& key, const std::string& value) = 0;
+  virtual corothrift::Task<void> write(std::string key, std::string value) = 0;
 };
 
 // Calls Vault over one ClientChannel; many calls may be in flight at

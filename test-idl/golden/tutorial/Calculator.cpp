@@ -440,7 +440,7 @@ corothrift::Task<void> CalculatorProcessor::process_calculate(corothrift::Server
   req.read_args(args);
   Calculator_wire::Calculator_calculate_result result;
   try {
-    result.success = co_await handler_->calculate(args.logid, args.w);
+    result.success = co_await handler_->calculate(args.logid, std::move(args.w));
   } catch (const InvalidOperation& e) {
     result.ouch = e;
   }

@@ -33,7 +33,7 @@ class CalculatorHandler : public ::shared::SharedServiceHandler {
 
   virtual corothrift::Task<std::int32_t> add(std::int32_t num1, std::int32_t num2) = 0;
 
-  virtual corothrift::Task<std::int32_t> calculate(std::int32_t logid, const Work& w) = 0;
+  virtual corothrift::Task<std::int32_t> calculate(std::int32_t logid, Work w) = 0;
 
   // This method has a oneway modifier. That means the client only makes
   // a request and does not listen for any response at all. Oneway methods
