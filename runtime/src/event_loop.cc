@@ -98,12 +98,16 @@ EventLoop* EventLoop::current() noexcept { return t_current_loop; }
 
 void EventLoop::run() {
   CurrentLoopScope scope(*this);
-  while (!stop_requested_.load(std::memory_order_acquire)) run_once();
+  while (!stop_requested_.load(std::memory_order_acquire)) turn();
   stop_requested_.store(false, std::memory_order_relaxed);
 }
 
 void EventLoop::run_once() {
   CurrentLoopScope scope(*this);
+  turn();
+}
+
+void EventLoop::turn() {
   run_ready();
   poll(poll_timeout_ms());
   fire_timers();

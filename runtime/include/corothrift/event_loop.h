@@ -161,6 +161,8 @@ class EventLoop {
   static void unlink_detached(detail::DetachedLink& link) noexcept;
 
  private:
+  // One turn without marking the loop current (run and run_once do).
+  void turn();
   void run_ready();
   int poll_timeout_ms() const;
   void poll(int timeout_ms);
