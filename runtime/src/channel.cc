@@ -159,8 +159,7 @@ Task<void> ClientChannel::reconnect() {
 }
 
 Task<void> ClientChannel::call_erased(std::string_view method, detail::EncodeMessageFn encode,
-                                      const void* args, detail::DecodeReplyFn decode,
-                                      void* result) {
+                                      const void* args, detail::DecodeBodyFn decode, void* result) {
   detail::PendingCall pending(decode, result);
   if (!usable()) co_await reconnect();
   int32_t seqid = queue_message(method, MessageType::Call, encode, args);

@@ -45,12 +45,13 @@ void ServerRequest::own_bytes() {
   body_.skip(position);
 }
 
-void ServerRequest::read_args_with(DecodeArgsFn decode, void* args) {
+void ServerRequest::read_args_with(detail::DecodeBodyFn decode, void* args) {
   args_read_ = true;
   decode(args, protocol_, body_, *limits_);
 }
 
-void ServerRequest::write_message_with(MessageType type, EncodeBodyFn encode, const void* body) {
+void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn encode,
+                                       const void* body) {
   if (oneway_ || replied_) return;
   replied_ = true;
   std::size_t start = begin_reply();

@@ -60,41 +60,13 @@ namespace detail {
 
 class ChannelConnection;
 
-// Encodes a whole message (header, the caller's args struct, end) in the
-// given protocol.
-using EncodeMessageFn = void (*)(const void* args, ProtocolKind, WriteBuffer&,
-                                 std::string_view name, MessageType, int32_t seqid);
-
-template <class Args>
-void encode_message(const void* args, ProtocolKind kind, WriteBuffer& out, std::string_view name,
-                    MessageType type, int32_t seqid) {
-  with_writer(kind, out, [&](auto& w) {
-    w.write_message_begin(name, type, seqid);
-    static_cast<const Args*>(args)->write(w);
-    w.write_message_end();
-  });
-}
-
-// Decodes a REPLY body into the caller's result struct.
-using DecodeReplyFn = void (*)(void* result, ProtocolKind, corothrift::ReadBuffer&,
-                               const DecodeLimits&);
-
-template <class Result>
-void decode_reply(void* result, ProtocolKind kind, corothrift::ReadBuffer& in,
-                  const DecodeLimits& limits) {
-  with_reader(kind, in, limits, [&](auto& r) {
-    static_cast<Result*>(result)->read(r);
-    r.read_message_end();
-  });
-}
-
 // One call waiting for its reply. It lives in the calling coroutine's frame
 // and sits in its connection's seqid table until completed (by the reply, a
 // connection failure, its timer or its cancel scope). Destroying it while
 // registered unregisters it. Loop thread only.
 class PendingCall : private TimerNode, private CancelHook {
  public:
-  PendingCall(DecodeReplyFn decode, void* result) noexcept
+  PendingCall(DecodeBodyFn decode, void* result) noexcept
       : TimerNode(&on_timer), CancelHook(&on_cancel), decode_(decode), result_(result) {}
   PendingCall(const PendingCall&) = delete;
   PendingCall& operator=(const PendingCall&) = delete;
@@ -132,7 +104,7 @@ class PendingCall : private TimerNode, private CancelHook {
   static void on_timer(TimerNode* node) noexcept;
   static void on_cancel(CancelHook* hook) noexcept;
 
-  DecodeReplyFn decode_;
+  DecodeBodyFn decode_;
   void* result_;
   ChannelConnection* conn_ = nullptr;  // null once completed
   EventLoop* loop_ = nullptr;
@@ -212,8 +184,8 @@ class ClientChannel {
   // functions, so a generated client costs one coroutine per method, not two.
   template <class Args, class Result>
   Task<void> call(std::string_view method, const Args& args, Result& result) {
-    return call_erased(method, &detail::encode_message<Args>, &args,
-                       &detail::decode_reply<Result>, &result);
+    return call_erased(method, &detail::encode_message<Args>, &args, &detail::decode_body<Result>,
+                       &result);
   }
 
   // Sends a oneway message; completes once it has been written to the socket.
@@ -236,7 +208,7 @@ class ClientChannel {
   bool usable() const noexcept;
   int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
   Task<void> call_erased(std::string_view method, detail::EncodeMessageFn encode, const void* args,
-                         detail::DecodeReplyFn decode, void* result);
+                         detail::DecodeBodyFn decode, void* result);
   Task<void> send_oneway_erased(std::string_view method, detail::EncodeMessageFn encode,
                                 const void* args);
   // Appends one message to the output buffer and returns its seqid; if `args`

@@ -100,7 +100,7 @@ class ServerRequest {
   // request's protocol and limits. Throws ProtocolError on malformed input.
   template <class Args>
   void read_args(Args& args) {
-    read_args_with(&decode_args<Args>, &args);
+    read_args_with(&detail::decode_body<Args>, &args);
   }
 
   // Encodes a REPLY carrying `result` (template <class W> void write(W&) const)
@@ -123,37 +123,12 @@ class ServerRequest {
   void own_bytes();
 
  private:
-  // The decode and encode of a generated struct are instantiated out of line
-  // and called through these pointers, so a processor's per-method coroutine
-  // stays small (they were inlined into it, for both protocols).
-  using DecodeArgsFn = void (*)(void* args, ProtocolKind, ReadBuffer&, const DecodeLimits&);
-  using EncodeBodyFn = void (*)(const void* body, ProtocolKind, WriteBuffer&,
-                                std::string_view method, MessageType, int32_t seqid);
-
-  template <class Args>
-  static void decode_args(void* args, ProtocolKind kind, ReadBuffer& in,
-                          const DecodeLimits& limits) {
-    with_reader(kind, in, limits, [&](auto& r) {
-      static_cast<Args*>(args)->read(r);
-      r.read_message_end();
-    });
-  }
-  template <class Body>
-  static void encode_body(const void* body, ProtocolKind kind, WriteBuffer& out,
-                          std::string_view method, MessageType type, int32_t seqid) {
-    with_writer(kind, out, [&](auto& w) {
-      w.write_message_begin(method, type, seqid);
-      static_cast<const Body*>(body)->write(w);
-      w.write_message_end();
-    });
-  }
-
   template <class Body>
   void write_message(MessageType type, const Body& body) {
-    write_message_with(type, &encode_body<Body>, &body);
+    write_message_with(type, &detail::encode_message<Body>, &body);
   }
-  void read_args_with(DecodeArgsFn decode, void* args);
-  void write_message_with(MessageType type, EncodeBodyFn encode, const void* body);
+  void read_args_with(detail::DecodeBodyFn decode, void* args);
+  void write_message_with(MessageType type, detail::EncodeMessageFn encode, const void* body);
   std::size_t begin_reply();
   void end_reply(std::size_t start);
 

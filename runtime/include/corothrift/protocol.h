@@ -69,4 +69,34 @@ std::size_t deserialize(ProtocolKind kind, std::span<const uint8_t> bytes, T& va
   return in.position();
 }
 
+namespace detail {
+
+// A whole message (header, body struct, end) encoded in the given protocol,
+// and a message's body decoded into a struct (plus the message end). Each is
+// instantiated once per struct and called through a pointer by the client
+// channel and the server request, so their coroutines stay small (the decode
+// and encode of both protocols were inlined into every generated method).
+using EncodeMessageFn = void (*)(const void* body, ProtocolKind, WriteBuffer&,
+                                 std::string_view name, MessageType, int32_t seqid);
+using DecodeBodyFn = void (*)(void* body, ProtocolKind, ReadBuffer&, const DecodeLimits&);
+
+template <class Body>
+void encode_message(const void* body, ProtocolKind kind, WriteBuffer& out, std::string_view name,
+                    MessageType type, int32_t seqid) {
+  with_writer(kind, out, [&](auto& w) {
+    w.write_message_begin(name, type, seqid);
+    static_cast<const Body*>(body)->write(w);
+    w.write_message_end();
+  });
+}
+
+template <class Body>
+void decode_body(void* body, ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+  with_reader(kind, in, limits, [&](auto& r) {
+    static_cast<Body*>(body)->read(r);
+    r.read_message_end();
+  });
+}
+
+}  // namespace detail
 }  // namespace corothrift
