@@ -21,7 +21,7 @@ corothrift::Task<void> BenchProcessor::process_add(corothrift::ServerRequest& re
   req.read_args(args);
   BenchAddResult result;
   result.success = co_await handler_->add(args.a, args.b);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> BenchProcessor::process_echo(corothrift::ServerRequest& req) {
@@ -29,7 +29,7 @@ corothrift::Task<void> BenchProcessor::process_echo(corothrift::ServerRequest& r
   req.read_args(args);
   BenchEchoResult result;
   result.success = co_await handler_->echo(std::move(args.data));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace bench::coro

@@ -9,7 +9,9 @@ namespace corothrift {
 WriteBuffer::WriteBuffer(WriteBuffer&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)),
-      capacity_(std::exchange(other.capacity_, 0)) {}
+      capacity_(std::exchange(other.capacity_, 0)),
+      ref_threshold_(other.ref_threshold_),
+      refs_(std::move(other.refs_)) {}
 
 WriteBuffer& WriteBuffer::operator=(WriteBuffer&& other) noexcept {
   if (this != &other) {
@@ -17,11 +19,51 @@ WriteBuffer& WriteBuffer::operator=(WriteBuffer&& other) noexcept {
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     capacity_ = std::exchange(other.capacity_, 0);
+    ref_threshold_ = other.ref_threshold_;
+    refs_ = std::move(other.refs_);
   }
   return *this;
 }
 
 WriteBuffer::~WriteBuffer() { std::free(data_); }
+
+void WriteBuffer::add_reference(const void* bytes, std::size_t n) {
+  if (!refs_) refs_ = std::make_unique<References>();
+  refs_->refs.push_back({size_, static_cast<const uint8_t*>(bytes), n});
+  refs_->bytes += n;
+}
+
+void WriteBuffer::keep_alive(std::shared_ptr<const void> owner) {
+  if (!refs_) refs_ = std::make_unique<References>();
+  refs_->owners.push_back(std::move(owner));
+}
+
+std::size_t WriteBuffer::reference_count() const noexcept {
+  return refs_ ? refs_->refs.size() : 0;
+}
+
+std::size_t WriteBuffer::referenced_size() const noexcept { return refs_ ? refs_->bytes : 0; }
+
+void WriteBuffer::clear_references() noexcept {
+  refs_->refs.clear();
+  refs_->bytes = 0;
+  refs_->owners.clear();
+}
+
+WriteBuffer::Mark WriteBuffer::mark() const noexcept {
+  return {size_, reference_count(), refs_ ? refs_->owners.size() : 0};
+}
+
+void WriteBuffer::rollback(const Mark& mark) noexcept {
+  size_ = mark.size;
+  if (!refs_) return;
+  while (refs_->refs.size() > mark.references) {
+    refs_->bytes -= refs_->refs.back().size;
+    refs_->refs.pop_back();
+  }
+  refs_->owners.erase(refs_->owners.begin() + static_cast<std::ptrdiff_t>(mark.owners),
+                      refs_->owners.end());
+}
 
 void WriteBuffer::grow_for(std::size_t extra) {
   std::size_t needed = size_ + extra;

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <limits>
+
 #include "wire_framing.h"
 
 namespace corothrift {
@@ -51,23 +53,31 @@ void ServerRequest::read_args_with(detail::DecodeBodyFn decode, void* args) {
 }
 
 void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn encode,
-                                       const void* body) {
+                                       const void* body, KeepFn keep) {
   if (oneway_ || replied_) return;
-  replied_ = true;
-  std::size_t start = begin_reply();
+  WriteBuffer& out = sink_->out;
+  const WriteBuffer::Mark mark = out.mark();
+  const std::size_t threshold = out.reference_threshold();
+  const std::size_t referenced_before = out.referenced_size();
+  std::size_t start = detail::begin_frame(out, sink_->framed);
   try {
-    encode(body, protocol_, sink_->out, method_, type, seqid_);
+    // Nothing can keep a body given by const reference alive: copy it all.
+    if (keep == nullptr) out.set_reference_threshold(std::numeric_limits<std::size_t>::max());
+    encode(body, protocol_, out, method_, type, seqid_);
+    out.set_reference_threshold(threshold);
+    if (out.reference_count() > mark.references) {
+      // Encoding only reads the body; it is the caller's rvalue.
+      out.keep_alive(keep(const_cast<void*>(body)));
+    }
   } catch (...) {
-    sink_->out.resize(start);
+    out.set_reference_threshold(threshold);
+    out.rollback(mark);
     throw;
   }
-  end_reply(start);
-}
-
-std::size_t ServerRequest::begin_reply() { return detail::begin_frame(sink_->out, sink_->framed); }
-
-void ServerRequest::end_reply(std::size_t start) {
-  detail::end_frame(sink_->out, sink_->framed, start);
+  detail::end_frame(out, sink_->framed, start, out.referenced_size() - referenced_before);
+  // Set only now: when encoding fails, the server's fallback reply
+  // (TApplicationException) still goes out.
+  replied_ = true;
   if (sink_->on_reply) sink_->on_reply(sink_);
 }
 

@@ -4,6 +4,7 @@
 #include <corothrift/syscall.h>
 
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 #include <fmt/core.h>
 
@@ -57,6 +58,8 @@ ServerConnection::ServerConnection(ServerWorker& worker, Socket socket)
       stream_(std::move(socket)) {
   on_reply = &on_reply_queued;
   loop = &loop_;
+  out.set_reference_threshold(kReferenceThreshold);
+  sending_.set_reference_threshold(kReferenceThreshold);
   touch();
   if (options_.idle_timeout.count() > 0) {
     loop_.add_timer(*this, last_activity_ + options_.idle_timeout);
@@ -98,7 +101,7 @@ void ServerConnection::touch() noexcept { last_activity_ = loop_.now(); }
 
 bool ServerConnection::has_capacity() const noexcept {
   return inflight_ < options_.max_inflight_per_connection &&
-         out.size() + sending_.size() < options_.max_pending_output_bytes;
+         out.total_size() + sending_.total_size() < options_.max_pending_output_bytes;
 }
 
 Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
@@ -218,11 +221,23 @@ void ServerConnection::on_reply_queued(ReplySink* sink) noexcept {
 }
 
 void ServerConnection::flush_now() noexcept {
-  if (!parked_writer_ || out.empty() || closed_) return;
+  if (!parked_writer_ || closed_) return;
+  const std::size_t total = out.total_size();
+  if (total == 0) return;
+  // One sendmsg of what fits in a few pieces; the writer sends any rest.
+  constexpr std::size_t kMaxPieces = 16;
+  iovec iov[kMaxPieces];
+  std::size_t pieces = 0;
+  out.for_each_piece(0, [&](std::span<const uint8_t> piece) {
+    iov[pieces++] = {const_cast<uint8_t*>(piece.data()), piece.size()};
+    return pieces < kMaxPieces;
+  });
+  msghdr msg{};
+  msg.msg_iov = iov;
+  msg.msg_iovlen = pieces;
   int fd = stream_.socket().fd();
-  SysResult r =
-      sys_call([&] { return ::send(fd, out.data(), out.size(), MSG_NOSIGNAL | MSG_DONTWAIT); });
-  if (r.ok() && static_cast<std::size_t>(r.value) == out.size()) {
+  SysResult r = sys_call([&] { return ::sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT); });
+  if (r.ok() && static_cast<std::size_t>(r.value) == total) {
     out.clear();
     return;
   }
@@ -245,7 +260,13 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
         }
         std::swap(out, sending_);
       }
-      co_await stream_.write_all(std::as_bytes(sending_.bytes().subspan(sent_)));
+      iov_.clear();
+      sending_.for_each_piece(sent_, [&](std::span<const uint8_t> piece) {
+        // sendmsg never writes through iov_base; the cast only fits its C type.
+        iov_.push_back({const_cast<uint8_t*>(piece.data()), piece.size()});
+        return true;
+      });
+      co_await stream_.writev(iov_);
       sending_.clear();
       sent_ = 0;
       wake(parked_reader_);

@@ -64,11 +64,13 @@ inline std::size_t begin_frame(WriteBuffer& out, bool framed) {
   return start;
 }
 
-// Writes the frame length for a message begun at `start`.
-inline void end_frame(WriteBuffer& out, bool framed, std::size_t start) noexcept {
+// Writes the frame length for a message begun at `start`; `referenced` is
+// how many of its bytes `out` holds by reference.
+inline void end_frame(WriteBuffer& out, bool framed, std::size_t start,
+                      std::size_t referenced = 0) noexcept {
   if (!framed) return;
   uint8_t length[4];
-  store_be(length, static_cast<uint32_t>(out.size() - start - 4));
+  store_be(length, static_cast<uint32_t>(out.size() - start - 4 + referenced));
   out.overwrite(start, length, 4);
 }
 

@@ -210,14 +210,14 @@ class CalcProcessor : public corothrift::Processor {
     req.read_args(args);
     Calc_add_result result;
     result.value = co_await handler_->add(args.a, args.b);
-    req.write_reply(result);
+    req.write_reply(std::move(result));
   }
   corothrift::Task<void> process_echo(corothrift::ServerRequest& req) {
     Calc_echo_args args;
     req.read_args(args);
     Calc_echo_result result;
     result.value = co_await handler_->echo(std::move(args.value));
-    req.write_reply(result);
+    req.write_reply(std::move(result));
   }
   corothrift::Task<void> process_divide(corothrift::ServerRequest& req) {
     Calc_divide_args args;
@@ -228,21 +228,21 @@ class CalcProcessor : public corothrift::Processor {
     } catch (const DivideByZero& e) {
       result.ouch = e;
     }
-    req.write_reply(result);
+    req.write_reply(std::move(result));
   }
   corothrift::Task<void> process_delay(corothrift::ServerRequest& req) {
     Calc_delay_args args;
     req.read_args(args);
     Calc_delay_result result;
     result.value = co_await handler_->delay(args.a, args.b);
-    req.write_reply(result);
+    req.write_reply(std::move(result));
   }
   corothrift::Task<void> process_fail(corothrift::ServerRequest& req) {
     Calc_fail_args args;
     req.read_args(args);
     Calc_fail_result result;
     co_await handler_->fail(std::move(args.value));
-    req.write_reply(result);
+    req.write_reply(std::move(result));
   }
   corothrift::Task<void> process_notify(corothrift::ServerRequest& req) {
     Calc_notify_args args;

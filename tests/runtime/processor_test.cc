@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,109 @@ TEST(ServerRequest, AReplyMessageIsNotARequest) {
   detail::ReplySink sink;
   EXPECT_THROW(ServerRequest(ProtocolKind::Binary, bytes_of(reply), kDefaultDecodeLimits, sink),
                ProtocolError);
+}
+
+// The whole of a sink's output, referenced bytes included.
+std::string sent_bytes(const detail::ReplySink& sink) {
+  std::string all;
+  sink.out.for_each_piece(0, [&](std::span<const uint8_t> piece) {
+    all.append(reinterpret_cast<const char*>(piece.data()), piece.size());
+    return true;
+  });
+  return all;
+}
+
+calc::Calc_echo_result echo_result(std::size_t size) {
+  std::string bytes(size, '\0');
+  for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>(i * 31);
+  calc::Calc_echo_result result;
+  result.value = Binary(std::move(bytes));
+  return result;
+}
+
+TEST(ServerRequest, AMovedResultsLargeBinaryIsSentFromItsOwnStorageAndKeptAlive) {
+  std::string call = calc::message(ProtocolKind::Binary, "echo", MessageType::Call, 3,
+                                   calc::Calc_echo_args{});
+  detail::ReplySink copied;
+  ServerRequest plain(ProtocolKind::Binary, bytes_of(call), kDefaultDecodeLimits, copied);
+  plain.write_reply(echo_result(70000));
+
+  detail::ReplySink sink;
+  sink.out.set_reference_threshold(1024);
+  ServerRequest req(ProtocolKind::Binary, bytes_of(call), kDefaultDecodeLimits, sink);
+  {
+    calc::Calc_echo_result result = echo_result(70000);
+    const uint8_t* storage = result.value->data();
+    req.write_reply(std::move(result));
+    ASSERT_EQ(sink.out.reference_count(), 1u);
+    // Not copied: the reply points at the bytes the handler produced.
+    std::size_t held = 0;
+    bool found = false;
+    sink.out.for_each_piece(0, [&](std::span<const uint8_t> piece) {
+      found = found || piece.data() == storage;
+      held += piece.size();
+      return true;
+    });
+    EXPECT_TRUE(found);
+    EXPECT_EQ(held, sink.out.total_size());
+  }
+  // The result left scope; its bytes live on in the sink until sent, and the
+  // frame length counts them.
+  EXPECT_EQ(sent_bytes(sink), std::string(copied.out.view()));
+  EXPECT_LT(sink.out.size(), 1000u);
+  EXPECT_TRUE(req.replied());
+  sink.out.clear();
+  EXPECT_EQ(sink.out.total_size(), 0u);
+}
+
+TEST(ServerRequest, AResultPassedByConstReferenceIsCopiedWhole) {
+  std::string call = calc::message(ProtocolKind::Compact, "echo", MessageType::Call, 3,
+                                   calc::Calc_echo_args{});
+  detail::ReplySink sink;
+  sink.out.set_reference_threshold(1024);
+  ServerRequest req(ProtocolKind::Compact, bytes_of(call), kDefaultDecodeLimits, sink);
+  const calc::Calc_echo_result result = echo_result(5000);
+  req.write_reply(result);
+  EXPECT_EQ(sink.out.reference_count(), 0u);
+  EXPECT_GT(sink.out.size(), 5000u);
+  EXPECT_EQ(sink.out.reference_threshold(), 1024u);
+
+  // A const object cannot be moved from: std::move of it copies too.
+  ServerRequest again(ProtocolKind::Compact, bytes_of(call), kDefaultDecodeLimits, sink);
+  again.write_reply(std::move(result));
+  EXPECT_EQ(sink.out.reference_count(), 0u);
+  EXPECT_GT(sink.out.size(), 10000u);
+}
+
+// A result whose encoding fails after its large field is already written.
+struct FailsMidway {
+  Binary big;
+  template <class W>
+  void write(W& w) const {
+    w.write_struct_begin("r");
+    write_field<tag::binary>(w, "big", 0, big);
+    throw std::runtime_error("cannot encode");
+  }
+};
+
+TEST(ServerRequest, AFailedEncodeTakesItsBytesBackAndTheFallbackReplyStillGoesOut) {
+  std::string call = calc::message(ProtocolKind::Binary, "echo", MessageType::Call, 3,
+                                   calc::Calc_echo_args{});
+  detail::ReplySink sink;
+  sink.out.set_reference_threshold(1024);
+  sink.out.append("earlier", 7);
+  ServerRequest req(ProtocolKind::Binary, bytes_of(call), kDefaultDecodeLimits, sink);
+  FailsMidway result{Binary(std::string(4096, 'z'))};
+  EXPECT_THROW(req.write_reply(std::move(result)), std::runtime_error);
+  EXPECT_EQ(sink.out.reference_count(), 0u);
+  EXPECT_EQ(sink.out.view(), "earlier");
+  EXPECT_FALSE(req.replied());
+
+  req.write_exception(TApplicationException(TApplicationException::Type::InternalError, "x"));
+  EXPECT_TRUE(req.replied());
+  ReadBuffer in(sink.out.bytes().subspan(7 + 4));
+  BinaryReader r(in);
+  EXPECT_EQ(r.read_message_begin().type, MessageType::Exception);
 }
 
 TEST(ServerRequest, MalformedArgsThrowProtocolError) {

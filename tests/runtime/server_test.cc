@@ -119,6 +119,62 @@ TEST(Server, AnswersALargeUnframedRequestThatArrivesOverManyReads) {
   }
 }
 
+// A reply carrying a large binary is sent from the handler's result, not a
+// copy of it; large and small replies queued together on one connection must
+// still come back whole and each to its own call.
+Binary patterned(std::size_t size, int seed) {
+  std::string bytes(size, '\0');
+  for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>(i * 13 + seed);
+  return Binary(std::move(bytes));
+}
+
+Task<int> echo_checked(CalcClient client, std::size_t size, int seed) {
+  Binary sent = patterned(size, seed);
+  Binary back = co_await client.echo(sent);
+  co_return back == sent ? 1 : 0;
+}
+
+Task<int> add_checked(CalcClient client, int32_t a) {
+  int32_t sum = co_await client.add(a, 1);
+  co_return sum == a + 1 ? 1 : 0;
+}
+
+Task<int> mixed_replies(EventLoop& loop, Address address, ChannelOptions options) {
+  auto channel = co_await calc::connect(loop, std::move(address), std::move(options));
+  CalcClient client(channel);
+  std::vector<Task<int>> calls;
+  for (int i = 0; i < 30; ++i) {
+    switch (i % 3) {
+      case 0:  // well above the size the server sends by reference
+        calls.push_back(echo_checked(client, 64 * 1024 + static_cast<std::size_t>(i), i));
+        break;
+      case 1:  // either side of it
+        calls.push_back(echo_checked(client, i % 2 ? 16 * 1024 : 16 * 1024 - 1, i));
+        break;
+      default:
+        calls.push_back(add_checked(client, i));
+    }
+  }
+  std::vector<int> right = co_await when_all(std::move(calls));
+  int total = 0;
+  for (int r : right) total += r;
+  co_return total;
+}
+
+TEST(Server, LargeRepliesSentFromTheirResultsInterleaveWithSmallOnesOnEveryWire) {
+  calc::CalcServer server;
+  EventLoop loop;
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
+      ChannelOptions options;
+      options.protocol = protocol;
+      options.transport = transport;
+      EXPECT_EQ(run(loop, mixed_replies(loop, server.address(), options)), 30)
+          << protocol_kind_name(protocol) << " " << transport_kind_name(transport);
+    }
+  }
+}
+
 TEST(Server, WithoutDetectionSpeaksOnlyTheConfiguredProtocol) {
   ServerOptions options;
   options.auto_detect = false;

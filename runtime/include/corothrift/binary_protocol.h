@@ -75,6 +75,11 @@ class BinaryWriter {
  private:
   void write_u32(uint32_t v) { detail::store_be(out_->extend(4), v); }
   void write_bytes(const void* data, std::size_t size) {
+    if (size >= out_->reference_threshold()) [[unlikely]] {
+      write_u32(static_cast<uint32_t>(size));
+      out_->add_reference(data, size);
+      return;
+    }
     uint8_t* p = out_->extend(4 + size);
     detail::store_be(p, static_cast<uint32_t>(size));
     detail::copy_bytes(p + 4, data, size);

@@ -2,7 +2,10 @@
 //
 // WriteBuffer is a growable byte vector that owns its memory; writers append
 // to it and a transport sends data()/size(). It is move-only and keeps its
-// capacity across clear(), so one buffer per connection is reused.
+// capacity across clear(), so one buffer per connection is reused. A buffer
+// may also be told to hold large byte strings by reference instead of copying
+// them (set_reference_threshold): the server does this for replies, which it
+// sends with one gathered write.
 // ReadBuffer is a cursor over bytes it does not own (one message, typically a
 // transport's read buffer); the bytes must outlive it. Reading past the end
 // throws ProtocolError (Kind::Truncated) and never reads out of bounds.
@@ -11,9 +14,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <corothrift/exception.h>
 
@@ -51,6 +57,14 @@ inline void store_be(uint8_t* p, T v) noexcept {
 
 }  // namespace detail
 
+// `size` bytes at `data` that a WriteBuffer refers to instead of holding;
+// they come right after the first `at` bytes it holds.
+struct ByteRef {
+  std::size_t at;
+  const uint8_t* data;
+  std::size_t size;
+};
+
 class WriteBuffer {
  public:
   WriteBuffer() = default;
@@ -69,8 +83,11 @@ class WriteBuffer {
   std::span<const uint8_t> bytes() const noexcept { return {data_, size_}; }
   std::string_view view() const noexcept { return {reinterpret_cast<const char*>(data_), size_}; }
 
-  // Keeps the capacity.
-  void clear() noexcept { size_ = 0; }
+  // Keeps the capacity; drops references and what keeps them alive.
+  void clear() noexcept {
+    size_ = 0;
+    if (refs_) clear_references();
+  }
   void reserve(std::size_t capacity) {
     if (capacity > capacity_) grow_to(capacity);
   }
@@ -106,14 +123,78 @@ class WriteBuffer {
     std::memcpy(data_ + offset, bytes, n);
   }
 
+  // References. Once a threshold is set, the protocol writers record a byte
+  // string of at least that many bytes by reference (add_reference) instead
+  // of copying it. Whoever sets it must keep such bytes valid until the
+  // buffer is cleared (keep_alive() is one way), must send the whole content
+  // (for_each_piece(), total_size()) rather than data()/size(), and must use
+  // mark()/rollback() rather than resize() to take bytes back. Off by default.
+  void set_reference_threshold(std::size_t threshold) noexcept { ref_threshold_ = threshold; }
+  std::size_t reference_threshold() const noexcept { return ref_threshold_; }
+  // Refers to n bytes at `bytes` as the next part of the content.
+  void add_reference(const void* bytes, std::size_t n);
+  // Holds `owner` until the next clear(): what keeps referenced bytes valid.
+  void keep_alive(std::shared_ptr<const void> owner);
+  std::size_t reference_count() const noexcept;
+  std::size_t referenced_size() const noexcept;
+  // Held bytes plus referenced bytes.
+  std::size_t total_size() const noexcept { return size_ + referenced_size(); }
+  // Calls f(std::span<const uint8_t>) for each non-empty contiguous piece of
+  // the content in order, skipping its first `offset` bytes (held and
+  // referenced alike); stops early when f returns false.
+  template <class F>
+  void for_each_piece(std::size_t offset, F&& f) const;
+
+  // A point to roll back to, e.g. when encoding a message fails midway.
+  struct Mark {
+    std::size_t size;
+    std::size_t references;
+    std::size_t owners;
+  };
+  Mark mark() const noexcept;
+  void rollback(const Mark& mark) noexcept;
+
  private:
+  struct References;
   void grow_for(std::size_t extra);
   void grow_to(std::size_t capacity);
+  void clear_references() noexcept;
 
   uint8_t* data_ = nullptr;
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
+  std::size_t ref_threshold_ = std::numeric_limits<std::size_t>::max();
+  std::unique_ptr<References> refs_;  // allocated by the first reference
 };
+
+struct WriteBuffer::References {
+  std::vector<ByteRef> refs;
+  std::size_t bytes = 0;
+  std::vector<std::shared_ptr<const void>> owners;
+};
+
+template <class F>
+void WriteBuffer::for_each_piece(std::size_t offset, F&& f) const {
+  auto piece = [&](const uint8_t* p, std::size_t n) {
+    if (offset >= n) {
+      offset -= n;
+      return true;
+    }
+    p += offset;
+    n -= offset;
+    offset = 0;
+    return f(std::span<const uint8_t>(p, n));
+  };
+  std::size_t held = 0;
+  if (refs_) {
+    for (const ByteRef& ref : refs_->refs) {
+      if (ref.at > held && !piece(data_ + held, ref.at - held)) return;
+      held = ref.at;
+      if (!piece(ref.data, ref.size)) return;
+    }
+  }
+  if (size_ > held) piece(data_ + held, size_ - held);
+}
 
 class ReadBuffer {
  public:

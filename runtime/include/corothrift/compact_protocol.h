@@ -127,6 +127,10 @@ class CompactWriter {
   }
   void write_bytes(const void* data, std::size_t size) {
     write_varint32(static_cast<uint32_t>(size));
+    if (size >= out_->reference_threshold()) [[unlikely]] {
+      out_->add_reference(data, size);
+      return;
+    }
     detail::copy_bytes(out_->extend(size), data, size);
   }
 

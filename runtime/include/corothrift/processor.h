@@ -12,7 +12,7 @@
 //     } catch (const InvalidOperation& e) {  // declared exceptions only
 //       result.ouch = e;
 //     }
-//     req.write_reply(result);
+//     req.write_reply(std::move(result));
 //   }
 //
 // and process() looks the name up in a static table sorted by name:
@@ -38,8 +38,11 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include <corothrift/buffer.h>
 #include <corothrift/event_loop.h>
@@ -56,6 +59,8 @@ namespace detail {
 // Where replies go: the pending-output buffer of one connection. The owner
 // (the server's connection, or a test) flushes `out` after on_reply; it keeps
 // `out` at a fixed address and must outlive every request that points to it.
+// An owner that sets a reference threshold on `out` sends it piece by piece
+// (WriteBuffer::for_each_piece).
 // Used on the connection's loop thread only.
 struct ReplySink {
   WriteBuffer out;
@@ -105,10 +110,18 @@ class ServerRequest {
 
   // Encodes a REPLY carrying `result` (template <class W> void write(W&) const)
   // with the request's protocol. Nothing for oneway requests; only the first
-  // reply of a request is sent.
+  // reply of a request is sent. Given an rvalue, a server sends large strings
+  // and binaries from the result's own storage instead of copying them: the
+  // result is moved to the heap and kept until its reply has been written.
   template <class Result>
   void write_reply(const Result& result) {
     write_message(MessageType::Reply, result);
+  }
+  template <class Result,
+            class = std::enable_if_t<!std::is_reference_v<Result> && !std::is_const_v<Result>>>
+  void write_reply(Result&& result) {
+    write_message_with(MessageType::Reply, &detail::encode_message<Result>, &result,
+                       &keep_moved<Result>);
   }
   // Encodes an EXCEPTION reply (what the server sends for unknown methods and
   // undeclared handler exceptions).
@@ -123,14 +136,25 @@ class ServerRequest {
   void own_bytes();
 
  private:
+  // Moves an encoded body to the heap so that the bytes the reply refers to
+  // outlive the caller's object. Moving keeps them where they are: a string's
+  // or a container's move is constant-time and noexcept, so it takes over the
+  // heap block rather than copying it (only strings short enough to live
+  // inside the object move their bytes, and those are never referenced).
+  template <class Body>
+  static std::shared_ptr<const void> keep_moved(void* body) {
+    return std::make_shared<const Body>(std::move(*static_cast<Body*>(body)));
+  }
+  using KeepFn = std::shared_ptr<const void> (*)(void* body);
+
   template <class Body>
   void write_message(MessageType type, const Body& body) {
-    write_message_with(type, &detail::encode_message<Body>, &body);
+    write_message_with(type, &detail::encode_message<Body>, &body, nullptr);
   }
   void read_args_with(detail::DecodeBodyFn decode, void* args);
-  void write_message_with(MessageType type, detail::EncodeMessageFn encode, const void* body);
-  std::size_t begin_reply();
-  void end_reply(std::size_t start);
+  // With keep == nullptr the body is copied whole into the sink.
+  void write_message_with(MessageType type, detail::EncodeMessageFn encode, const void* body,
+                          KeepFn keep);
 
   ProtocolKind protocol_;
   bool oneway_ = false;

@@ -157,7 +157,7 @@ corothrift::Task<void> InheritedProcessor::process_identity(corothrift::ServerRe
   req.read_args(args);
   Inherited_wire::Inherited_identity_result result;
   result.success = co_await handler_->identity(args.arg);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace thrift::test::debug

@@ -180,7 +180,7 @@ corothrift::Task<void> ReverseOrderServiceProcessor::process_myMethod(corothrift
   req.read_args(args);
   ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
   co_await handler_->myMethod(std::move(args.first), args.second, args.third, args.fourth);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace thrift::test::debug

@@ -161,7 +161,7 @@ corothrift::Task<void> ServiceForExceptionWithAMapProcessor::process_methodThatT
   } catch (const ExceptionWithAMap& e) {
     result.xwamap = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace thrift::test::debug

@@ -716,7 +716,7 @@ corothrift::Task<void> SrvProcessor::process_Janky(corothrift::ServerRequest& re
   req.read_args(args);
   Srv_wire::Srv_Janky_result result;
   result.success = co_await handler_->Janky(args.arg);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> SrvProcessor::process_voidMethod(corothrift::ServerRequest& req) {
@@ -724,7 +724,7 @@ corothrift::Task<void> SrvProcessor::process_voidMethod(corothrift::ServerReques
   req.read_args(args);
   Srv_wire::Srv_voidMethod_result result;
   co_await handler_->voidMethod();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> SrvProcessor::process_primitiveMethod(corothrift::ServerRequest& req) {
@@ -732,7 +732,7 @@ corothrift::Task<void> SrvProcessor::process_primitiveMethod(corothrift::ServerR
   req.read_args(args);
   Srv_wire::Srv_primitiveMethod_result result;
   result.success = co_await handler_->primitiveMethod();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> SrvProcessor::process_structMethod(corothrift::ServerRequest& req) {
@@ -740,7 +740,7 @@ corothrift::Task<void> SrvProcessor::process_structMethod(corothrift::ServerRequ
   req.read_args(args);
   Srv_wire::Srv_structMethod_result result;
   result.success = co_await handler_->structMethod();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> SrvProcessor::process_methodWithDefaultArgs(corothrift::ServerRequest& req) {
@@ -748,7 +748,7 @@ corothrift::Task<void> SrvProcessor::process_methodWithDefaultArgs(corothrift::S
   req.read_args(args);
   Srv_wire::Srv_methodWithDefaultArgs_result result;
   co_await handler_->methodWithDefaultArgs(args.something);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> SrvProcessor::process_onewayMethod(corothrift::ServerRequest& req) {
@@ -766,7 +766,7 @@ corothrift::Task<void> SrvProcessor::process_declaredExceptionMethod(corothrift:
   } catch (const ExceptionWithAMap& e) {
     result.xwamap = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace thrift::test::debug

@@ -493,7 +493,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoTree(corothrift::Server
   req.read_args(args);
   TestService_wire::TestService_echoTree_result result;
   result.success = co_await handler_->echoTree(std::move(args.tree));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoList(corothrift::ServerRequest& req) {
@@ -501,7 +501,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoList(corothrift::Server
   req.read_args(args);
   TestService_wire::TestService_echoList_result result;
   result.success = co_await handler_->echoList(std::move(args.lst));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoCoRec(corothrift::ServerRequest& req) {
@@ -513,7 +513,7 @@ corothrift::Task<void> TestServiceProcessor::process_echoCoRec(corothrift::Serve
   } catch (const CoError& e) {
     result.err = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> TestServiceProcessor::process_echoCoUnion(corothrift::ServerRequest& req) {
@@ -525,5 +525,5 @@ corothrift::Task<void> TestServiceProcessor::process_echoCoUnion(corothrift::Ser
   } catch (const CoError& e) {
     result.err = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

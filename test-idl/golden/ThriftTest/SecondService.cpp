@@ -165,7 +165,7 @@ corothrift::Task<void> SecondServiceProcessor::process_secondtestString(corothri
   req.read_args(args);
   SecondService_wire::SecondService_secondtestString_result result;
   result.success = co_await handler_->secondtestString(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace thrift::test

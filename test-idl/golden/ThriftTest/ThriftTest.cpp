@@ -2486,7 +2486,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testVoid(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testVoid_result result;
   co_await handler_->testVoid();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testString(corothrift::ServerRequest& req) {
@@ -2494,7 +2494,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testString(corothrift::Serve
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testString_result result;
   result.success = co_await handler_->testString(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testBool(corothrift::ServerRequest& req) {
@@ -2502,7 +2502,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testBool(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testBool_result result;
   result.success = co_await handler_->testBool(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testByte(corothrift::ServerRequest& req) {
@@ -2510,7 +2510,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testByte(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testByte_result result;
   result.success = co_await handler_->testByte(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testI32(corothrift::ServerRequest& req) {
@@ -2518,7 +2518,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testI32(corothrift::ServerRe
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testI32_result result;
   result.success = co_await handler_->testI32(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testI64(corothrift::ServerRequest& req) {
@@ -2526,7 +2526,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testI64(corothrift::ServerRe
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testI64_result result;
   result.success = co_await handler_->testI64(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testDouble(corothrift::ServerRequest& req) {
@@ -2534,7 +2534,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testDouble(corothrift::Serve
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testDouble_result result;
   result.success = co_await handler_->testDouble(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testBinary(corothrift::ServerRequest& req) {
@@ -2542,7 +2542,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testBinary(corothrift::Serve
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testBinary_result result;
   result.success = co_await handler_->testBinary(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testUuid(corothrift::ServerRequest& req) {
@@ -2550,7 +2550,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testUuid(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testUuid_result result;
   result.success = co_await handler_->testUuid(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testStruct(corothrift::ServerRequest& req) {
@@ -2558,7 +2558,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testStruct(corothrift::Serve
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testStruct_result result;
   result.success = co_await handler_->testStruct(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testNest(corothrift::ServerRequest& req) {
@@ -2566,7 +2566,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testNest(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testNest_result result;
   result.success = co_await handler_->testNest(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMap(corothrift::ServerRequest& req) {
@@ -2574,7 +2574,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMap(corothrift::ServerRe
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMap_result result;
   result.success = co_await handler_->testMap(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testStringMap(corothrift::ServerRequest& req) {
@@ -2582,7 +2582,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testStringMap(corothrift::Se
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testStringMap_result result;
   result.success = co_await handler_->testStringMap(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testSet(corothrift::ServerRequest& req) {
@@ -2590,7 +2590,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testSet(corothrift::ServerRe
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testSet_result result;
   result.success = co_await handler_->testSet(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testList(corothrift::ServerRequest& req) {
@@ -2598,7 +2598,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testList(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testList_result result;
   result.success = co_await handler_->testList(std::move(args.thing));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testEnum(corothrift::ServerRequest& req) {
@@ -2606,7 +2606,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testEnum(corothrift::ServerR
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testEnum_result result;
   result.success = co_await handler_->testEnum(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testTypedef(corothrift::ServerRequest& req) {
@@ -2614,7 +2614,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testTypedef(corothrift::Serv
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testTypedef_result result;
   result.success = co_await handler_->testTypedef(args.thing);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMapMap(corothrift::ServerRequest& req) {
@@ -2622,7 +2622,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMapMap(corothrift::Serve
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMapMap_result result;
   result.success = co_await handler_->testMapMap(args.hello);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testInsanity(corothrift::ServerRequest& req) {
@@ -2630,7 +2630,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testInsanity(corothrift::Ser
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testInsanity_result result;
   result.success = co_await handler_->testInsanity(std::move(args.argument));
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMulti(corothrift::ServerRequest& req) {
@@ -2638,7 +2638,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMulti(corothrift::Server
   req.read_args(args);
   ThriftTest_wire::ThriftTest_testMulti_result result;
   result.success = co_await handler_->testMulti(args.arg0, args.arg1, args.arg2, std::move(args.arg3), args.arg4, args.arg5);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testException(corothrift::ServerRequest& req) {
@@ -2650,7 +2650,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testException(corothrift::Se
   } catch (const Xception& e) {
     result.err1 = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testMultiException(corothrift::ServerRequest& req) {
@@ -2664,7 +2664,7 @@ corothrift::Task<void> ThriftTestProcessor::process_testMultiException(corothrif
   } catch (const Xception2& e) {
     result.err2 = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> ThriftTestProcessor::process_testOneway(corothrift::ServerRequest& req) {

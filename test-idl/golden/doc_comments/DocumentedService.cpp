@@ -158,5 +158,5 @@ corothrift::Task<void> DocumentedServiceProcessor::process_call(corothrift::Serv
   req.read_args(args);
   DocumentedService_wire::DocumentedService_call_result result;
   co_await handler_->call(args.arg);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

@@ -171,5 +171,5 @@ corothrift::Task<void> KeywordParamsProcessor::process_call(corothrift::ServerRe
   req.read_args(args);
   KeywordParams_wire::KeywordParams_call_result result;
   co_await handler_->call(args.enum_, args.union_, args.exception);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

@@ -155,5 +155,5 @@ corothrift::Task<void> DerivedProcessor::process_fetch(corothrift::ServerRequest
   req.read_args(args);
   Derived_wire::Derived_fetch_result result;
   result.success = co_await handler_->fetch(args.level);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

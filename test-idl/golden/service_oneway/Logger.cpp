@@ -265,5 +265,5 @@ corothrift::Task<void> LoggerProcessor::process_sync(corothrift::ServerRequest& 
   req.read_args(args);
   Logger_wire::Logger_sync_result result;
   co_await handler_->sync();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

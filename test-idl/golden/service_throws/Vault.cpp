@@ -293,7 +293,7 @@ corothrift::Task<void> VaultProcessor::process_read(corothrift::ServerRequest& r
   } catch (const Denied& e) {
     result.denied = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> VaultProcessor::process_write(corothrift::ServerRequest& req) {
@@ -305,5 +305,5 @@ corothrift::Task<void> VaultProcessor::process_write(corothrift::ServerRequest& 
   } catch (const Denied& e) {
     result.denied = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }

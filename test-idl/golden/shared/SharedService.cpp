@@ -165,7 +165,7 @@ corothrift::Task<void> SharedServiceProcessor::process_getStruct(corothrift::Ser
   req.read_args(args);
   SharedService_wire::SharedService_getStruct_result result;
   result.success = co_await handler_->getStruct(args.key);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 }  // namespace shared

@@ -424,7 +424,7 @@ corothrift::Task<void> CalculatorProcessor::process_ping(corothrift::ServerReque
   req.read_args(args);
   Calculator_wire::Calculator_ping_result result;
   co_await handler_->ping();
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> CalculatorProcessor::process_add(corothrift::ServerRequest& req) {
@@ -432,7 +432,7 @@ corothrift::Task<void> CalculatorProcessor::process_add(corothrift::ServerReques
   req.read_args(args);
   Calculator_wire::Calculator_add_result result;
   result.success = co_await handler_->add(args.num1, args.num2);
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> CalculatorProcessor::process_calculate(corothrift::ServerRequest& req) {
@@ -444,7 +444,7 @@ corothrift::Task<void> CalculatorProcessor::process_calculate(corothrift::Server
   } catch (const InvalidOperation& e) {
     result.ouch = e;
   }
-  req.write_reply(result);
+  req.write_reply(std::move(result));
 }
 
 corothrift::Task<void> CalculatorProcessor::process_zip(corothrift::ServerRequest& req) {
