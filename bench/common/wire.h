@@ -46,8 +46,10 @@ class Writer {
     i32(0);
     return at;
   }
-  void end_frame(size_t at) {
-    store_be32(out_.data() + at, static_cast<uint32_t>(out_.size() - at - kFrameHeaderBytes));
+  // `referenced`: bytes of the frame sent from elsewhere, not in out.
+  void end_frame(size_t at, size_t referenced = 0) {
+    store_be32(out_.data() + at,
+               static_cast<uint32_t>(out_.size() - at - kFrameHeaderBytes + referenced));
   }
   void message_begin(std::string_view name, MessageType type, int32_t seqid) {
     i32(static_cast<int32_t>(kVersion1 | static_cast<uint32_t>(type)));

@@ -50,9 +50,10 @@ std::string_view describe(ReplyCheck check) {
 CallCodec::CallCodec(CallKind kind, size_t payload_bytes)
     : kind_(kind), payload_(make_payload(kind == CallKind::kEcho ? payload_bytes : 0)) {}
 
-void CallCodec::append_request(int32_t seqid, int32_t salt, std::vector<uint8_t>& out) {
-  wire::Writer w(out);
+void CallCodec::append_request(int32_t seqid, int32_t salt, Outgoing& out) const {
+  wire::Writer w(out.bytes);
   size_t frame = w.begin_frame();
+  size_t referenced = 0;
   if (kind_ == CallKind::kAdd) {
     w.message_begin("add", MessageType::kCall, seqid);
     w.field_begin(FieldType::kI32, 1);
@@ -60,15 +61,22 @@ void CallCodec::append_request(int32_t seqid, int32_t salt, std::vector<uint8_t>
     w.field_begin(FieldType::kI32, 2);
     w.i32(salt);
   } else {
-    if (payload_.size() >= kSeqidBytes) {
-      wire::store_be32(reinterpret_cast<uint8_t*>(payload_.data()), static_cast<uint32_t>(seqid));
-    }
     w.message_begin("echo", MessageType::kCall, seqid);
     w.field_begin(FieldType::kString, 1);
-    w.string(payload_);
+    if (payload_.size() < kSeqidBytes) {
+      w.string(payload_);
+    } else {
+      // The call's seqid, then the fixed pattern by reference.
+      w.i32(static_cast<int32_t>(payload_.size()));
+      w.i32(seqid);
+      const auto* rest = reinterpret_cast<const uint8_t*>(payload_.data()) + kSeqidBytes;
+      referenced = payload_.size() - kSeqidBytes;
+      out.refs.push_back({out.bytes.size(), {rest, referenced}});
+      out.referenced += referenced;
+    }
   }
   w.field_stop();
-  w.end_frame(frame);
+  w.end_frame(frame, referenced);
 }
 
 bool CallCodec::reply_seqid(std::span<const uint8_t> body, int32_t& seqid) {

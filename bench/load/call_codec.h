@@ -18,13 +18,33 @@ enum class ReplyCheck { kOk, kMalformed, kNotReply, kWrongSeqid, kWrongValue };
 
 std::string_view describe(ReplyCheck check);
 
+// Requests waiting to be sent: bytes, plus runs of bytes that never change
+// (the echo pattern) referenced where they belong instead of copied, so the
+// load generator does not copy every payload once more before send copies it.
+struct Outgoing {
+  struct Ref {
+    size_t at;  // comes after the first `at` bytes
+    std::span<const uint8_t> data;
+  };
+  std::vector<uint8_t> bytes;
+  std::vector<Ref> refs;
+  size_t referenced = 0;
+
+  size_t total() const { return bytes.size() + referenced; }
+  void clear() {
+    bytes.clear();
+    refs.clear();
+    referenced = 0;
+  }
+};
+
 class CallCodec {
  public:
   CallCodec(CallKind kind, size_t payload_bytes);
 
   // Appends the framed CALL for `seqid`; `salt` varies add's second argument
   // between connections.
-  void append_request(int32_t seqid, int32_t salt, std::vector<uint8_t>& out);
+  void append_request(int32_t seqid, int32_t salt, Outgoing& out) const;
 
   // The seqid a reply frame body carries, to find the call it answers.
   static bool reply_seqid(std::span<const uint8_t> body, int32_t& seqid);

@@ -2,10 +2,12 @@
 
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <thread>
 #include <vector>
 
@@ -38,7 +40,7 @@ struct Connection {
   int32_t salt = 0;
   int fd = -1;
   ByteBuffer in;
-  std::vector<uint8_t> out;
+  Outgoing out;
   size_t sent = 0;
   bool waiting_to_write = false;
   std::vector<Slot> slots;
@@ -61,6 +63,7 @@ class LoadRun {
   bool read_replies(Connection& connection);
   bool answer(Connection& connection, std::span<const uint8_t> body, Clock::time_point now);
   bool flush(Connection& connection);
+  void gather(const Outgoing& out, size_t offset);
   void fail(std::string_view why);
   void drop(Connection& connection);
   void reopen_down(Clock::time_point now);
@@ -74,6 +77,7 @@ class LoadRun {
   Clock::time_point measure_from_;
   Clock::time_point stop_at_;
   LoadResult result_;
+  std::vector<iovec> iov_;
 };
 
 LoadRun::LoadRun(const LoadOptions& options)
@@ -199,15 +203,18 @@ bool LoadRun::answer(Connection& connection, std::span<const uint8_t> body, Cloc
 }
 
 bool LoadRun::flush(Connection& connection) {
-  while (connection.sent < connection.out.size()) {
-    ssize_t put = ::send(connection.fd, connection.out.data() + connection.sent,
-                         connection.out.size() - connection.sent, MSG_NOSIGNAL);
+  while (connection.sent < connection.out.total()) {
+    gather(connection.out, connection.sent);
+    msghdr message{};
+    message.msg_iov = iov_.data();
+    message.msg_iovlen = std::min<size_t>(iov_.size(), IOV_MAX);
+    ssize_t put = ::sendmsg(connection.fd, &message, MSG_NOSIGNAL);
     if (put < 0 && errno == EINTR) continue;
     if (put < 0 && errno != EAGAIN) return false;
     if (put < 0) break;
     connection.sent += static_cast<size_t>(put);
   }
-  bool pending = connection.sent < connection.out.size();
+  bool pending = connection.sent < connection.out.total();
   if (!pending) {
     connection.out.clear();
     connection.sent = 0;
@@ -220,6 +227,26 @@ bool LoadRun::flush(Connection& connection) {
     connection.waiting_to_write = pending;
   }
   return true;
+}
+
+// iov_ := the pieces of `out` after its first `offset` bytes.
+void LoadRun::gather(const Outgoing& out, size_t offset) {
+  iov_.clear();
+  auto piece = [&](const uint8_t* data, size_t size) {
+    if (offset >= size) {
+      offset -= size;
+      return;
+    }
+    iov_.push_back({const_cast<uint8_t*>(data + offset), size - offset});
+    offset = 0;
+  };
+  size_t held = 0;
+  for (const Outgoing::Ref& ref : out.refs) {
+    piece(out.bytes.data() + held, ref.at - held);
+    piece(ref.data.data(), ref.data.size());
+    held = ref.at;
+  }
+  piece(out.bytes.data() + held, out.bytes.size() - held);
 }
 
 void LoadRun::fail(std::string_view why) {
