@@ -33,9 +33,14 @@ void WriteBuffer::add_reference(const void* bytes, std::size_t n) {
   refs_->bytes += n;
 }
 
-void WriteBuffer::keep_alive(std::shared_ptr<const void> owner) {
-  if (!refs_) refs_ = std::make_unique<References>();
-  refs_->owners.push_back(std::move(owner));
+void WriteBuffer::keep_alive(KeptObject kept) {
+  try {
+    if (!refs_) refs_ = std::make_unique<References>();
+    refs_->owners.push_back(kept);
+  } catch (...) {
+    kept.destroy(kept.object);
+    throw;
+  }
 }
 
 std::size_t WriteBuffer::reference_count() const noexcept {
@@ -47,7 +52,7 @@ std::size_t WriteBuffer::referenced_size() const noexcept { return refs_ ? refs_
 void WriteBuffer::clear_references() noexcept {
   refs_->refs.clear();
   refs_->bytes = 0;
-  refs_->owners.clear();
+  refs_->release_owners(0);
 }
 
 WriteBuffer::Mark WriteBuffer::mark() const noexcept {
@@ -61,8 +66,7 @@ void WriteBuffer::rollback(const Mark& mark) noexcept {
     refs_->bytes -= refs_->refs.back().size;
     refs_->refs.pop_back();
   }
-  refs_->owners.erase(refs_->owners.begin() + static_cast<std::ptrdiff_t>(mark.owners),
-                      refs_->owners.end());
+  refs_->release_owners(mark.owners);
 }
 
 void WriteBuffer::grow_for(std::size_t extra) {

@@ -20,6 +20,14 @@ std::string pattern(std::size_t size, char seed) {
   return s;
 }
 
+// Keeps a shared_ptr copy alive inside the buffer, so use_count and
+// weak_ptr show when the buffer lets go of it.
+template <class T>
+KeptObject keep(const std::shared_ptr<T>& owner) {
+  return {new std::shared_ptr<T>(owner),
+          [](void* object) noexcept { delete static_cast<std::shared_ptr<T>*>(object); }};
+}
+
 // The whole content of a buffer, held and referenced bytes in order.
 std::string content(const WriteBuffer& out, std::size_t offset = 0) {
   std::string all;
@@ -129,13 +137,13 @@ TEST(WriteBufferReferences, RollbackDropsWhatCameAfterTheMark) {
   out.append("one", 3);
   out.add_reference(big.data(), big.size());
   auto first_owner = std::make_shared<int>(1);
-  out.keep_alive(first_owner);
+  out.keep_alive(keep(first_owner));
   const WriteBuffer::Mark mark = out.mark();
 
   out.append("two", 3);
   out.add_reference(big.data(), 20);
   auto second_owner = std::make_shared<int>(2);
-  out.keep_alive(second_owner);
+  out.keep_alive(keep(second_owner));
   std::weak_ptr<int> second = second_owner;
   second_owner.reset();
 
@@ -152,7 +160,7 @@ TEST(WriteBufferReferences, ClearReleasesTheOwnersAndKeepsTheThreshold) {
   out.set_reference_threshold(16);
   auto owner = std::make_shared<std::string>(pattern(32, 'q'));
   out.add_reference(owner->data(), owner->size());
-  out.keep_alive(owner);
+  out.keep_alive(keep(owner));
   std::weak_ptr<std::string> watch = owner;
   owner.reset();
   EXPECT_FALSE(watch.expired());
@@ -170,7 +178,7 @@ TEST(WriteBufferReferences, MovingABufferMovesItsReferencesAndOwners) {
   out.append("ab", 2);
   out.add_reference(big.data(), big.size());
   auto owner = std::make_shared<int>(0);
-  out.keep_alive(owner);
+  out.keep_alive(keep(owner));
   WriteBuffer moved(std::move(out));
   EXPECT_EQ(content(moved), "ab" + big);
   EXPECT_EQ(moved.reference_threshold(), 8u);
@@ -179,6 +187,21 @@ TEST(WriteBufferReferences, MovingABufferMovesItsReferencesAndOwners) {
   assigned = std::move(moved);
   EXPECT_EQ(content(assigned), "ab" + big);
   EXPECT_EQ(owner.use_count(), 2);
+}
+
+TEST(WriteBufferReferences, OwnersEndWithTheBufferOrWhenAnotherIsMovedOverIt) {
+  auto first = std::make_shared<int>(1);
+  auto second = std::make_shared<int>(2);
+  {
+    WriteBuffer a;
+    a.keep_alive(keep(first));
+    WriteBuffer b;
+    b.keep_alive(keep(second));
+    a = std::move(b);
+    EXPECT_EQ(first.use_count(), 1);
+    EXPECT_EQ(second.use_count(), 2);
+  }
+  EXPECT_EQ(second.use_count(), 1);
 }
 
 }  // namespace

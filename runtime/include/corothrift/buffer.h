@@ -65,6 +65,13 @@ struct ByteRef {
   std::size_t size;
 };
 
+// An object a WriteBuffer keeps alive for bytes it refers to; destroy(object)
+// ends it.
+struct KeptObject {
+  void* object;
+  void (*destroy)(void* object) noexcept;
+};
+
 class WriteBuffer {
  public:
   WriteBuffer() = default;
@@ -133,8 +140,9 @@ class WriteBuffer {
   std::size_t reference_threshold() const noexcept { return ref_threshold_; }
   // Refers to n bytes at `bytes` as the next part of the content.
   void add_reference(const void* bytes, std::size_t n);
-  // Holds `owner` until the next clear(): what keeps referenced bytes valid.
-  void keep_alive(std::shared_ptr<const void> owner);
+  // Owns `kept` until the next clear() (or a rollback to before it): what
+  // keeps referenced bytes valid. Destroys it at once if it cannot be kept.
+  void keep_alive(KeptObject kept);
   std::size_t reference_count() const noexcept;
   std::size_t referenced_size() const noexcept;
   // Held bytes plus referenced bytes.
@@ -168,9 +176,22 @@ class WriteBuffer {
 };
 
 struct WriteBuffer::References {
+  References() = default;
+  References(const References&) = delete;
+  References& operator=(const References&) = delete;
+  ~References() { release_owners(0); }
+  // Destroys the owners after the first `keep`, newest first.
+  void release_owners(std::size_t keep) noexcept {
+    while (owners.size() > keep) {
+      KeptObject kept = owners.back();
+      owners.pop_back();
+      kept.destroy(kept.object);
+    }
+  }
+
   std::vector<ByteRef> refs;
   std::size_t bytes = 0;
-  std::vector<std::shared_ptr<const void>> owners;
+  std::vector<KeptObject> owners;
 };
 
 template <class F>
