@@ -139,7 +139,9 @@ class ServerRequest {
   // outlive the caller's object. Moving keeps them where they are: a string's
   // or a container's move is constant-time and noexcept, so it takes over the
   // heap block rather than copying it (only strings short enough to live
-  // inside the object move their bytes, and those are never referenced).
+  // inside the object move their bytes, and those are never referenced; a
+  // `cpp.type` holding as many bytes inline as the sink's reference threshold
+  // would break this; the server's is 16 KiB).
   // (A plain new/delete pair: make_shared here cost every generated service
   // file a sixth more compile time.)
   template <class Body>
