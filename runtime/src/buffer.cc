@@ -43,20 +43,10 @@ void WriteBuffer::keep_alive(KeptObject kept) {
   }
 }
 
-std::size_t WriteBuffer::reference_count() const noexcept {
-  return refs_ ? refs_->refs.size() : 0;
-}
-
-std::size_t WriteBuffer::referenced_size() const noexcept { return refs_ ? refs_->bytes : 0; }
-
 void WriteBuffer::clear_references() noexcept {
   refs_->refs.clear();
   refs_->bytes = 0;
   refs_->release_owners(0);
-}
-
-WriteBuffer::Mark WriteBuffer::mark() const noexcept {
-  return {size_, reference_count(), refs_ ? refs_->owners.size() : 0};
 }
 
 void WriteBuffer::rollback(const Mark& mark) noexcept {

@@ -159,36 +159,26 @@ Task<void> ClientChannel::reconnect() {
 }
 
 Task<void> ClientChannel::call_erased(std::string_view method, detail::EncodeMessageFn encode,
-                                      const void* args, detail::DecodeBodyFn decode, void* result) {
+                                      const void* args, detail::KeepFn keep,
+                                      detail::DecodeBodyFn decode, void* result) {
   detail::PendingCall pending(decode, result);
   if (!usable()) co_await reconnect();
-  int32_t seqid = queue_message(method, MessageType::Call, encode, args);
+  int32_t seqid = queue_message(method, MessageType::Call, encode, args, keep);
   register_call(pending, seqid);
   co_await pending;
 }
 
 Task<void> ClientChannel::send_oneway_erased(std::string_view method,
-                                             detail::EncodeMessageFn encode, const void* args) {
+                                             detail::EncodeMessageFn encode, const void* args,
+                                             detail::KeepFn keep) {
   if (!usable()) co_await reconnect();
-  queue_message(method, MessageType::Oneway, encode, args);
+  queue_message(method, MessageType::Oneway, encode, args, keep);
   co_await flushed();
 }
 
 int32_t ClientChannel::queue_message(std::string_view method, MessageType type,
-                                     detail::EncodeMessageFn encode, const void* args) {
-  int32_t seqid = next_seqid();
-  std::size_t start = begin_message(method);
-  try {
-    encode(args, options_.protocol, out(), wire_name_, type, seqid);
-  } catch (...) {
-    abort_message(start);
-    throw;
-  }
-  end_message(start);
-  return seqid;
-}
-
-std::size_t ClientChannel::begin_message(std::string_view method) {
+                                     detail::EncodeMessageFn encode, const void* args,
+                                     detail::KeepFn keep) {
   if (options_.service_name.empty()) {
     wire_name_.assign(method);
   } else {
@@ -196,25 +186,13 @@ std::size_t ClientChannel::begin_message(std::string_view method) {
     wire_name_ += ':';
     wire_name_.append(method);
   }
-  return detail::begin_frame(conn_->out(), options_.transport == TransportKind::Framed);
-}
-
-WriteBuffer& ClientChannel::out() noexcept { return conn_->out(); }
-
-void ClientChannel::end_message(std::size_t start) {
-  WriteBuffer& out = conn_->out();
-  bool framed = options_.transport == TransportKind::Framed;
-  std::size_t size = out.size() - start - (framed ? 4 : 0);
-  if (size > options_.limits.max_frame_bytes) {
-    out.resize(start);
-    throw TransportError(fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size,
-                                     options_.limits.max_frame_bytes));
-  }
-  detail::end_frame(out, framed, start);
+  int32_t seqid = next_seqid();
+  detail::append_message(conn_->out(), options_.transport == TransportKind::Framed,
+                         options_.limits.max_frame_bytes, encode, args, keep, options_.protocol,
+                         wire_name_, type, seqid);
   conn_->message_queued();
+  return seqid;
 }
-
-void ClientChannel::abort_message(std::size_t start) noexcept { conn_->out().resize(start); }
 
 void ClientChannel::register_call(detail::PendingCall& call, int32_t seqid) {
   conn_->add(call, seqid);

@@ -42,7 +42,10 @@ ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& opti
       limits_(options.limits),
       call_timeout_(options.call_timeout),
       peer_(socket.peer_address().to_string()),
-      stream_(std::move(socket)) {}
+      stream_(std::move(socket)) {
+  out_.set_reference_threshold(kReferenceThreshold);
+  sending_.set_reference_threshold(kReferenceThreshold);
+}
 
 void ChannelConnection::start() {
   read_loop(shared_from_this()).start(loop_);
@@ -118,14 +121,14 @@ Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelCo
 Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelConnection> self) {
   try {
     while (!failure_) {
-      if (out_.empty()) {
+      if (out_.total_size() == 0) {
         co_await WriterWait{*this};
         continue;
       }
       std::swap(out_, sending_);
-      queued_total_ += sending_.size();
-      co_await stream_.write_all(std::as_bytes(sending_.bytes()));
-      written_total_ += sending_.size();
+      queued_total_ += sending_.total_size();
+      co_await stream_.write_buffer(sending_);
+      written_total_ += sending_.total_size();
       sending_.clear();
       complete_flushes();
     }

@@ -34,7 +34,7 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   // Messages are appended here by the channel, then wake_writer().
   WriteBuffer& out() noexcept { return out_; }
   void message_queued() noexcept;
-  uint64_t queued_total() const noexcept { return queued_total_ + out_.size(); }
+  uint64_t queued_total() const noexcept { return queued_total_ + out_.total_size(); }
   uint64_t written_total() const noexcept { return written_total_; }
 
   // Registers a call whose message is queued; completes it at once with the

@@ -53,28 +53,10 @@ void ServerRequest::read_args_with(detail::DecodeBodyFn decode, void* args) {
 }
 
 void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn encode,
-                                       const void* body, KeepFn keep) {
+                                       const void* body, detail::KeepFn keep) {
   if (oneway_ || replied_) return;
-  WriteBuffer& out = sink_->out;
-  const WriteBuffer::Mark mark = out.mark();
-  const std::size_t threshold = out.reference_threshold();
-  const std::size_t referenced_before = out.referenced_size();
-  std::size_t start = detail::begin_frame(out, sink_->framed);
-  try {
-    // Nothing can keep a body given by const reference alive: copy it all.
-    if (keep == nullptr) out.set_reference_threshold(std::numeric_limits<std::size_t>::max());
-    encode(body, protocol_, out, method_, type, seqid_);
-    out.set_reference_threshold(threshold);
-    if (out.reference_count() > mark.references) {
-      // Encoding only reads the body; it is the caller's rvalue.
-      out.keep_alive(keep(const_cast<void*>(body)));
-    }
-  } catch (...) {
-    out.set_reference_threshold(threshold);
-    out.rollback(mark);
-    throw;
-  }
-  detail::end_frame(out, sink_->framed, start, out.referenced_size() - referenced_before);
+  detail::append_message(sink_->out, sink_->framed, std::numeric_limits<std::size_t>::max(), encode,
+                         body, keep, protocol_, method_, type, seqid_);
   // Set only now: when encoding fails, the server's fallback reply
   // (TApplicationException) still goes out.
   replied_ = true;

@@ -252,21 +252,15 @@ void ServerConnection::flush_now() noexcept {
 Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
   try {
     while (!closed_) {
-      if (sending_.empty()) {
-        if (out.empty()) {
+      if (sending_.total_size() == 0) {
+        if (out.total_size() == 0) {
           if (!reading_ && inflight_ == 0) break;
           co_await Park{parked_writer_};
           continue;
         }
         std::swap(out, sending_);
       }
-      iov_.clear();
-      sending_.for_each_piece(sent_, [&](std::span<const uint8_t> piece) {
-        // sendmsg never writes through iov_base; the cast only fits its C type.
-        iov_.push_back({const_cast<uint8_t*>(piece.data()), piece.size()});
-        return true;
-      });
-      co_await stream_.writev(iov_);
+      co_await stream_.write_buffer(sending_, sent_);
       sending_.clear();
       sent_ = 0;
       wake(parked_reader_);
@@ -275,7 +269,9 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
     abort(fmt::format("write failed: {}", e.what()));
   }
   writer_done_ = true;
+  // Frees the results kept for replies that will not be sent now.
   out.clear();
+  sending_.clear();
   // Unblocks a reader still waiting on a peer that stopped reading.
   if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
 }

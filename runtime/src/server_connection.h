@@ -11,14 +11,11 @@
 #include <corothrift/server_options.h>
 #include <corothrift/transport.h>
 
-#include <sys/uio.h>
-
 #include <coroutine>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "detached.h"
 #include "wire_framing.h"
@@ -93,13 +90,9 @@ class ServerConnection : private ReplySink, private TimerNode {
   std::string peer_;
   BufferedStream stream_;
   std::optional<Framing> framing_;
-  // Replies hold strings and binaries this large by reference to the
-  // result they came from (ServerRequest::write_reply), not as a copy.
-  static constexpr std::size_t kReferenceThreshold = 16 * 1024;
 
   WriteBuffer sending_;
   std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
-  std::vector<iovec> iov_;  // sending_'s pieces, for the writer
   int refs_ = 0;
   std::size_t inflight_ = 0;
   bool reading_ = true;

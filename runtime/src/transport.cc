@@ -158,6 +158,16 @@ detail::FillOp BufferedStream::read_at_least(std::size_t n) noexcept {
   return detail::FillOp(socket_.watch(), buffer_, n);
 }
 
+detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_t offset) {
+  iov_.clear();
+  out.for_each_piece(offset, [&](std::span<const uint8_t> piece) {
+    // sendmsg never writes through iov_base; the cast only fits its C type.
+    iov_.push_back({const_cast<uint8_t*>(piece.data()), piece.size()});
+    return true;
+  });
+  return socket_.writev(iov_);
+}
+
 FramedTransport::FramedTransport(Socket socket, std::size_t initial_capacity)
     : socket_(std::move(socket)), buffer_(initial_capacity) {}
 

@@ -7,6 +7,7 @@
 #include <corothrift/message.h>
 
 #include <algorithm>
+#include <limits>
 
 #include <fmt/core.h>
 
@@ -64,6 +65,45 @@ NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
   MessageExtent extent = measure_message_extent(framing.protocol, bytes, limits);
   if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
   return {bytes.first(extent.size), extent.size, 0};
+}
+
+std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
+                           EncodeMessageFn encode, const void* body, KeepFn keep,
+                           ProtocolKind protocol, std::string_view name, MessageType type,
+                           int32_t seqid) {
+  const WriteBuffer::Mark mark = out.mark();
+  const std::size_t threshold = out.reference_threshold();
+  const std::size_t referenced_before = out.referenced_size();
+  try {
+    if (framed) out.extend(4);
+    // Nothing can keep a body given by const reference alive, nor the name
+    // (it lives in the caller's buffers): copy it all.
+    if (keep == nullptr || name.size() >= threshold) {
+      out.set_reference_threshold(std::numeric_limits<std::size_t>::max());
+    }
+    encode(body, protocol, out, name, type, seqid);
+    out.set_reference_threshold(threshold);
+    const std::size_t referenced = out.referenced_size() - referenced_before;
+    const std::size_t size = out.size() - mark.size - (framed ? 4 : 0) + referenced;
+    if (size > max_size) {
+      throw TransportError(
+          fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
+    }
+    if (out.reference_count() > mark.references) {
+      // The body is the caller's rvalue: keep may move from it.
+      out.keep_alive(keep(const_cast<void*>(body)));
+    }
+    if (framed) {
+      uint8_t length[4];
+      store_be(length, static_cast<uint32_t>(size));
+      out.overwrite(mark.size, length, 4);
+    }
+    return size;
+  } catch (...) {
+    out.set_reference_threshold(threshold);
+    out.rollback(mark);
+    throw;
+  }
 }
 
 HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,

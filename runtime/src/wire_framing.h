@@ -56,22 +56,19 @@ struct HeaderView {
 HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
                             const DecodeLimits& limits);
 
-// Appends a 4-byte frame length placeholder when framed; returns the offset
-// the message starts at (the placeholder's offset when framed).
-inline std::size_t begin_frame(WriteBuffer& out, bool framed) {
-  std::size_t start = out.size();
-  if (framed) out.extend(4);
-  return start;
-}
+// Connections hold strings and binaries this large by reference to the
+// message body they came from (append_message with keep), not as a copy.
+inline constexpr std::size_t kReferenceThreshold = 16 * 1024;
 
-// Writes the frame length for a message begun at `start`; `referenced` is
-// how many of its bytes `out` holds by reference.
-inline void end_frame(WriteBuffer& out, bool framed, std::size_t start,
-                      std::size_t referenced = 0) noexcept {
-  if (!framed) return;
-  uint8_t length[4];
-  store_be(length, static_cast<uint32_t>(out.size() - start - 4 + referenced));
-  out.overwrite(start, length, 4);
-}
+// Appends one whole message to `out`: the frame length when framed, then
+// encode(body). Strings and binaries at or above out's reference threshold
+// are referred to, not copied, when `keep` is given (the body is then moved
+// into out's keeping, see keep_moved); without `keep` everything is copied.
+// Returns the message's size without the frame length. When encoding fails,
+// or the size exceeds max_size (TransportError), nothing of it stays in out.
+std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
+                           EncodeMessageFn encode, const void* body, KeepFn keep,
+                           ProtocolKind protocol, std::string_view name, MessageType type,
+                           int32_t seqid);
 
 }  // namespace corothrift::detail

@@ -300,14 +300,14 @@ class CalcClient {
     args.a = a;
     args.b = b;
     Calc_add_result result;
-    co_await channel_->call("add", args, result);
+    co_await channel_->call("add", std::move(args), result);
     co_return required(result.value, "add");
   }
   corothrift::Task<corothrift::Binary> echo(corothrift::Binary data) {
     Calc_echo_args args;
     args.value = std::move(data);
     Calc_echo_result result;
-    co_await channel_->call("echo", args, result);
+    co_await channel_->call("echo", std::move(args), result);
     co_return required(std::move(result.value), "echo");
   }
   corothrift::Task<int32_t> divide(int32_t num, int32_t den) {
@@ -315,7 +315,7 @@ class CalcClient {
     args.a = num;
     args.b = den;
     Calc_divide_result result;
-    co_await channel_->call("divide", args, result);
+    co_await channel_->call("divide", std::move(args), result);
     if (result.ouch) throw *result.ouch;
     co_return required(result.success, "divide");
   }
@@ -324,19 +324,19 @@ class CalcClient {
     args.a = ms;
     args.b = value;
     Calc_delay_result result;
-    co_await channel_->call("delay", args, result);
+    co_await channel_->call("delay", std::move(args), result);
     co_return required(result.value, "delay");
   }
   corothrift::Task<void> fail(std::string message) {
     Calc_fail_args args;
     args.value = std::move(message);
     Calc_fail_result result;
-    co_await channel_->call("fail", args, result);
+    co_await channel_->call("fail", std::move(args), result);
   }
   corothrift::Task<void> notify(int32_t value) {
     Calc_notify_args args;
     args.value = value;
-    co_await channel_->send_oneway("notify", args);
+    co_await channel_->send_oneway("notify", std::move(args));
   }
 
   corothrift::ClientChannel& channel() { return *channel_; }

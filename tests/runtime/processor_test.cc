@@ -9,6 +9,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "calc_service.h"
@@ -210,6 +211,49 @@ TEST(ServerRequest, AResultPassedByConstReferenceIsCopiedWhole) {
   again.write_reply(std::move(result));
   EXPECT_EQ(sink.out.reference_count(), 0u);
   EXPECT_GT(sink.out.size(), 10000u);
+}
+
+// A user-declared destructor leaves a type without a move constructor: its
+// "move" is a copy, so the reply must not refer into it.
+struct CopiesWhenMoved {
+  Binary big;
+  ~CopiesWhenMoved() {}  // NOLINT: the point of the type
+  template <class W>
+  void write(W& w) const {
+    w.write_struct_begin("r");
+    write_field<tag::binary>(w, "big", 0, big);
+    w.write_field_stop();
+    w.write_struct_end();
+  }
+};
+
+TEST(ServerRequest, AResultThatCannotBeMovedIsCopiedEvenAsAnRvalue) {
+  static_assert(!std::is_nothrow_move_constructible_v<CopiesWhenMoved>);
+  std::string call = calc::message(ProtocolKind::Binary, "echo", MessageType::Call, 3,
+                                   calc::Calc_echo_args{});
+  detail::ReplySink sink;
+  sink.out.set_reference_threshold(1024);
+  ServerRequest req(ProtocolKind::Binary, bytes_of(call), kDefaultDecodeLimits, sink);
+  {
+    CopiesWhenMoved result{Binary(std::string(4096, 'c'))};
+    req.write_reply(std::move(result));
+  }
+  EXPECT_EQ(sink.out.reference_count(), 0u);
+  EXPECT_NE(sink.out.view().find(std::string(4096, 'c')), std::string_view::npos);
+}
+
+TEST(ServerRequest, ALongMethodNameIsCopiedNotReferred) {
+  const std::string name(3000, 'n');
+  std::string call =
+      calc::message(ProtocolKind::Compact, name, MessageType::Call, 3, calc::Calc_echo_args{});
+  detail::ReplySink sink;
+  sink.out.set_reference_threshold(1024);
+  ServerRequest req(ProtocolKind::Compact, bytes_of(call), kDefaultDecodeLimits, sink);
+  req.write_reply(echo_result(5000));
+  // The request's bytes are the connection's and get reused.
+  std::fill(call.begin(), call.end(), '\xee');
+  EXPECT_EQ(sink.out.reference_count(), 0u);
+  EXPECT_NE(sink.out.view().find(name), std::string_view::npos);
 }
 
 // A result whose encoding fails after its large field is already written.

@@ -25,8 +25,13 @@ namespace calc {
 
 class RawClient {
  public:
-  explicit RawClient(uint16_t port) {
+  // receive_buffer > 0 shrinks SO_RCVBUF (before connecting, so the window
+  // the server sees is small too).
+  explicit RawClient(uint16_t port, int receive_buffer = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (receive_buffer > 0) {
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);

@@ -1,11 +1,13 @@
 // Server: loops and accept modes, protocol/transport auto-detection, the
 // in-flight bound, graceful and forced stop, idle timeout, connection cap.
+#include <corothrift/binary_protocol.h>
 #include <corothrift/errors.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 #include <thread>
@@ -173,6 +175,80 @@ TEST(Server, LargeRepliesSentFromTheirResultsInterleaveWithSmallOnesOnEveryWire)
           << protocol_kind_name(protocol) << " " << transport_kind_name(transport);
     }
   }
+}
+
+// A reader with a 4 KiB receive buffer that pipelines many echoes: the
+// server's replies, partly held and partly referenced, go out in many
+// partial writes (flush_now's, then the writer's from the middle of a piece).
+TEST(Server, PipelinedLargeRepliesSurviveASlowReader) {
+  calc::CalcServer server;
+  constexpr int kCalls = 40;
+  const std::size_t sizes[] = {10, 16 * 1024, 40000, 300000};
+  calc::RawClient raw(server.server->port(), 4096);
+  std::thread sender([&] {
+    for (int i = 0; i < kCalls; ++i) {
+      calc::Calc_echo_args args;
+      args.value = patterned(sizes[i % 4], i);
+      raw.send(calc::framed(
+          calc::message(ProtocolKind::Binary, "echo", MessageType::Call, i, args)));
+    }
+  });
+  int right = 0;
+  for (int i = 0; i < kCalls; ++i) {
+    std::string length = raw.read(4);
+    if (length.size() != 4) break;
+    std::size_t n = (std::size_t{static_cast<uint8_t>(length[0])} << 24) |
+                    (std::size_t{static_cast<uint8_t>(length[1])} << 16) |
+                    (std::size_t{static_cast<uint8_t>(length[2])} << 8) |
+                    std::size_t{static_cast<uint8_t>(length[3])};
+    std::string body;
+    while (body.size() < n) {
+      std::string part = raw.read(std::min<std::size_t>(1000, n - body.size()));
+      if (part.empty()) break;
+      body += part;
+    }
+    ReadBuffer in(body);
+    BinaryReader r(in);
+    MessageHeader header = r.read_message_begin();
+    calc::Calc_echo_result result;
+    result.read(r);
+    right += header.seqid == i && result.value.has_value() &&
+             *result.value == patterned(sizes[i % 4], i);
+  }
+  sender.join();
+  EXPECT_EQ(right, kCalls);
+}
+
+// Names are never sent by reference: they live in buffers the connection
+// reuses (the server's read buffer, the channel's name buffer), and two calls
+// with long names queued back to back must each keep their own.
+Task<int> long_names(EventLoop& loop, Address address) {
+  auto channel = co_await calc::connect(loop, std::move(address));
+  std::vector<Task<std::string>> calls;
+  for (char c : {'x', 'y'}) {
+    calls.push_back([](std::shared_ptr<ClientChannel> ch, char fill) -> Task<std::string> {
+      calc::Calc_add_args args;
+      calc::Calc_add_result result;
+      const std::string name(20000, fill);
+      try {
+        co_await ch->call(name, std::move(args), result);
+      } catch (const TApplicationException& e) {
+        co_return e.message();
+      }
+      co_return "no exception";
+    }(channel, c));
+  }
+  std::vector<std::string> messages = co_await when_all(std::move(calls));
+  int right = 0;
+  right += messages[0] == "Invalid method name: '" + std::string(20000, 'x') + "'";
+  right += messages[1] == "Invalid method name: '" + std::string(20000, 'y') + "'";
+  co_return right;
+}
+
+TEST(Server, LongMethodNamesGoOutWholeInCallsAndInReplies) {
+  calc::CalcServer server;
+  EventLoop loop;
+  EXPECT_EQ(run(loop, long_names(loop, server.address())), 2);
 }
 
 TEST(Server, WithoutDetectionSpeaksOnlyTheConfiguredProtocol) {

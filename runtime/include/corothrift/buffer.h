@@ -194,6 +194,18 @@ struct WriteBuffer::References {
   std::vector<KeptObject> owners;
 };
 
+inline std::size_t WriteBuffer::reference_count() const noexcept {
+  return refs_ ? refs_->refs.size() : 0;
+}
+
+inline std::size_t WriteBuffer::referenced_size() const noexcept {
+  return refs_ ? refs_->bytes : 0;
+}
+
+inline WriteBuffer::Mark WriteBuffer::mark() const noexcept {
+  return {size_, reference_count(), refs_ ? refs_->owners.size() : 0};
+}
+
 template <class F>
 void WriteBuffer::for_each_piece(std::size_t offset, F&& f) const {
   auto piece = [&](const uint8_t* p, std::size_t n) {

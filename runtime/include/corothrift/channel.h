@@ -182,16 +182,31 @@ class ClientChannel {
   // The coroutines behind call and send_oneway are compiled once, in the
   // runtime library; these templates only pick the encode and decode
   // functions, so a generated client costs one coroutine per method, not two.
+  //
+  // Given an rvalue `args`, strings and binaries of 16 KiB or more are sent
+  // from its own storage instead of being copied: it is moved to the heap and
+  // kept until written (what generated clients do); by const reference
+  // everything is copied.
   template <class Args, class Result>
   Task<void> call(std::string_view method, const Args& args, Result& result) {
-    return call_erased(method, &detail::encode_message<Args>, &args, &detail::decode_body<Result>,
-                       &result);
+    return call_erased(method, &detail::encode_message<Args>, &args, nullptr,
+                       &detail::decode_body<Result>, &result);
+  }
+  template <class Args, class Result, class = detail::MovableBody<Args>>
+  Task<void> call(std::string_view method, Args&& args, Result& result) {
+    return call_erased(method, &detail::encode_message<Args>, &args, &detail::keep_moved<Args>,
+                       &detail::decode_body<Result>, &result);
   }
 
   // Sends a oneway message; completes once it has been written to the socket.
   template <class Args>
   Task<void> send_oneway(std::string_view method, const Args& args) {
-    return send_oneway_erased(method, &detail::encode_message<Args>, &args);
+    return send_oneway_erased(method, &detail::encode_message<Args>, &args, nullptr);
+  }
+  template <class Args, class = detail::MovableBody<Args>>
+  Task<void> send_oneway(std::string_view method, Args&& args) {
+    return send_oneway_erased(method, &detail::encode_message<Args>, &args,
+                              &detail::keep_moved<Args>);
   }
 
   // Fails every pending call with ConnectionClosed and closes the socket;
@@ -208,21 +223,15 @@ class ClientChannel {
   bool usable() const noexcept;
   int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
   Task<void> call_erased(std::string_view method, detail::EncodeMessageFn encode, const void* args,
-                         detail::DecodeBodyFn decode, void* result);
+                         detail::KeepFn keep, detail::DecodeBodyFn decode, void* result);
   Task<void> send_oneway_erased(std::string_view method, detail::EncodeMessageFn encode,
-                                const void* args);
-  // Appends one message to the output buffer and returns its seqid; if `args`
-  // fails to encode, nothing of the message stays queued. Runs synchronously.
+                                const void* args, detail::KeepFn keep);
+  // Appends one message to the output buffer, wakes the writer and returns
+  // its seqid; if `args` fails to encode, or the message exceeds
+  // options_.limits.max_frame_bytes (TransportError), nothing of it stays
+  // queued. Runs synchronously.
   int32_t queue_message(std::string_view method, MessageType type, detail::EncodeMessageFn encode,
-                        const void* args);
-  // Queues the frame header and prepares wire_name_; returns where the
-  // message starts in out().
-  std::size_t begin_message(std::string_view method);
-  WriteBuffer& out() noexcept;
-  // Completes the frame and wakes the writer; throws TransportError (and
-  // drops the message) when it exceeds options_.limits.max_frame_bytes.
-  void end_message(std::size_t start);
-  void abort_message(std::size_t start) noexcept;
+                        const void* args, detail::KeepFn keep);
   void register_call(detail::PendingCall& call, int32_t seqid);
   detail::FlushWaiter flushed() noexcept;
 

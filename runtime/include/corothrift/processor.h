@@ -40,8 +40,6 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
-#include <type_traits>
-#include <utility>
 
 #include <corothrift/buffer.h>
 #include <corothrift/event_loop.h>
@@ -116,11 +114,10 @@ class ServerRequest {
   void write_reply(const Result& result) {
     write_message(MessageType::Reply, result);
   }
-  template <class Result,
-            class = std::enable_if_t<!std::is_reference_v<Result> && !std::is_const_v<Result>>>
+  template <class Result, class = detail::MovableBody<Result>>
   void write_reply(Result&& result) {
     write_message_with(MessageType::Reply, &detail::encode_message<Result>, &result,
-                       &keep_moved<Result>);
+                       &detail::keep_moved<Result>);
   }
   // Encodes an EXCEPTION reply (what the server sends for unknown methods and
   // undeclared handler exceptions).
@@ -135,21 +132,6 @@ class ServerRequest {
   void own_bytes();
 
  private:
-  // Moves an encoded body to the heap so that the bytes the reply refers to
-  // outlive the caller's object. Moving keeps them where they are: a string's
-  // or a container's move is constant-time and noexcept, so it takes over the
-  // heap block rather than copying it (only strings short enough to live
-  // inside the object move their bytes, and those are never referenced; a
-  // `cpp.type` holding as many bytes inline as the sink's reference threshold
-  // would break this; the server's is 16 KiB).
-  // (A plain new/delete pair: make_shared here cost every generated service
-  // file a sixth more compile time.)
-  template <class Body>
-  static KeptObject keep_moved(void* body) {
-    return {new Body(std::move(*static_cast<Body*>(body))),
-            [](void* object) noexcept { delete static_cast<Body*>(object); }};
-  }
-  using KeepFn = KeptObject (*)(void* body);
 
   template <class Body>
   void write_message(MessageType type, const Body& body) {
@@ -158,7 +140,7 @@ class ServerRequest {
   void read_args_with(detail::DecodeBodyFn decode, void* args);
   // With keep == nullptr the body is copied whole into the sink.
   void write_message_with(MessageType type, detail::EncodeMessageFn encode, const void* body,
-                          KeepFn keep);
+                          detail::KeepFn keep);
 
   ProtocolKind protocol_;
   bool oneway_ = false;

@@ -21,6 +21,7 @@
 // One reader and one writer at a time per transport; spans handed out stay
 // valid until the next read operation or consume on that transport.
 
+#include <corothrift/buffer.h>
 #include <corothrift/socket.h>
 
 #include <array>
@@ -119,12 +120,17 @@ class BufferedStream {
     return socket_.write_all(data);
   }
   detail::WritevOp writev(std::span<iovec> buffers) noexcept { return socket_.writev(buffers); }
+  // Writes all of `out` after its first `offset` bytes, held and referenced
+  // bytes alike (WriteBuffer::for_each_piece), in as few writev calls as the
+  // socket allows. `out` must stay unchanged until the await completes.
+  detail::WritevOp write_buffer(const WriteBuffer& out, std::size_t offset = 0);
 
   Socket& socket() noexcept { return socket_; }
 
  private:
   Socket socket_;
   detail::ReadBuffer buffer_;
+  std::vector<iovec> iov_;  // write_buffer's pieces
 };
 
 class FramedTransport {

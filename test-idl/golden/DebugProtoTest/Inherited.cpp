@@ -125,7 +125,7 @@ corothrift::Task<std::int32_t> InheritedClient::identity(std::int32_t arg) {
   Inherited_wire::Inherited_identity_args args;
   args.arg = std::move(arg);
   Inherited_wire::Inherited_identity_result result;
-  co_await channel_->call("identity", args, result);
+  co_await channel_->call("identity", std::move(args), result);
   co_return Inherited_wire::take_result(result);
 }
 
@@ -134,7 +134,7 @@ std::int32_t InheritedSyncClient::identity(std::int32_t arg) {
   Inherited_wire::Inherited_identity_args args;
   args.arg = std::move(arg);
   Inherited_wire::Inherited_identity_result result;
-  corothrift::sync_wait(*loop_, channel_->call("identity", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("identity", std::move(args), result));
   return Inherited_wire::take_result(result);
 }
 

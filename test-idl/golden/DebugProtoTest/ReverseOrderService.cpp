@@ -137,7 +137,7 @@ corothrift::Task<void> ReverseOrderServiceClient::myMethod(std::string first, st
   args.third = std::move(third);
   args.fourth = std::move(fourth);
   ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
-  co_await channel_->call("myMethod", args, result);
+  co_await channel_->call("myMethod", std::move(args), result);
   ReverseOrderService_wire::take_result(result);
 }
 
@@ -157,7 +157,7 @@ void ReverseOrderServiceSyncClient::myMethod(std::string first, std::int16_t sec
   args.third = std::move(third);
   args.fourth = std::move(fourth);
   ReverseOrderService_wire::ReverseOrderService_myMethod_result result;
-  corothrift::sync_wait(*loop_, channel_->call("myMethod", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("myMethod", std::move(args), result));
   return ReverseOrderService_wire::take_result(result);
 }
 

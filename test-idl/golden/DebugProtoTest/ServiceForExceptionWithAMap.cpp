@@ -118,7 +118,7 @@ corothrift::Task<ServiceForExceptionWithAMapClient> ServiceForExceptionWithAMapC
 corothrift::Task<void> ServiceForExceptionWithAMapClient::methodThatThrowsAnException() {
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
-  co_await channel_->call("methodThatThrowsAnException", args, result);
+  co_await channel_->call("methodThatThrowsAnException", std::move(args), result);
   ServiceForExceptionWithAMap_wire::take_result(result);
 }
 
@@ -134,7 +134,7 @@ ServiceForExceptionWithAMapSyncClient::~ServiceForExceptionWithAMapSyncClient() 
 void ServiceForExceptionWithAMapSyncClient::methodThatThrowsAnException() {
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args args;
   ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result result;
-  corothrift::sync_wait(*loop_, channel_->call("methodThatThrowsAnException", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("methodThatThrowsAnException", std::move(args), result));
   return ServiceForExceptionWithAMap_wire::take_result(result);
 }
 

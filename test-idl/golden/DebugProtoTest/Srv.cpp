@@ -580,28 +580,28 @@ corothrift::Task<std::int32_t> SrvClient::Janky(std::int32_t arg) {
   Srv_wire::Srv_Janky_args args;
   args.arg = std::move(arg);
   Srv_wire::Srv_Janky_result result;
-  co_await channel_->call("Janky", args, result);
+  co_await channel_->call("Janky", std::move(args), result);
   co_return Srv_wire::take_result(result);
 }
 
 corothrift::Task<void> SrvClient::voidMethod() {
   Srv_wire::Srv_voidMethod_args args;
   Srv_wire::Srv_voidMethod_result result;
-  co_await channel_->call("voidMethod", args, result);
+  co_await channel_->call("voidMethod", std::move(args), result);
   Srv_wire::take_result(result);
 }
 
 corothrift::Task<std::int32_t> SrvClient::primitiveMethod() {
   Srv_wire::Srv_primitiveMethod_args args;
   Srv_wire::Srv_primitiveMethod_result result;
-  co_await channel_->call("primitiveMethod", args, result);
+  co_await channel_->call("primitiveMethod", std::move(args), result);
   co_return Srv_wire::take_result(result);
 }
 
 corothrift::Task<CompactProtoTestStruct> SrvClient::structMethod() {
   Srv_wire::Srv_structMethod_args args;
   Srv_wire::Srv_structMethod_result result;
-  co_await channel_->call("structMethod", args, result);
+  co_await channel_->call("structMethod", std::move(args), result);
   co_return Srv_wire::take_result(result);
 }
 
@@ -609,20 +609,20 @@ corothrift::Task<void> SrvClient::methodWithDefaultArgs(std::int32_t something) 
   Srv_wire::Srv_methodWithDefaultArgs_args args;
   args.something = std::move(something);
   Srv_wire::Srv_methodWithDefaultArgs_result result;
-  co_await channel_->call("methodWithDefaultArgs", args, result);
+  co_await channel_->call("methodWithDefaultArgs", std::move(args), result);
   Srv_wire::take_result(result);
 }
 
 corothrift::Task<void> SrvClient::onewayMethod() {
   Srv_wire::Srv_onewayMethod_args args;
-  co_await channel_->send_oneway("onewayMethod", args);
+  co_await channel_->send_oneway("onewayMethod", std::move(args));
 }
 
 corothrift::Task<bool> SrvClient::declaredExceptionMethod(bool shouldThrow) {
   Srv_wire::Srv_declaredExceptionMethod_args args;
   args.shouldThrow = std::move(shouldThrow);
   Srv_wire::Srv_declaredExceptionMethod_result result;
-  co_await channel_->call("declaredExceptionMethod", args, result);
+  co_await channel_->call("declaredExceptionMethod", std::move(args), result);
   co_return Srv_wire::take_result(result);
 }
 
@@ -639,7 +639,7 @@ std::int32_t SrvSyncClient::Janky(std::int32_t arg) {
   Srv_wire::Srv_Janky_args args;
   args.arg = std::move(arg);
   Srv_wire::Srv_Janky_result result;
-  corothrift::sync_wait(*loop_, channel_->call("Janky", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("Janky", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 
@@ -647,7 +647,7 @@ std::int32_t SrvSyncClient::Janky(std::int32_t arg) {
 void SrvSyncClient::voidMethod() {
   Srv_wire::Srv_voidMethod_args args;
   Srv_wire::Srv_voidMethod_result result;
-  corothrift::sync_wait(*loop_, channel_->call("voidMethod", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("voidMethod", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 
@@ -655,7 +655,7 @@ void SrvSyncClient::voidMethod() {
 std::int32_t SrvSyncClient::primitiveMethod() {
   Srv_wire::Srv_primitiveMethod_args args;
   Srv_wire::Srv_primitiveMethod_result result;
-  corothrift::sync_wait(*loop_, channel_->call("primitiveMethod", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("primitiveMethod", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 
@@ -663,7 +663,7 @@ std::int32_t SrvSyncClient::primitiveMethod() {
 CompactProtoTestStruct SrvSyncClient::structMethod() {
   Srv_wire::Srv_structMethod_args args;
   Srv_wire::Srv_structMethod_result result;
-  corothrift::sync_wait(*loop_, channel_->call("structMethod", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("structMethod", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 
@@ -672,14 +672,14 @@ void SrvSyncClient::methodWithDefaultArgs(std::int32_t something) {
   Srv_wire::Srv_methodWithDefaultArgs_args args;
   args.something = std::move(something);
   Srv_wire::Srv_methodWithDefaultArgs_result result;
-  corothrift::sync_wait(*loop_, channel_->call("methodWithDefaultArgs", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("methodWithDefaultArgs", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 
 // Not through SrvClient: its coroutines would each need their own sync_wait.
 void SrvSyncClient::onewayMethod() {
   Srv_wire::Srv_onewayMethod_args args;
-  corothrift::sync_wait(*loop_, channel_->send_oneway("onewayMethod", args));
+  corothrift::sync_wait(*loop_, channel_->send_oneway("onewayMethod", std::move(args)));
 }
 
 // Not through SrvClient: its coroutines would each need their own sync_wait.
@@ -687,7 +687,7 @@ bool SrvSyncClient::declaredExceptionMethod(bool shouldThrow) {
   Srv_wire::Srv_declaredExceptionMethod_args args;
   args.shouldThrow = std::move(shouldThrow);
   Srv_wire::Srv_declaredExceptionMethod_result result;
-  corothrift::sync_wait(*loop_, channel_->call("declaredExceptionMethod", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("declaredExceptionMethod", std::move(args), result));
   return Srv_wire::take_result(result);
 }
 

@@ -399,7 +399,7 @@ corothrift::Task<RecTree> TestServiceClient::echoTree(RecTree tree) {
   TestService_wire::TestService_echoTree_args args;
   args.tree = std::move(tree);
   TestService_wire::TestService_echoTree_result result;
-  co_await channel_->call("echoTree", args, result);
+  co_await channel_->call("echoTree", std::move(args), result);
   co_return TestService_wire::take_result(result);
 }
 
@@ -407,7 +407,7 @@ corothrift::Task<RecList> TestServiceClient::echoList(RecList lst) {
   TestService_wire::TestService_echoList_args args;
   args.lst = std::move(lst);
   TestService_wire::TestService_echoList_result result;
-  co_await channel_->call("echoList", args, result);
+  co_await channel_->call("echoList", std::move(args), result);
   co_return TestService_wire::take_result(result);
 }
 
@@ -415,7 +415,7 @@ corothrift::Task<CoRec> TestServiceClient::echoCoRec(CoRec item) {
   TestService_wire::TestService_echoCoRec_args args;
   args.item = std::move(item);
   TestService_wire::TestService_echoCoRec_result result;
-  co_await channel_->call("echoCoRec", args, result);
+  co_await channel_->call("echoCoRec", std::move(args), result);
   co_return TestService_wire::take_result(result);
 }
 
@@ -423,7 +423,7 @@ corothrift::Task<CoUnion> TestServiceClient::echoCoUnion(CoUnion item) {
   TestService_wire::TestService_echoCoUnion_args args;
   args.item = std::move(item);
   TestService_wire::TestService_echoCoUnion_result result;
-  co_await channel_->call("echoCoUnion", args, result);
+  co_await channel_->call("echoCoUnion", std::move(args), result);
   co_return TestService_wire::take_result(result);
 }
 
@@ -440,7 +440,7 @@ RecTree TestServiceSyncClient::echoTree(RecTree tree) {
   TestService_wire::TestService_echoTree_args args;
   args.tree = std::move(tree);
   TestService_wire::TestService_echoTree_result result;
-  corothrift::sync_wait(*loop_, channel_->call("echoTree", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("echoTree", std::move(args), result));
   return TestService_wire::take_result(result);
 }
 
@@ -449,7 +449,7 @@ RecList TestServiceSyncClient::echoList(RecList lst) {
   TestService_wire::TestService_echoList_args args;
   args.lst = std::move(lst);
   TestService_wire::TestService_echoList_result result;
-  corothrift::sync_wait(*loop_, channel_->call("echoList", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("echoList", std::move(args), result));
   return TestService_wire::take_result(result);
 }
 
@@ -458,7 +458,7 @@ CoRec TestServiceSyncClient::echoCoRec(CoRec item) {
   TestService_wire::TestService_echoCoRec_args args;
   args.item = std::move(item);
   TestService_wire::TestService_echoCoRec_result result;
-  corothrift::sync_wait(*loop_, channel_->call("echoCoRec", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("echoCoRec", std::move(args), result));
   return TestService_wire::take_result(result);
 }
 
@@ -467,7 +467,7 @@ CoUnion TestServiceSyncClient::echoCoUnion(CoUnion item) {
   TestService_wire::TestService_echoCoUnion_args args;
   args.item = std::move(item);
   TestService_wire::TestService_echoCoUnion_result result;
-  corothrift::sync_wait(*loop_, channel_->call("echoCoUnion", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("echoCoUnion", std::move(args), result));
   return TestService_wire::take_result(result);
 }
 

@@ -125,7 +125,7 @@ corothrift::Task<std::string> SecondServiceClient::secondtestString(std::string 
   SecondService_wire::SecondService_secondtestString_args args;
   args.thing = std::move(thing);
   SecondService_wire::SecondService_secondtestString_result result;
-  co_await channel_->call("secondtestString", args, result);
+  co_await channel_->call("secondtestString", std::move(args), result);
   co_return SecondService_wire::take_result(result);
 }
 
@@ -142,7 +142,7 @@ std::string SecondServiceSyncClient::secondtestString(std::string thing) {
   SecondService_wire::SecondService_secondtestString_args args;
   args.thing = std::move(thing);
   SecondService_wire::SecondService_secondtestString_result result;
-  corothrift::sync_wait(*loop_, channel_->call("secondtestString", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("secondtestString", std::move(args), result));
   return SecondService_wire::take_result(result);
 }
 

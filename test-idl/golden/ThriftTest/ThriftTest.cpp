@@ -2043,7 +2043,7 @@ corothrift::Task<ThriftTestClient> ThriftTestClient::connect(corothrift::EventLo
 corothrift::Task<void> ThriftTestClient::testVoid() {
   ThriftTest_wire::ThriftTest_testVoid_args args;
   ThriftTest_wire::ThriftTest_testVoid_result result;
-  co_await channel_->call("testVoid", args, result);
+  co_await channel_->call("testVoid", std::move(args), result);
   ThriftTest_wire::take_result(result);
 }
 
@@ -2051,7 +2051,7 @@ corothrift::Task<std::string> ThriftTestClient::testString(std::string thing) {
   ThriftTest_wire::ThriftTest_testString_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testString_result result;
-  co_await channel_->call("testString", args, result);
+  co_await channel_->call("testString", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2059,7 +2059,7 @@ corothrift::Task<bool> ThriftTestClient::testBool(bool thing) {
   ThriftTest_wire::ThriftTest_testBool_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBool_result result;
-  co_await channel_->call("testBool", args, result);
+  co_await channel_->call("testBool", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2067,7 +2067,7 @@ corothrift::Task<std::int8_t> ThriftTestClient::testByte(std::int8_t thing) {
   ThriftTest_wire::ThriftTest_testByte_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testByte_result result;
-  co_await channel_->call("testByte", args, result);
+  co_await channel_->call("testByte", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2075,7 +2075,7 @@ corothrift::Task<std::int32_t> ThriftTestClient::testI32(std::int32_t thing) {
   ThriftTest_wire::ThriftTest_testI32_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI32_result result;
-  co_await channel_->call("testI32", args, result);
+  co_await channel_->call("testI32", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2083,7 +2083,7 @@ corothrift::Task<std::int64_t> ThriftTestClient::testI64(std::int64_t thing) {
   ThriftTest_wire::ThriftTest_testI64_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI64_result result;
-  co_await channel_->call("testI64", args, result);
+  co_await channel_->call("testI64", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2091,7 +2091,7 @@ corothrift::Task<double> ThriftTestClient::testDouble(double thing) {
   ThriftTest_wire::ThriftTest_testDouble_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testDouble_result result;
-  co_await channel_->call("testDouble", args, result);
+  co_await channel_->call("testDouble", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2099,7 +2099,7 @@ corothrift::Task<corothrift::Binary> ThriftTestClient::testBinary(corothrift::Bi
   ThriftTest_wire::ThriftTest_testBinary_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBinary_result result;
-  co_await channel_->call("testBinary", args, result);
+  co_await channel_->call("testBinary", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2107,7 +2107,7 @@ corothrift::Task<corothrift::Uuid> ThriftTestClient::testUuid(corothrift::Uuid t
   ThriftTest_wire::ThriftTest_testUuid_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testUuid_result result;
-  co_await channel_->call("testUuid", args, result);
+  co_await channel_->call("testUuid", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2115,7 +2115,7 @@ corothrift::Task<Xtruct> ThriftTestClient::testStruct(Xtruct thing) {
   ThriftTest_wire::ThriftTest_testStruct_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStruct_result result;
-  co_await channel_->call("testStruct", args, result);
+  co_await channel_->call("testStruct", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2123,7 +2123,7 @@ corothrift::Task<Xtruct2> ThriftTestClient::testNest(Xtruct2 thing) {
   ThriftTest_wire::ThriftTest_testNest_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testNest_result result;
-  co_await channel_->call("testNest", args, result);
+  co_await channel_->call("testNest", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2131,7 +2131,7 @@ corothrift::Task<std::map<std::int32_t, std::int32_t>> ThriftTestClient::testMap
   ThriftTest_wire::ThriftTest_testMap_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testMap_result result;
-  co_await channel_->call("testMap", args, result);
+  co_await channel_->call("testMap", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2139,7 +2139,7 @@ corothrift::Task<std::map<std::string, std::string>> ThriftTestClient::testStrin
   ThriftTest_wire::ThriftTest_testStringMap_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStringMap_result result;
-  co_await channel_->call("testStringMap", args, result);
+  co_await channel_->call("testStringMap", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2147,7 +2147,7 @@ corothrift::Task<std::set<std::int32_t>> ThriftTestClient::testSet(std::set<std:
   ThriftTest_wire::ThriftTest_testSet_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testSet_result result;
-  co_await channel_->call("testSet", args, result);
+  co_await channel_->call("testSet", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2155,7 +2155,7 @@ corothrift::Task<std::vector<std::int32_t>> ThriftTestClient::testList(std::vect
   ThriftTest_wire::ThriftTest_testList_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testList_result result;
-  co_await channel_->call("testList", args, result);
+  co_await channel_->call("testList", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2163,7 +2163,7 @@ corothrift::Task<Numberz> ThriftTestClient::testEnum(Numberz thing) {
   ThriftTest_wire::ThriftTest_testEnum_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testEnum_result result;
-  co_await channel_->call("testEnum", args, result);
+  co_await channel_->call("testEnum", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2171,7 +2171,7 @@ corothrift::Task<UserId> ThriftTestClient::testTypedef(UserId thing) {
   ThriftTest_wire::ThriftTest_testTypedef_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testTypedef_result result;
-  co_await channel_->call("testTypedef", args, result);
+  co_await channel_->call("testTypedef", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2179,7 +2179,7 @@ corothrift::Task<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> T
   ThriftTest_wire::ThriftTest_testMapMap_args args;
   args.hello = std::move(hello);
   ThriftTest_wire::ThriftTest_testMapMap_result result;
-  co_await channel_->call("testMapMap", args, result);
+  co_await channel_->call("testMapMap", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2187,7 +2187,7 @@ corothrift::Task<std::map<UserId, std::map<Numberz, Insanity>>> ThriftTestClient
   ThriftTest_wire::ThriftTest_testInsanity_args args;
   args.argument = std::move(argument);
   ThriftTest_wire::ThriftTest_testInsanity_result result;
-  co_await channel_->call("testInsanity", args, result);
+  co_await channel_->call("testInsanity", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2200,7 +2200,7 @@ corothrift::Task<Xtruct> ThriftTestClient::testMulti(std::int8_t arg0, std::int3
   args.arg4 = std::move(arg4);
   args.arg5 = std::move(arg5);
   ThriftTest_wire::ThriftTest_testMulti_result result;
-  co_await channel_->call("testMulti", args, result);
+  co_await channel_->call("testMulti", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
@@ -2208,7 +2208,7 @@ corothrift::Task<void> ThriftTestClient::testException(std::string arg) {
   ThriftTest_wire::ThriftTest_testException_args args;
   args.arg = std::move(arg);
   ThriftTest_wire::ThriftTest_testException_result result;
-  co_await channel_->call("testException", args, result);
+  co_await channel_->call("testException", std::move(args), result);
   ThriftTest_wire::take_result(result);
 }
 
@@ -2217,14 +2217,14 @@ corothrift::Task<Xtruct> ThriftTestClient::testMultiException(std::string arg0, 
   args.arg0 = std::move(arg0);
   args.arg1 = std::move(arg1);
   ThriftTest_wire::ThriftTest_testMultiException_result result;
-  co_await channel_->call("testMultiException", args, result);
+  co_await channel_->call("testMultiException", std::move(args), result);
   co_return ThriftTest_wire::take_result(result);
 }
 
 corothrift::Task<void> ThriftTestClient::testOneway(std::int32_t secondsToSleep) {
   ThriftTest_wire::ThriftTest_testOneway_args args;
   args.secondsToSleep = std::move(secondsToSleep);
-  co_await channel_->send_oneway("testOneway", args);
+  co_await channel_->send_oneway("testOneway", std::move(args));
 }
 
 ThriftTestSyncClient::ThriftTestSyncClient(corothrift::Address address, corothrift::ChannelOptions options)
@@ -2239,7 +2239,7 @@ ThriftTestSyncClient::~ThriftTestSyncClient() { channel_.reset(); }
 void ThriftTestSyncClient::testVoid() {
   ThriftTest_wire::ThriftTest_testVoid_args args;
   ThriftTest_wire::ThriftTest_testVoid_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testVoid", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testVoid", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2248,7 +2248,7 @@ std::string ThriftTestSyncClient::testString(std::string thing) {
   ThriftTest_wire::ThriftTest_testString_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testString_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testString", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testString", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2257,7 +2257,7 @@ bool ThriftTestSyncClient::testBool(bool thing) {
   ThriftTest_wire::ThriftTest_testBool_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBool_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testBool", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testBool", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2266,7 +2266,7 @@ std::int8_t ThriftTestSyncClient::testByte(std::int8_t thing) {
   ThriftTest_wire::ThriftTest_testByte_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testByte_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testByte", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testByte", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2275,7 +2275,7 @@ std::int32_t ThriftTestSyncClient::testI32(std::int32_t thing) {
   ThriftTest_wire::ThriftTest_testI32_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI32_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testI32", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testI32", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2284,7 +2284,7 @@ std::int64_t ThriftTestSyncClient::testI64(std::int64_t thing) {
   ThriftTest_wire::ThriftTest_testI64_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testI64_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testI64", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testI64", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2293,7 +2293,7 @@ double ThriftTestSyncClient::testDouble(double thing) {
   ThriftTest_wire::ThriftTest_testDouble_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testDouble_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testDouble", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testDouble", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2302,7 +2302,7 @@ corothrift::Binary ThriftTestSyncClient::testBinary(corothrift::Binary thing) {
   ThriftTest_wire::ThriftTest_testBinary_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testBinary_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testBinary", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testBinary", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2311,7 +2311,7 @@ corothrift::Uuid ThriftTestSyncClient::testUuid(corothrift::Uuid thing) {
   ThriftTest_wire::ThriftTest_testUuid_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testUuid_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testUuid", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testUuid", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2320,7 +2320,7 @@ Xtruct ThriftTestSyncClient::testStruct(Xtruct thing) {
   ThriftTest_wire::ThriftTest_testStruct_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStruct_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testStruct", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testStruct", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2329,7 +2329,7 @@ Xtruct2 ThriftTestSyncClient::testNest(Xtruct2 thing) {
   ThriftTest_wire::ThriftTest_testNest_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testNest_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testNest", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testNest", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2338,7 +2338,7 @@ std::map<std::int32_t, std::int32_t> ThriftTestSyncClient::testMap(std::map<std:
   ThriftTest_wire::ThriftTest_testMap_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testMap_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testMap", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testMap", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2347,7 +2347,7 @@ std::map<std::string, std::string> ThriftTestSyncClient::testStringMap(std::map<
   ThriftTest_wire::ThriftTest_testStringMap_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testStringMap_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testStringMap", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testStringMap", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2356,7 +2356,7 @@ std::set<std::int32_t> ThriftTestSyncClient::testSet(std::set<std::int32_t> thin
   ThriftTest_wire::ThriftTest_testSet_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testSet_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testSet", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testSet", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2365,7 +2365,7 @@ std::vector<std::int32_t> ThriftTestSyncClient::testList(std::vector<std::int32_
   ThriftTest_wire::ThriftTest_testList_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testList_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testList", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testList", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2374,7 +2374,7 @@ Numberz ThriftTestSyncClient::testEnum(Numberz thing) {
   ThriftTest_wire::ThriftTest_testEnum_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testEnum_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testEnum", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testEnum", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2383,7 +2383,7 @@ UserId ThriftTestSyncClient::testTypedef(UserId thing) {
   ThriftTest_wire::ThriftTest_testTypedef_args args;
   args.thing = std::move(thing);
   ThriftTest_wire::ThriftTest_testTypedef_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testTypedef", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testTypedef", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2392,7 +2392,7 @@ std::map<std::int32_t, std::map<std::int32_t, std::int32_t>> ThriftTestSyncClien
   ThriftTest_wire::ThriftTest_testMapMap_args args;
   args.hello = std::move(hello);
   ThriftTest_wire::ThriftTest_testMapMap_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testMapMap", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testMapMap", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2401,7 +2401,7 @@ std::map<UserId, std::map<Numberz, Insanity>> ThriftTestSyncClient::testInsanity
   ThriftTest_wire::ThriftTest_testInsanity_args args;
   args.argument = std::move(argument);
   ThriftTest_wire::ThriftTest_testInsanity_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testInsanity", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testInsanity", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2415,7 +2415,7 @@ Xtruct ThriftTestSyncClient::testMulti(std::int8_t arg0, std::int32_t arg1, std:
   args.arg4 = std::move(arg4);
   args.arg5 = std::move(arg5);
   ThriftTest_wire::ThriftTest_testMulti_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testMulti", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testMulti", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2424,7 +2424,7 @@ void ThriftTestSyncClient::testException(std::string arg) {
   ThriftTest_wire::ThriftTest_testException_args args;
   args.arg = std::move(arg);
   ThriftTest_wire::ThriftTest_testException_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testException", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testException", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2434,7 +2434,7 @@ Xtruct ThriftTestSyncClient::testMultiException(std::string arg0, std::string ar
   args.arg0 = std::move(arg0);
   args.arg1 = std::move(arg1);
   ThriftTest_wire::ThriftTest_testMultiException_result result;
-  corothrift::sync_wait(*loop_, channel_->call("testMultiException", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("testMultiException", std::move(args), result));
   return ThriftTest_wire::take_result(result);
 }
 
@@ -2442,7 +2442,7 @@ Xtruct ThriftTestSyncClient::testMultiException(std::string arg0, std::string ar
 void ThriftTestSyncClient::testOneway(std::int32_t secondsToSleep) {
   ThriftTest_wire::ThriftTest_testOneway_args args;
   args.secondsToSleep = std::move(secondsToSleep);
-  corothrift::sync_wait(*loop_, channel_->send_oneway("testOneway", args));
+  corothrift::sync_wait(*loop_, channel_->send_oneway("testOneway", std::move(args)));
 }
 
 ThriftTestProcessor::ThriftTestProcessor(std::shared_ptr<ThriftTestHandler> handler)

@@ -118,7 +118,7 @@ corothrift::Task<void> DocumentedServiceClient::call(std::int32_t arg) {
   DocumentedService_wire::DocumentedService_call_args args;
   args.arg = std::move(arg);
   DocumentedService_wire::DocumentedService_call_result result;
-  co_await channel_->call("call", args, result);
+  co_await channel_->call("call", std::move(args), result);
   DocumentedService_wire::take_result(result);
 }
 
@@ -135,7 +135,7 @@ void DocumentedServiceSyncClient::call(std::int32_t arg) {
   DocumentedService_wire::DocumentedService_call_args args;
   args.arg = std::move(arg);
   DocumentedService_wire::DocumentedService_call_result result;
-  corothrift::sync_wait(*loop_, channel_->call("call", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("call", std::move(args), result));
   return DocumentedService_wire::take_result(result);
 }
 

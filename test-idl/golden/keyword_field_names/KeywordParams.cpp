@@ -129,7 +129,7 @@ corothrift::Task<void> KeywordParamsClient::call(std::int32_t enum_, std::int32_
   args.union_ = std::move(union_);
   args.exception = std::move(exception);
   KeywordParams_wire::KeywordParams_call_result result;
-  co_await channel_->call("call", args, result);
+  co_await channel_->call("call", std::move(args), result);
   KeywordParams_wire::take_result(result);
 }
 
@@ -148,7 +148,7 @@ void KeywordParamsSyncClient::call(std::int32_t enum_, std::int32_t union_, std:
   args.union_ = std::move(union_);
   args.exception = std::move(exception);
   KeywordParams_wire::KeywordParams_call_result result;
-  corothrift::sync_wait(*loop_, channel_->call("call", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("call", std::move(args), result));
   return KeywordParams_wire::take_result(result);
 }
 

@@ -123,7 +123,7 @@ corothrift::Task<::common::Shared> DerivedClient::fetch(::common::Level level) {
   Derived_wire::Derived_fetch_args args;
   args.level = std::move(level);
   Derived_wire::Derived_fetch_result result;
-  co_await channel_->call("fetch", args, result);
+  co_await channel_->call("fetch", std::move(args), result);
   co_return Derived_wire::take_result(result);
 }
 
@@ -132,7 +132,7 @@ corothrift::Task<::common::Shared> DerivedClient::fetch(::common::Level level) {
   Derived_wire::Derived_fetch_args args;
   args.level = std::move(level);
   Derived_wire::Derived_fetch_result result;
-  corothrift::sync_wait(*loop_, channel_->call("fetch", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("fetch", std::move(args), result));
   return Derived_wire::take_result(result);
 }
 

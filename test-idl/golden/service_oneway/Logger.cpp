@@ -188,18 +188,18 @@ corothrift::Task<LoggerClient> LoggerClient::connect(corothrift::EventLoop& loop
 corothrift::Task<void> LoggerClient::log(std::string line) {
   Logger_wire::Logger_log_args args;
   args.line = std::move(line);
-  co_await channel_->send_oneway("log", args);
+  co_await channel_->send_oneway("log", std::move(args));
 }
 
 corothrift::Task<void> LoggerClient::flush() {
   Logger_wire::Logger_flush_args args;
-  co_await channel_->send_oneway("flush", args);
+  co_await channel_->send_oneway("flush", std::move(args));
 }
 
 corothrift::Task<void> LoggerClient::sync() {
   Logger_wire::Logger_sync_args args;
   Logger_wire::Logger_sync_result result;
-  co_await channel_->call("sync", args, result);
+  co_await channel_->call("sync", std::move(args), result);
   Logger_wire::take_result(result);
 }
 
@@ -215,20 +215,20 @@ LoggerSyncClient::~LoggerSyncClient() { channel_.reset(); }
 void LoggerSyncClient::log(std::string line) {
   Logger_wire::Logger_log_args args;
   args.line = std::move(line);
-  corothrift::sync_wait(*loop_, channel_->send_oneway("log", args));
+  corothrift::sync_wait(*loop_, channel_->send_oneway("log", std::move(args)));
 }
 
 // Not through LoggerClient: its coroutines would each need their own sync_wait.
 void LoggerSyncClient::flush() {
   Logger_wire::Logger_flush_args args;
-  corothrift::sync_wait(*loop_, channel_->send_oneway("flush", args));
+  corothrift::sync_wait(*loop_, channel_->send_oneway("flush", std::move(args)));
 }
 
 // Not through LoggerClient: its coroutines would each need their own sync_wait.
 void LoggerSyncClient::sync() {
   Logger_wire::Logger_sync_args args;
   Logger_wire::Logger_sync_result result;
-  corothrift::sync_wait(*loop_, channel_->call("sync", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("sync", std::move(args), result));
   return Logger_wire::take_result(result);
 }
 

@@ -227,7 +227,7 @@ corothrift::Task<std::string> VaultClient::read(std::string key) {
   Vault_wire::Vault_read_args args;
   args.key = std::move(key);
   Vault_wire::Vault_read_result result;
-  co_await channel_->call("read", args, result);
+  co_await channel_->call("read", std::move(args), result);
   co_return Vault_wire::take_result(result);
 }
 
@@ -236,7 +236,7 @@ corothrift::Task<void> VaultClient::write(std::string key, std::string value) {
   args.key = std::move(key);
   args.value = std::move(value);
   Vault_wire::Vault_write_result result;
-  co_await channel_->call("write", args, result);
+  co_await channel_->call("write", std::move(args), result);
   Vault_wire::take_result(result);
 }
 
@@ -253,7 +253,7 @@ std::string VaultSyncClient::read(std::string key) {
   Vault_wire::Vault_read_args args;
   args.key = std::move(key);
   Vault_wire::Vault_read_result result;
-  corothrift::sync_wait(*loop_, channel_->call("read", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("read", std::move(args), result));
   return Vault_wire::take_result(result);
 }
 
@@ -263,7 +263,7 @@ void VaultSyncClient::write(std::string key, std::string value) {
   args.key = std::move(key);
   args.value = std::move(value);
   Vault_wire::Vault_write_result result;
-  corothrift::sync_wait(*loop_, channel_->call("write", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("write", std::move(args), result));
   return Vault_wire::take_result(result);
 }
 

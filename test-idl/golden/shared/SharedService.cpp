@@ -125,7 +125,7 @@ corothrift::Task<SharedStruct> SharedServiceClient::getStruct(std::int32_t key) 
   SharedService_wire::SharedService_getStruct_args args;
   args.key = std::move(key);
   SharedService_wire::SharedService_getStruct_result result;
-  co_await channel_->call("getStruct", args, result);
+  co_await channel_->call("getStruct", std::move(args), result);
   co_return SharedService_wire::take_result(result);
 }
 
@@ -142,7 +142,7 @@ SharedStruct SharedServiceSyncClient::getStruct(std::int32_t key) {
   SharedService_wire::SharedService_getStruct_args args;
   args.key = std::move(key);
   SharedService_wire::SharedService_getStruct_result result;
-  corothrift::sync_wait(*loop_, channel_->call("getStruct", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("getStruct", std::move(args), result));
   return SharedService_wire::take_result(result);
 }
 

@@ -341,7 +341,7 @@ corothrift::Task<CalculatorClient> CalculatorClient::connect(corothrift::EventLo
 corothrift::Task<void> CalculatorClient::ping() {
   Calculator_wire::Calculator_ping_args args;
   Calculator_wire::Calculator_ping_result result;
-  co_await channel_->call("ping", args, result);
+  co_await channel_->call("ping", std::move(args), result);
   Calculator_wire::take_result(result);
 }
 
@@ -350,7 +350,7 @@ corothrift::Task<std::int32_t> CalculatorClient::add(std::int32_t num1, std::int
   args.num1 = std::move(num1);
   args.num2 = std::move(num2);
   Calculator_wire::Calculator_add_result result;
-  co_await channel_->call("add", args, result);
+  co_await channel_->call("add", std::move(args), result);
   co_return Calculator_wire::take_result(result);
 }
 
@@ -359,20 +359,20 @@ corothrift::Task<std::int32_t> CalculatorClient::calculate(std::int32_t logid, W
   args.logid = std::move(logid);
   args.w = std::move(w);
   Calculator_wire::Calculator_calculate_result result;
-  co_await channel_->call("calculate", args, result);
+  co_await channel_->call("calculate", std::move(args), result);
   co_return Calculator_wire::take_result(result);
 }
 
 corothrift::Task<void> CalculatorClient::zip() {
   Calculator_wire::Calculator_zip_args args;
-  co_await channel_->send_oneway("zip", args);
+  co_await channel_->send_oneway("zip", std::move(args));
 }
 
 // Not through CalculatorClient: its coroutines would each need their own sync_wait.
 void CalculatorSyncClient::ping() {
   Calculator_wire::Calculator_ping_args args;
   Calculator_wire::Calculator_ping_result result;
-  corothrift::sync_wait(*loop_, channel_->call("ping", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("ping", std::move(args), result));
   return Calculator_wire::take_result(result);
 }
 
@@ -382,7 +382,7 @@ std::int32_t CalculatorSyncClient::add(std::int32_t num1, std::int32_t num2) {
   args.num1 = std::move(num1);
   args.num2 = std::move(num2);
   Calculator_wire::Calculator_add_result result;
-  corothrift::sync_wait(*loop_, channel_->call("add", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("add", std::move(args), result));
   return Calculator_wire::take_result(result);
 }
 
@@ -392,14 +392,14 @@ std::int32_t CalculatorSyncClient::calculate(std::int32_t logid, Work w) {
   args.logid = std::move(logid);
   args.w = std::move(w);
   Calculator_wire::Calculator_calculate_result result;
-  corothrift::sync_wait(*loop_, channel_->call("calculate", args, result));
+  corothrift::sync_wait(*loop_, channel_->call("calculate", std::move(args), result));
   return Calculator_wire::take_result(result);
 }
 
 // Not through CalculatorClient: its coroutines would each need their own sync_wait.
 void CalculatorSyncClient::zip() {
   Calculator_wire::Calculator_zip_args args;
-  corothrift::sync_wait(*loop_, channel_->send_oneway("zip", args));
+  corothrift::sync_wait(*loop_, channel_->send_oneway("zip", std::move(args)));
 }
 
 CalculatorProcessor::CalculatorProcessor(std::shared_ptr<CalculatorHandler> handler)
