@@ -70,4 +70,29 @@ bool eventually(corothrift::EventLoop& loop, F done,
   return true;
 }
 
+// Calls f(options) once for each protocol and transport, options set to them.
+template <class F>
+void for_each_wire(F f) {
+  for (corothrift::ProtocolKind protocol :
+       {corothrift::ProtocolKind::Binary, corothrift::ProtocolKind::Compact}) {
+    for (corothrift::TransportKind transport :
+         {corothrift::TransportKind::Framed, corothrift::TransportKind::Unframed}) {
+      corothrift::ChannelOptions options;
+      options.protocol = protocol;
+      options.transport = transport;
+      f(options);
+    }
+  }
+}
+
+// `size` bytes that differ with `seed`, to tell payloads apart.
+inline corothrift::Binary pattern(std::size_t size, int seed) {
+  corothrift::Binary data;
+  data.storage().resize(size);
+  for (std::size_t i = 0; i < size; ++i) {
+    data.storage()[i] = static_cast<char>((i * 31 + static_cast<std::size_t>(seed)) & 0xff);
+  }
+  return data;
+}
+
 }  // namespace calc

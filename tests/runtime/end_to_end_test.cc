@@ -20,6 +20,7 @@ namespace {
 
 using namespace corothrift;
 using calc::CalcClient;
+using calc::pattern;
 using calc::run;
 
 // `count` concurrent adds on one channel; returns how many replies were right.
@@ -51,34 +52,21 @@ TEST(EndToEnd, TenThousandCallsInFlightOnFourConnectionsAllComeBackRight) {
   EXPECT_EQ(right, 10000);
 }
 
-Binary pattern(std::size_t size, int seed) {
-  Binary data;
-  data.storage().resize(size);
-  for (std::size_t i = 0; i < size; ++i)
-    data.storage()[i] = static_cast<char>((i * 31 + seed) & 0xff);
-  return data;
-}
-
 TEST(EndToEnd, EveryProtocolAndTransportCarriesAddsAndBinaries) {
   calc::CalcServer server;
   EventLoop loop;
-  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
-    for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
-      ChannelOptions options;
-      options.protocol = protocol;
-      options.transport = transport;
-      run(loop, [&]() -> Task<void> {
-        auto channel = co_await calc::connect(loop, server.address(), options);
-        EXPECT_EQ(co_await add_all(channel, 100, 200), 200);
-        CalcClient client(channel);
-        Binary sent = pattern(70000, 7);
-        Binary back = co_await client.echo(sent);
-        EXPECT_TRUE(back == sent);
-        Binary empty = co_await client.echo(Binary());
-        EXPECT_TRUE(empty.empty());
-      }());
-    }
-  }
+  calc::for_each_wire([&](const ChannelOptions& options) {
+    run(loop, [&]() -> Task<void> {
+      auto channel = co_await calc::connect(loop, server.address(), options);
+      EXPECT_EQ(co_await add_all(channel, 100, 200), 200);
+      CalcClient client(channel);
+      Binary sent = pattern(70000, 7);
+      Binary back = co_await client.echo(sent);
+      EXPECT_TRUE(back == sent);
+      Binary empty = co_await client.echo(Binary());
+      EXPECT_TRUE(empty.empty());
+    }());
+  });
 }
 
 TEST(EndToEnd, ConcurrentLargeEchoesOnOneConnectionAreNotMixedUp) {
@@ -101,20 +89,25 @@ TEST(EndToEnd, ConcurrentLargeEchoesOnOneConnectionAreNotMixedUp) {
 TEST(EndToEnd, MessageAboveTheClientsFrameLimitFailsThatCallOnly) {
   calc::CalcServer server;
   EventLoop loop;
-  ChannelOptions options;
-  options.limits.max_frame_bytes = 1024;
-  run(loop, [&]() -> Task<void> {
-    auto channel = co_await calc::connect(loop, server.address(), options);
-    CalcClient client(channel);
-    bool threw = false;
-    try {
-      co_await client.echo(pattern(4096, 1));
-    } catch (const TransportError&) {
-      threw = true;
-    }
-    EXPECT_TRUE(threw);
-    EXPECT_EQ(co_await client.add(1, 2), 3);
-  }());
+  // Copied (4 KiB) and sent by reference (40 KB): the limit counts both.
+  for (std::size_t limit : {std::size_t{1024}, std::size_t{20000}}) {
+    ChannelOptions options;
+    options.limits.max_frame_bytes = limit;
+    run(loop, [&]() -> Task<void> {
+      auto channel = co_await calc::connect(loop, server.address(), options);
+      CalcClient client(channel);
+      bool threw = false;
+      try {
+        co_await client.echo(pattern(limit * 2, 1));
+      } catch (const TransportError&) {
+        threw = true;
+      }
+      EXPECT_TRUE(threw) << limit;
+      EXPECT_EQ(co_await client.add(1, 2), 3);
+      Binary fits = pattern(limit - 100, 2);
+      EXPECT_TRUE(co_await client.echo(fits) == fits) << limit;
+    }());
+  }
 }
 
 TEST(EndToEnd, ReplyValueAboveTheClientsLimitsFailsThatCallOnly) {

@@ -86,15 +86,10 @@ TEST(Server, GivesEachLoopItsOwnListenerInReusePortMode) {
 TEST(Server, DetectsProtocolAndTransportPerConnection) {
   calc::CalcServer server;
   EventLoop loop;
-  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
-    for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
-      ChannelOptions options;
-      options.protocol = protocol;
-      options.transport = transport;
-      EXPECT_EQ(run(loop, add_many(loop, server.address(), options, 20)), 20)
-          << protocol_kind_name(protocol) << " " << transport_kind_name(transport);
-    }
-  }
+  calc::for_each_wire([&](const ChannelOptions& options) {
+    EXPECT_EQ(run(loop, add_many(loop, server.address(), options, 20)), 20)
+        << protocol_kind_name(options.protocol) << " " << transport_kind_name(options.transport);
+  });
 }
 
 // Unframed, the server learns where a request ends only by decoding it; a
@@ -124,14 +119,8 @@ TEST(Server, AnswersALargeUnframedRequestThatArrivesOverManyReads) {
 // A reply carrying a large binary is sent from the handler's result, not a
 // copy of it; large and small replies queued together on one connection must
 // still come back whole and each to its own call.
-Binary patterned(std::size_t size, int seed) {
-  std::string bytes(size, '\0');
-  for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>(i * 13 + seed);
-  return Binary(std::move(bytes));
-}
-
 Task<int> echo_checked(CalcClient client, std::size_t size, int seed) {
-  Binary sent = patterned(size, seed);
+  Binary sent = calc::pattern(size, seed);
   Binary back = co_await client.echo(sent);
   co_return back == sent ? 1 : 0;
 }
@@ -166,15 +155,10 @@ Task<int> mixed_replies(EventLoop& loop, Address address, ChannelOptions options
 TEST(Server, LargeRepliesSentFromTheirResultsInterleaveWithSmallOnesOnEveryWire) {
   calc::CalcServer server;
   EventLoop loop;
-  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
-    for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
-      ChannelOptions options;
-      options.protocol = protocol;
-      options.transport = transport;
-      EXPECT_EQ(run(loop, mixed_replies(loop, server.address(), options)), 30)
-          << protocol_kind_name(protocol) << " " << transport_kind_name(transport);
-    }
-  }
+  calc::for_each_wire([&](const ChannelOptions& options) {
+    EXPECT_EQ(run(loop, mixed_replies(loop, server.address(), options)), 30)
+        << protocol_kind_name(options.protocol) << " " << transport_kind_name(options.transport);
+  });
 }
 
 // A reader with a 4 KiB receive buffer that pipelines many echoes: the
@@ -188,7 +172,7 @@ TEST(Server, PipelinedLargeRepliesSurviveASlowReader) {
   std::thread sender([&] {
     for (int i = 0; i < kCalls; ++i) {
       calc::Calc_echo_args args;
-      args.value = patterned(sizes[i % 4], i);
+      args.value = calc::pattern(sizes[i % 4], i);
       raw.send(calc::framed(
           calc::message(ProtocolKind::Binary, "echo", MessageType::Call, i, args)));
     }
@@ -213,7 +197,7 @@ TEST(Server, PipelinedLargeRepliesSurviveASlowReader) {
     calc::Calc_echo_result result;
     result.read(r);
     right += header.seqid == i && result.value.has_value() &&
-             *result.value == patterned(sizes[i % 4], i);
+             *result.value == calc::pattern(sizes[i % 4], i);
   }
   sender.join();
   EXPECT_EQ(right, kCalls);
