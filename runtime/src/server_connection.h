@@ -90,7 +90,6 @@ class ServerConnection : private ReplySink, private TimerNode {
   std::string peer_;
   BufferedStream stream_;
   std::optional<Framing> framing_;
-
   WriteBuffer sending_;
   std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
   int refs_ = 0;
