@@ -138,7 +138,7 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
 }
 
 void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
-  corothrift::ReadBuffer in(message);
+  corothrift::ReadBuffer in(message, stream_.block());
   HeaderView header = read_header_view(framing_.protocol, in, limits_);
   PendingCall* call = calls_.take(header.seqid);
   if (call == nullptr) {

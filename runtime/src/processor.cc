@@ -9,8 +9,13 @@
 namespace corothrift {
 
 ServerRequest::ServerRequest(ProtocolKind protocol, std::span<const uint8_t> message,
-                             const DecodeLimits& limits, detail::ReplySink& sink)
-    : protocol_(protocol), body_(message), limits_(&limits), sink_(&sink), message_(message) {
+                             const DecodeLimits& limits, detail::ReplySink& sink,
+                             detail::SharedBlock* block)
+    : protocol_(protocol),
+      body_(message, block),
+      limits_(&limits),
+      sink_(&sink),
+      message_(message) {
   detail::HeaderView header = detail::read_header_view(protocol, body_, limits);
   if (header.type != MessageType::Call && header.type != MessageType::Oneway) {
     throw_protocol_error(ProtocolError::Kind::InvalidData,
@@ -36,6 +41,13 @@ void ServerRequest::own_bytes() {
     const auto* from = reinterpret_cast<const uint8_t*>(full_name_.data());
     method_ = rebase(method_, from, owned_.data());
     full_name_ = rebase(full_name_, from, owned_.data());
+    return;
+  }
+  if (detail::worth_sharing(body_.block(), message_.size())) {
+    // A large message stays where it is: the connection writes no new bytes
+    // over a block someone still holds. (A small one is cheaper to copy than
+    // a whole block is to keep.)
+    held_ = detail::BlockRef::share(body_.block());
     return;
   }
   owned_.append(message_);

@@ -175,7 +175,7 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
 Detached ServerConnection::run_request([[maybe_unused]] Ref self,
                                        std::span<const uint8_t> message) {
   try {
-    ServerRequest req(framing_->protocol, message, options_.limits, *this);
+    ServerRequest req(framing_->protocol, message, options_.limits, *this, stream_.block());
     starting_ = &req;
     bool handled = true;
     try {

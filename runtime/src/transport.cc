@@ -56,39 +56,48 @@ bool read_into(FdWatch& watch, ReadBuffer& buffer, std::size_t min_free, int& er
 
 ReadBuffer::ReadBuffer(std::size_t initial_capacity)
     : initial_(std::max<std::size_t>(initial_capacity, 64)),
-      capacity_(initial_),
-      block_(std::make_unique_for_overwrite<std::byte[]>(capacity_)) {}
+      block_(BlockRef::adopt(SharedBlock::create(initial_))) {}
 
 void ReadBuffer::consume(std::size_t n) noexcept {
   begin_ += n;
   if (begin_ != end_) return;
-  begin_ = end_ = 0;
-  if (capacity_ > kShrinkAbove && capacity_ > initial_) {
+  if (block_->capacity() > kShrinkAbove && block_->capacity() > initial_) {
     // Keep the big block if allocation fails: correctness does not depend on it.
     try {
-      block_ = std::make_unique_for_overwrite<std::byte[]>(initial_);
-      capacity_ = initial_;
+      block_ = BlockRef::adopt(SharedBlock::create(initial_));
+      begin_ = end_ = 0;
     } catch (...) {
     }
   }
+  // Empty now; tail() starts again at the block's start once nobody else
+  // holds it (rewinding now could write over bytes a binary points to).
 }
 
 std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
   min_free = std::max<std::size_t>(min_free, 1);
-  if (capacity_ - end_ >= min_free) return {block_.get() + end_, capacity_ - end_};
+  if (begin_ == end_ && begin_ != 0 && block_->unique()) begin_ = end_ = 0;
+  const std::size_t capacity = block_->capacity();
+  if (capacity - end_ >= min_free) return {block_->data() + end_, capacity - end_};
   const std::size_t used = end_ - begin_;
-  if (capacity_ - used >= min_free) {
-    std::memmove(block_.get(), block_.get() + begin_, used);
+  if (capacity - used < min_free) {
+    move_to_new_block(std::max(capacity * 2, used + min_free));
+  } else if (block_->unique()) {
+    std::memmove(block_->data(), block_->data() + begin_, used);
+    begin_ = 0;
+    end_ = used;
   } else {
-    std::size_t capacity = std::max(capacity_ * 2, used + min_free);
-    auto block = std::make_unique_for_overwrite<std::byte[]>(capacity);
-    std::memcpy(block.get(), block_.get() + begin_, used);
-    block_ = std::move(block);
-    capacity_ = capacity;
+    move_to_new_block(std::max(capacity, initial_));
   }
+  return {block_->data() + end_, block_->capacity() - end_};
+}
+
+void ReadBuffer::move_to_new_block(std::size_t capacity) {
+  const std::size_t used = end_ - begin_;
+  BlockRef block = BlockRef::adopt(SharedBlock::create(capacity));
+  std::memcpy(block->data(), block_->data() + begin_, used);
+  block_ = std::move(block);
   begin_ = 0;
   end_ = used;
-  return {block_.get() + end_, capacity_ - end_};
 }
 
 bool FillOp::attempt() noexcept {

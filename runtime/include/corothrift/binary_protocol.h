@@ -132,7 +132,7 @@ class BinaryReader {
   }
   void read_binary(Binary& v) {
     std::string_view bytes = read_string_view();
-    v.assign(bytes.data(), bytes.size());
+    v.assign(bytes.data(), bytes.size(), in_->block());
   }
   void read_binary(std::string& v) { read_string(v); }
   Uuid read_uuid() {

@@ -7,7 +7,8 @@
 // them (set_reference_threshold): the server does this for replies, which it
 // sends with one gathered write.
 // ReadBuffer is a cursor over bytes it does not own (one message, typically a
-// transport's read buffer); the bytes must outlive it. Reading past the end
+// transport's read buffer); the bytes must outlive it. Told the shared block
+// they lie in, it lets large binaries point into it. Reading past the end
 // throws ProtocolError (Kind::Truncated) and never reads out of bounds.
 #pragma once
 
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include <corothrift/exception.h>
+#include <corothrift/shared_block.h>
 
 namespace corothrift {
 
@@ -234,6 +236,11 @@ class ReadBuffer {
   ReadBuffer() = default;
   explicit ReadBuffer(std::span<const uint8_t> bytes) noexcept
       : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  // Bytes inside a shared block (a connection's read buffer): large binaries
+  // decoded from them share the block instead of copying (Binary::assign).
+  ReadBuffer(std::span<const uint8_t> bytes, detail::SharedBlock* block) noexcept
+      : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()),
+        block_(block) {}
   explicit ReadBuffer(std::string_view bytes) noexcept
       : ReadBuffer(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()),
                                             bytes.size())) {}
@@ -257,11 +264,14 @@ class ReadBuffer {
     return *cur_++;
   }
   void skip(std::size_t n) { take(n); }
+  // The block the bytes lie in; null when they are not shared.
+  detail::SharedBlock* block() const noexcept { return block_; }
 
  private:
   const uint8_t* begin_ = nullptr;
   const uint8_t* cur_ = nullptr;
   const uint8_t* end_ = nullptr;
+  detail::SharedBlock* block_ = nullptr;
 };
 
 }  // namespace corothrift

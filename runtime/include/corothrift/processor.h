@@ -78,9 +78,10 @@ class ServerRequest {
   // Parses the message header at the start of `message` (one whole message,
   // no frame length). Throws ProtocolError on a malformed header or a message
   // type other than CALL/ONEWAY. `message`, `limits` and `sink` must outlive
-  // the request.
+  // the request (`message` only until own_bytes()). When `message` lies in a
+  // shared block, large binary args share it rather than being copied.
   ServerRequest(ProtocolKind protocol, std::span<const uint8_t> message, const DecodeLimits& limits,
-                detail::ReplySink& sink);
+                detail::ReplySink& sink, detail::SharedBlock* block = nullptr);
   ServerRequest(const ServerRequest&) = delete;
   ServerRequest& operator=(const ServerRequest&) = delete;
 
@@ -126,9 +127,11 @@ class ServerRequest {
   // Used by MultiplexedProcessor: dispatch on `method` from now on (it must
   // point into full_name()).
   void set_method(std::string_view method) noexcept { method_ = method; }
-  // Copies the unread message bytes into storage the request owns, so the
-  // connection may reuse its read buffer. Called by the server when the
-  // processor suspends before reading its args.
+  // Makes the request independent of the connection's read buffer, which
+  // is about to take new bytes: copies what it still needs (the name, or the
+  // unread message), or for a large unread message in a shared block, holds
+  // a reference to the block instead. Called by the server when the
+  // processor suspends before it has finished.
   void own_bytes();
 
  private:
@@ -154,7 +157,9 @@ class ServerRequest {
   detail::ReplySink* sink_;
   std::span<const uint8_t> message_;
   bool owns_bytes_ = false;
-  WriteBuffer owned_;  // filled by own_bytes()
+  // What own_bytes() keeps: the message's block, or a copy.
+  detail::BlockRef held_;
+  WriteBuffer owned_;
 };
 
 // Generated processors derive from this; the server holds it in a shared_ptr

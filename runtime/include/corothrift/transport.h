@@ -39,23 +39,30 @@ inline constexpr std::size_t kDefaultReadBufferSize = 64 * 1024;
 namespace detail {
 
 // A growable byte window [begin, end) inside one heap block. Compacts before
-// growing; drops back to its initial size after holding a huge message.
+// growing; drops back to its initial size after holding a huge message. The
+// block is shared (SharedBlock): while a decoded binary or a request still
+// points into it, new bytes go only after end() or into a fresh block, so
+// what they point to never changes.
 class ReadBuffer {
  public:
   explicit ReadBuffer(std::size_t initial_capacity);
   std::span<const std::byte> data() const noexcept {
-    return {block_.get() + begin_, end_ - begin_};
+    return {block_->data() + begin_, end_ - begin_};
   }
   std::size_t size() const noexcept { return end_ - begin_; }
   void consume(std::size_t n) noexcept;
   // Free space after end(), with at least `min_free` bytes (compacting or growing).
   std::span<std::byte> tail(std::size_t min_free);
   void commit(std::size_t n) noexcept { end_ += n; }
+  // The block data() lies in, for decoders that share it.
+  SharedBlock* block() const noexcept { return block_.get(); }
 
  private:
+  // Moves the unread bytes to the start of a new block of `capacity`.
+  void move_to_new_block(std::size_t capacity);
+
   std::size_t initial_;
-  std::size_t capacity_;
-  std::unique_ptr<std::byte[]> block_;
+  BlockRef block_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
 };
@@ -108,6 +115,8 @@ class BufferedStream {
   explicit BufferedStream(Socket socket, std::size_t initial_capacity = kDefaultReadBufferSize);
 
   std::span<const std::byte> available() const noexcept { return buffer_.data(); }
+  // The shared block available() lies in (see detail::ReadBuffer).
+  detail::SharedBlock* block() const noexcept { return buffer_.block(); }
   void consume(std::size_t n) noexcept { buffer_.consume(n); }
   // Reads at least one more byte (whatever the socket has) after available().
   // Throws ConnectionClosed at end of stream.

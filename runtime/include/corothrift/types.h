@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include <corothrift/shared_block.h>
+
 namespace corothrift {
 
 // Apache Thrift's TType codes (binary protocol values).
@@ -131,8 +133,35 @@ struct MessageHeader {
   friend bool operator==(const MessageHeader&, const MessageHeader&) = default;
 };
 
-// An owned byte string. Storage is a std::string (small-buffer optimised,
-// cheap to move); the bytes are exposed as uint8_t / std::byte views.
+// Decoders make a binary of at least this many bytes share the received
+// message's memory instead of copying it (see Binary)...
+inline constexpr std::size_t kShareBinaryAtLeast = 16 * 1024;
+// ...unless the block it would keep alive is more than this many times its
+// size (a small value kept from a huge message is copied instead).
+inline constexpr std::size_t kShareBinaryMaxPin = 8;
+
+namespace detail {
+// Whether `size` bytes lying in `block` (null: not shared) are worth sharing
+// rather than copying, by the two rules above.
+inline bool worth_sharing(const SharedBlock* block, std::size_t size) noexcept {
+  return block != nullptr && size >= kShareBinaryAtLeast &&
+         block->capacity() / kShareBinaryMaxPin <= size;
+}
+}  // namespace detail
+
+// A byte string. Storage is a std::string (small-buffer optimised, cheap to
+// move); the bytes are exposed as uint8_t / std::byte views.
+//
+// A binary of kShareBinaryAtLeast bytes or more that a server or client
+// decodes from the wire instead points into the received message (a shared,
+// reference-counted block), so a large request argument or reply value is not
+// copied. Such a binary keeps the memory the message was read into alive
+// (at most kShareBinaryMaxPin times its own size) until it is destroyed,
+// reassigned or modified: mutable access (non-const data(),
+// storage()) first copies the bytes into the binary's own storage, as does
+// unshare(). Copies of a sharing binary share too. Values are the same
+// whichever way they are stored: ==, <=>, hashing and formatting only see
+// the bytes.
 class Binary {
  public:
   Binary() = default;
@@ -147,29 +176,76 @@ class Binary {
   Binary(const uint8_t* data, std::size_t size)
       : bytes_(reinterpret_cast<const char*>(data), size) {}
 
-  const uint8_t* data() const noexcept { return reinterpret_cast<const uint8_t*>(bytes_.data()); }
-  uint8_t* data() noexcept { return reinterpret_cast<uint8_t*>(bytes_.data()); }
-  std::size_t size() const noexcept { return bytes_.size(); }
-  bool empty() const noexcept { return bytes_.empty(); }
+  const uint8_t* data() const noexcept {
+    return block_ ? shared_ : reinterpret_cast<const uint8_t*>(bytes_.data());
+  }
+  uint8_t* data() {
+    unshare();
+    return reinterpret_cast<uint8_t*>(bytes_.data());
+  }
+  std::size_t size() const noexcept { return block_ ? shared_size_ : bytes_.size(); }
+  bool empty() const noexcept { return size() == 0; }
   uint8_t operator[](std::size_t i) const noexcept { return data()[i]; }
 
   std::span<const uint8_t> bytes() const noexcept { return {data(), size()}; }
   // The same bytes seen as chars, for I/O and hashing; not a claim of text.
-  std::string_view view() const noexcept { return bytes_; }
-  // Mutable access to the storage (resize, append) without a copy.
-  std::string& storage() noexcept { return bytes_; }
+  std::string_view view() const noexcept {
+    return {reinterpret_cast<const char*>(data()), size()};
+  }
+  // Mutable access to the storage (resize, append) without a copy, once the
+  // binary owns its bytes.
+  std::string& storage() {
+    unshare();
+    return bytes_;
+  }
 
-  void assign(const void* data, std::size_t size) { detail::assign_bytes(bytes_, data, size); }
-  void clear() noexcept { bytes_.clear(); }
+  void assign(const void* data, std::size_t size) {
+    // `data` may lie in the shared block: copy before letting go of it.
+    detail::assign_bytes(bytes_, data, size);
+    block_.reset();
+  }
+  // What decoders call: `data` lies in `block` (or block is null). Shares the
+  // block when the value is large enough and the block not too large for it,
+  // copies otherwise.
+  void assign(const void* data, std::size_t size, detail::SharedBlock* block) {
+    if (!detail::worth_sharing(block, size)) {
+      assign(data, size);
+      return;
+    }
+    block_ = detail::BlockRef::share(block);
+    shared_ = static_cast<const uint8_t*>(data);
+    shared_size_ = size;
+    bytes_.clear();
+  }
+  void clear() noexcept {
+    block_.reset();
+    bytes_.clear();
+  }
+  // True while the bytes lie in a received message rather than in storage().
+  bool shares_buffer() const noexcept { return static_cast<bool>(block_); }
+  // Copies shared bytes into the binary's own storage and lets go of the
+  // message they came from; nothing when it owns its bytes already.
+  void unshare() {
+    if (!block_) return;
+    bytes_.assign(reinterpret_cast<const char*>(shared_), shared_size_);
+    block_.reset();
+  }
 
-  friend bool operator==(const Binary&, const Binary&) = default;
+  friend bool operator==(const Binary& a, const Binary& b) noexcept {
+    return a.view() == b.view();
+  }
   // Orders as unsigned bytes (char_traits<char> compares as unsigned char).
   friend std::strong_ordering operator<=>(const Binary& a, const Binary& b) noexcept {
-    return a.bytes_.compare(b.bytes_) <=> 0;
+    return a.view().compare(b.view()) <=> 0;
   }
 
  private:
   std::string bytes_;
+  // When set, the bytes are [shared_, shared_ + shared_size_) inside it and
+  // bytes_ is empty.
+  detail::BlockRef block_;
+  const uint8_t* shared_ = nullptr;
+  std::size_t shared_size_ = 0;
 };
 
 class Uuid {
