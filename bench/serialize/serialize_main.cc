@@ -24,8 +24,17 @@ void keep_faster(std::optional<bench::SideResult>& best, bench::SideResult next)
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Flags flags(argc, argv, {"iterations"}, "bench_serialize [--iterations N=200000]");
+  bench::Flags flags(argc, argv, {"iterations", "only"},
+                     "bench_serialize [--iterations N=200000] [--only corothrift]");
   int64_t iterations = std::max<int64_t>(1, flags.num("iterations", 200000));
+#ifdef BENCH_HAVE_COROTHRIFT_CODEC
+  // For a profiler: our side alone, no comparison.
+  if (flags.str("only", "") == "corothrift") {
+    bench::SideResult alone = bench::run_corothrift(iterations);
+    std::printf("corothrift %.1f ns/op\n", alone.ns_per_op);
+    return alone.round_trip_equal ? 0 : 1;
+  }
+#endif
   // Sides alternate and each keeps its fastest run: the machine is shared,
   // noise only ever adds time, and alternating spreads it over both sides.
   std::optional<bench::SideResult> best_apache;
