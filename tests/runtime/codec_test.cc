@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <deque>
+#include <limits>
 #include <list>
 #include <map>
 #include <optional>
@@ -387,6 +388,22 @@ TEST_P(CodecTest, decoding_into_a_reused_map_gives_exactly_the_wire_entries) {
   }
 }
 
+TEST_P(CodecTest, a_reused_map_tells_apart_keys_that_differ_in_one_byte_at_any_length) {
+  using M = std::map<std::string, int64_t>;
+  using Tag = tag::map<tag::string, tag::i64>;
+  for (std::size_t length : {1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 40}) {
+    std::string key(length, 'k');
+    for (std::size_t at : {std::size_t{0}, length / 2, length - 1}) {
+      std::string other = key;
+      other[at] = 'z';
+      SCOPED_TRACE(key + " / " + other);
+      expect_reuse_gives<Tag>(GetParam(), M{{key, 1}}, M{{other, 2}});
+      expect_reuse_gives<Tag>(GetParam(), M{{other, 1}, {key, 3}}, M{{other, 1}, {key, 4}});
+      expect_reuse_gives<Tag>(GetParam(), M{{key, 1}}, M{{key + "x", 2}});
+    }
+  }
+}
+
 TEST_P(CodecTest, a_reused_map_keeps_the_last_of_duplicate_keys) {
   corothrift::WriteBuffer out;
   corothrift::with_writer(GetParam(), out, [](auto& w) {
@@ -427,6 +444,71 @@ TEST_P(CodecTest, decoding_into_reused_sets_and_lists_gives_exactly_the_wire_ele
   expect_reuse_gives<tag::list<tag::list<tag::i32>>>(GetParam(),
                                                      std::vector<std::vector<int32_t>>{{1, 2, 3}},
                                                      std::vector<std::vector<int32_t>>{{}, {4}});
+}
+
+// Lists of fixed-width numbers go as one run in the binary protocol; the
+// bytes must be exactly those of one value at a time (which the Apache tests
+// check), and reading them back must give the same numbers, edge values too.
+template <class Tag, class C>
+void expect_numbers_round_trip(ProtocolKind protocol, const C& values, void (*one)(
+                                   corothrift::BinaryWriter&, typename C::value_type)) {
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(protocol, out,
+                          [&](auto& w) { corothrift::write_value<tag::list<Tag>>(w, values); });
+  if (protocol == ProtocolKind::Binary) {
+    corothrift::WriteBuffer expected;
+    corothrift::BinaryWriter w(expected);
+    w.write_list_begin(corothrift::ttype_v<Tag>, static_cast<uint32_t>(values.size()));
+    for (auto v : values) one(w, v);
+    EXPECT_EQ(out.view(), expected.view());
+  }
+  C back(7);  // holds something already, longer or shorter than the wire's
+  corothrift::ReadBuffer in(out.bytes());
+  corothrift::with_reader(protocol, in, corothrift::kDefaultDecodeLimits,
+                          [&](auto& r) { corothrift::read_value<tag::list<Tag>>(r, back); });
+  EXPECT_EQ(in.remaining(), 0u);
+  ASSERT_EQ(back.size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    // Bitwise, so that NaN and -0.0 count as themselves.
+    EXPECT_EQ(corothrift::detail::number_bits(back[i]), corothrift::detail::number_bits(values[i]))
+        << i;
+  }
+}
+
+TEST_P(CodecTest, lists_of_fixed_width_numbers_round_trip_with_edge_values) {
+  using I16 = std::numeric_limits<int16_t>;
+  using I32 = std::numeric_limits<int32_t>;
+  using I64 = std::numeric_limits<int64_t>;
+  using D = std::numeric_limits<double>;
+  expect_numbers_round_trip<tag::i16>(
+      GetParam(), std::vector<int16_t>{0, -1, 1, I16::min(), I16::max(), 0x1234},
+      [](corothrift::BinaryWriter& w, int16_t v) { w.write_i16(v); });
+  expect_numbers_round_trip<tag::i32>(
+      GetParam(), std::deque<int32_t>{I32::min(), I32::max(), -2, 0x12345678},
+      [](corothrift::BinaryWriter& w, int32_t v) { w.write_i32(v); });
+  expect_numbers_round_trip<tag::i64>(
+      GetParam(), std::vector<int64_t>(300, I64::min()),
+      [](corothrift::BinaryWriter& w, int64_t v) { w.write_i64(v); });
+  expect_numbers_round_trip<tag::double_>(
+      GetParam(),
+      std::vector<double>{0.0, -0.0, 1.5, D::quiet_NaN(), D::infinity(), -D::infinity(),
+                          D::denorm_min(), D::max()},
+      [](corothrift::BinaryWriter& w, double v) { w.write_double(v); });
+  expect_numbers_round_trip<tag::i32>(
+      GetParam(), std::vector<int32_t>{},
+      [](corothrift::BinaryWriter& w, int32_t v) { w.write_i32(v); });
+}
+
+TEST_P(CodecTest, a_list_of_numbers_cut_short_is_rejected) {
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(GetParam(), out, [](auto& w) {
+    corothrift::write_value<tag::list<tag::i64>>(w, std::vector<int64_t>(10, -5));
+  });
+  std::vector<int64_t> v;
+  corothrift::ReadBuffer in(out.bytes().first(out.size() - 3));
+  corothrift::with_reader(GetParam(), in, corothrift::kDefaultDecodeLimits, [&](auto& r) {
+    EXPECT_THROW(corothrift::read_value<tag::list<tag::i64>>(r, v), corothrift::ProtocolError);
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(BothProtocols, CodecTest,

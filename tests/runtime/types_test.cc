@@ -35,6 +35,30 @@ TEST(Binary, works_in_hashed_and_ordered_sets) {
   EXPECT_EQ(*ordered.begin(), Binary{1});
 }
 
+TEST(ByteHelpers, same_bytes_finds_a_difference_at_every_position_of_every_length) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a;
+    for (std::size_t i = 0; i < n; ++i) a.push_back(static_cast<char>(0x41 + i));
+    std::string b = a;
+    EXPECT_TRUE(corothrift::detail::same_bytes(a.data(), b.data(), n)) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      b[i] = static_cast<char>(a[i] ^ 0x80);
+      EXPECT_FALSE(corothrift::detail::same_bytes(a.data(), b.data(), n)) << n << " at " << i;
+      b[i] = a[i];
+    }
+  }
+}
+
+TEST(ByteHelpers, copy_bytes_copies_exactly_n_bytes_of_every_length) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string from;
+    for (std::size_t i = 0; i < n; ++i) from.push_back(static_cast<char>('a' + i % 26));
+    std::string to(n + 2, '#');
+    corothrift::detail::copy_bytes(to.data() + 1, from.data(), n);
+    EXPECT_EQ(to, "#" + from + "#") << n;
+  }
+}
+
 TEST(Uuid, parses_and_prints_the_canonical_form) {
   auto u = Uuid::parse("{00112233-4455-6677-8899-AaBbCcDdEeFf}");
   ASSERT_TRUE(u.has_value());

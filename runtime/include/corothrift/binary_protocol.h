@@ -71,6 +71,16 @@ class BinaryWriter {
   void write_binary(std::span<const uint8_t> v) { write_bytes(v.data(), v.size()); }
   void write_binary(std::string_view v) { write_bytes(v.data(), v.size()); }
   void write_uuid(const Uuid& v) { out_->append(v.bytes().data(), 16); }
+  // `n` numbers (int16_t, int32_t, int64_t or double) from `first` on, each
+  // as write_i16/i32/i64/double writes it, with one bounds check for all:
+  // the body of a list of fixed-width numbers.
+  template <class T, class It>
+  void write_number_run(It first, std::size_t n) {
+    uint8_t* p = out_->extend(n * sizeof(T));
+    for (std::size_t i = 0; i < n; ++i, ++first, p += sizeof(T)) {
+      detail::store_be(p, detail::number_bits(static_cast<T>(*first)));
+    }
+  }
 
  private:
   void write_u32(uint32_t v) { detail::store_be(out_->extend(4), v); }
@@ -121,6 +131,15 @@ class BinaryReader {
   int32_t read_i32() { return static_cast<int32_t>(detail::load_be<uint32_t>(in_->take(4))); }
   int64_t read_i64() { return static_cast<int64_t>(detail::load_be<uint64_t>(in_->take(8))); }
   double read_double() { return std::bit_cast<double>(detail::load_be<uint64_t>(in_->take(8))); }
+  // The reverse of BinaryWriter::write_number_run: `n` numbers into `first`
+  // and on, one bounds check for all.
+  template <class T, class It>
+  void read_number_run(It first, std::size_t n) {
+    const uint8_t* p = in_->take(n * sizeof(T));
+    for (std::size_t i = 0; i < n; ++i, ++first, p += sizeof(T)) {
+      *first = detail::number_from_bits<T>(p);
+    }
+  }
   // The view points into the ReadBuffer's bytes.
   std::string_view read_string_view() {
     std::size_t size = read_length();

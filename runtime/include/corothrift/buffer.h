@@ -12,6 +12,7 @@
 // throws ProtocolError (Kind::Truncated) and never reads out of bounds.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -55,6 +56,18 @@ template <class T>
 inline void store_be(uint8_t* p, T v) noexcept {
   v = byteswap(v);
   std::memcpy(p, &v, sizeof(T));
+}
+
+// A fixed-width number (int16_t, int32_t, int64_t, double) as the unsigned
+// bits the binary protocol stores big-endian, and back.
+template <class T>
+constexpr auto number_bits(T v) noexcept {
+  return std::bit_cast<std::make_unsigned_t<
+      std::conditional_t<std::is_floating_point_v<T>, int64_t, T>>>(v);
+}
+template <class T>
+inline T number_from_bits(const uint8_t* p) noexcept {
+  return std::bit_cast<T>(load_be<decltype(number_bits(T{}))>(p));
 }
 
 }  // namespace detail

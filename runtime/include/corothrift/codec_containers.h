@@ -8,6 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include <corothrift/codec_base.h>
@@ -73,6 +76,44 @@ concept ResizableSequence = requires(C& c) {
   { *c.begin() } -> std::same_as<typename C::value_type&>;
 };
 
+// The C++ number type of a fixed-width number tag (void for other tags):
+// lists of these are read and written as one run where the protocol can
+// (write_number_run / read_number_run), not one value at a time.
+template <class Tag>
+struct RunNumber {
+  using type = void;
+};
+template <>
+struct RunNumber<tag::i16> {
+  using type = int16_t;
+};
+template <>
+struct RunNumber<tag::i32> {
+  using type = int32_t;
+};
+template <>
+struct RunNumber<tag::i64> {
+  using type = int64_t;
+};
+template <>
+struct RunNumber<tag::double_> {
+  using type = double;
+};
+
+template <class Tag, class W, class C>
+concept WritesNumberRun = !std::is_void_v<typename RunNumber<Tag>::type> &&
+                          requires(W& w, const C& c) {
+                            w.template write_number_run<typename RunNumber<Tag>::type>(
+                                std::begin(c), std::size_t{});
+                          };
+
+template <class Tag, class R, class C>
+concept ReadsNumberRun = !std::is_void_v<typename RunNumber<Tag>::type> && ResizableSequence<C> &&
+                         requires(R& r, C& c) {
+                           r.template read_number_run<typename RunNumber<Tag>::type>(
+                               c.begin(), std::size_t{});
+                         };
+
 }  // namespace detail
 
 template <class E>
@@ -81,14 +122,24 @@ struct Codec<tag::list<E>> {
   template <class W, class C>
   static void write(W& w, const C& c) {
     w.write_list_begin(ttype_v<E>, detail::wire_size(std::size(c)));
-    for (const auto& elem : c) write_value<E>(w, elem);
+    if constexpr (detail::WritesNumberRun<E, W, C>) {
+      w.template write_number_run<typename detail::RunNumber<E>::type>(std::begin(c),
+                                                                       std::size(c));
+    } else {
+      for (const auto& elem : c) write_value<E>(w, elem);
+    }
     w.write_list_end();
   }
   template <class R, class C>
   static void read(R& r, C& c) {
     ListHeader h = r.read_list_begin();
     detail::check_element_type(ttype_v<E>, h.elem, h.size);
-    if constexpr (detail::kReadOverwrites<E> && detail::ResizableSequence<C>) {
+    if constexpr (detail::ReadsNumberRun<E, R, C>) {
+      // The size is already checked against the bytes present, and a number
+      // takes no more memory than a few times its wire size.
+      c.resize(h.size);
+      r.template read_number_run<typename detail::RunNumber<E>::type>(c.begin(), h.size);
+    } else if constexpr (detail::kReadOverwrites<E> && detail::ResizableSequence<C>) {
       // Elements already there keep their storage (e.g. string capacity).
       std::size_t ahead = std::max(c.size(), detail::kAheadElements<C>);
       std::size_t reused = std::min<std::size_t>(h.size, ahead);
@@ -208,14 +259,28 @@ struct Codec<tag::map<K, V>> {
     Key key{};
     bool pending = false;
     for (; i < size && it != c.end(); ++i) {
-      detail::reset_unless_overwritten<K>(key);
-      read_value<K>(r, key);
-      if constexpr (std::equality_comparable<Key>) {
-        if (key == it->first) {
+      if constexpr (std::is_same_v<K, tag::string> && std::is_same_v<Key, std::string> &&
+                    requires { r.read_string_view(); }) {
+        // Compared where it lies: a key equal to the one held is not copied.
+        std::string_view wire = r.read_string_view();
+        if (wire.size() == it->first.size() &&
+            detail::same_bytes(wire.data(), it->first.data(), wire.size())) {
           detail::reset_unless_overwritten<V>(it->second);
           read_value<V>(r, it->second);
           ++it;
           continue;
+        }
+        detail::assign_bytes(key, wire.data(), wire.size());
+      } else {
+        detail::reset_unless_overwritten<K>(key);
+        read_value<K>(r, key);
+        if constexpr (std::equality_comparable<Key>) {
+          if (key == it->first) {
+            detail::reset_unless_overwritten<V>(it->second);
+            read_value<V>(r, it->second);
+            ++it;
+            continue;
+          }
         }
       }
       pending = true;
