@@ -381,8 +381,10 @@ def build_note(args):
             info = json.load(f)
     except (OSError, ValueError):
         return "build type unknown"
-    note = f"{info['build_type'] or 'no build type'} build, {info['compiler']}"
-    if info["build_type"] not in ("Release", "RelWithDebInfo", "MinSizeRel"):
+    flags = info.get("cxx_flags", "").strip()
+    note = f"{info['build_type'] or 'no build type'} build"
+    note += f" ({flags}), {info['compiler']}" if flags else f", {info['compiler']}"
+    if not info.get("optimised", info["build_type"] in ("Release", "RelWithDebInfo", "MinSizeRel")):
         note += " -- WARNING: the runtime is unoptimised; use -DCMAKE_BUILD_TYPE=Release"
     return note
 
