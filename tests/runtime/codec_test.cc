@@ -499,6 +499,19 @@ TEST_P(CodecTest, lists_of_fixed_width_numbers_round_trip_with_edge_values) {
       [](corothrift::BinaryWriter& w, int32_t v) { w.write_i32(v); });
 }
 
+TEST_P(CodecTest, a_list_of_numbers_decodes_into_a_wider_element_type) {
+  // As with cpp.type on the element: list<i16> held as int32_t.
+  corothrift::WriteBuffer out;
+  corothrift::with_writer(GetParam(), out, [](auto& w) {
+    corothrift::write_value<tag::list<tag::i16>>(w, std::vector<int32_t>{-32768, 7, 32767});
+  });
+  std::vector<int32_t> v;
+  corothrift::ReadBuffer in(out.bytes());
+  corothrift::with_reader(GetParam(), in, corothrift::kDefaultDecodeLimits,
+                          [&](auto& r) { corothrift::read_value<tag::list<tag::i16>>(r, v); });
+  EXPECT_EQ(v, (std::vector<int32_t>{-32768, 7, 32767}));
+}
+
 TEST_P(CodecTest, a_list_of_numbers_cut_short_is_rejected) {
   corothrift::WriteBuffer out;
   corothrift::with_writer(GetParam(), out, [](auto& w) {

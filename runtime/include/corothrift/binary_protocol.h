@@ -11,6 +11,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <iterator>
 #include <span>
 #include <string>
 #include <string_view>
@@ -137,7 +138,7 @@ class BinaryReader {
   void read_number_run(It first, std::size_t n) {
     const uint8_t* p = in_->take(n * sizeof(T));
     for (std::size_t i = 0; i < n; ++i, ++first, p += sizeof(T)) {
-      *first = detail::number_from_bits<T>(p);
+      *first = static_cast<std::iter_value_t<It>>(detail::number_from_bits<T>(p));
     }
   }
   // The view points into the ReadBuffer's bytes.
