@@ -86,7 +86,9 @@ std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
     begin_ = 0;
     end_ = used;
   } else {
-    move_to_new_block(std::max(capacity, initial_));
+    // Someone holds this block: move the unread bytes to a new one, as large
+    // as this one unless this one grew past kShrinkAbove for a huge message.
+    move_to_new_block(std::max({initial_, used + min_free, std::min(capacity, kShrinkAbove)}));
   }
   return {block_->data() + end_, block_->capacity() - end_};
 }

@@ -512,7 +512,20 @@ TEST_P(CodecTest, a_list_of_numbers_decodes_into_a_wider_element_type) {
   EXPECT_EQ(v, (std::vector<int32_t>{-32768, 7, 32767}));
 }
 
-TEST_P(CodecTest, a_list_of_numbers_cut_short_is_rejected) {
+// The run path is the one taken for the binary protocol, not for compact
+// (varints), and not for elements that are not fixed-width numbers.
+static_assert(corothrift::detail::WritesNumberRun<tag::i32, corothrift::BinaryWriter,
+                                                  std::vector<int32_t>>);
+static_assert(corothrift::detail::ReadsNumberRun<tag::double_, corothrift::BinaryReader,
+                                                 std::deque<double>>);
+static_assert(!corothrift::detail::WritesNumberRun<tag::i32, corothrift::CompactWriter,
+                                                   std::vector<int32_t>>);
+static_assert(!corothrift::detail::ReadsNumberRun<tag::i32, corothrift::CompactReader,
+                                                  std::vector<int32_t>>);
+static_assert(!corothrift::detail::WritesNumberRun<tag::string, corothrift::BinaryWriter,
+                                                   std::vector<std::string>>);
+
+TEST_P(CodecTest, a_list_of_numbers_longer_than_the_bytes_left_is_rejected) {
   corothrift::WriteBuffer out;
   corothrift::with_writer(GetParam(), out, [](auto& w) {
     corothrift::write_value<tag::list<tag::i64>>(w, std::vector<int64_t>(10, -5));

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <bit>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -253,7 +254,11 @@ class ReadBuffer {
   // decoded from them share the block instead of copying (Binary::assign).
   ReadBuffer(std::span<const uint8_t> bytes, detail::SharedBlock* block) noexcept
       : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()),
-        block_(block) {}
+        block_(block) {
+    assert(block == nullptr ||
+           (reinterpret_cast<const std::byte*>(begin_) >= block->data() &&
+            reinterpret_cast<const std::byte*>(end_) <= block->data() + block->capacity()));
+  }
   explicit ReadBuffer(std::string_view bytes) noexcept
       : ReadBuffer(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()),
                                             bytes.size())) {}

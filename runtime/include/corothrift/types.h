@@ -173,7 +173,7 @@ namespace detail {
 // rather than copying, by the two rules above.
 inline bool worth_sharing(const SharedBlock* block, std::size_t size) noexcept {
   return block != nullptr && size >= kShareBinaryAtLeast &&
-         block->capacity() / kShareBinaryMaxPin <= size;
+         block->capacity() <= size * kShareBinaryMaxPin;
 }
 }  // namespace detail
 
