@@ -313,6 +313,9 @@ class KeepingHandler : public calc::TestHandler {
   std::vector<Binary> kept;
 };
 
+// The payload of echo_many's call i.
+Binary payload(int i) { return pattern(16'384 + static_cast<std::size_t>(i) * 1500, i); }
+
 // `count` echoes of distinct payloads (16 KiB and up), `batch` in flight at
 // once on one connection; returns what came back.
 Task<void> echo_many(std::shared_ptr<ClientChannel> channel, int count, int batch,
@@ -321,11 +324,22 @@ Task<void> echo_many(std::shared_ptr<ClientChannel> channel, int count, int batc
   for (int first = 0; first < count; first += batch) {
     std::vector<Task<Binary>> calls;
     for (int i = first; i < first + batch; ++i) {
-      calls.push_back(client.echo(pattern(16'384 + static_cast<std::size_t>(i) * 1500, i)));
+      calls.push_back(client.echo(payload(i)));
     }
     std::vector<Binary> got = co_await when_all(std::move(calls));
     for (Binary& b : got) back.push_back(std::move(b));
   }
+}
+
+// echo_many on one new connection to `server`; returns what came back.
+std::vector<Binary> echo_over(EventLoop& loop, const calc::CalcServer& server,
+                              const ChannelOptions& options, int count, int batch) {
+  std::vector<Binary> back;
+  run(loop, [&]() -> Task<void> {
+    auto channel = co_await calc::connect(loop, server.address(), options);
+    co_await echo_many(channel, count, batch, back);
+  }());
+  return back;
 }
 
 TEST(SharedBinaryOverTheWire, AServerHandlerKeepsLargeArgumentsWhileItsConnectionReadsOn) {
@@ -335,11 +349,7 @@ TEST(SharedBinaryOverTheWire, AServerHandlerKeepsLargeArgumentsWhileItsConnectio
     auto handler = std::make_shared<KeepingHandler>();
     calc::CalcServer server({}, calc::make_processor(handler));
     EventLoop loop;
-    std::vector<Binary> back;
-    run(loop, [&]() -> Task<void> {
-      auto channel = co_await calc::connect(loop, server.address(), options);
-      co_await echo_many(channel, 48, 4, back);
-    }());
+    std::vector<Binary> back = echo_over(loop, server, options, 48, 4);
     ASSERT_EQ(handler->kept.size(), 48u);
     int shared = 0;
     // The order the server saw them in is not the order of the calls.
@@ -348,9 +358,8 @@ TEST(SharedBinaryOverTheWire, AServerHandlerKeepsLargeArgumentsWhileItsConnectio
       return a.size() < b.size();
     });
     for (int i = 0; i < 48; ++i) {
-      const Binary expected = pattern(16'384 + static_cast<std::size_t>(i) * 1500, i);
-      EXPECT_EQ(kept[i], expected) << i;
-      EXPECT_EQ(back[i], expected) << i;
+      EXPECT_EQ(kept[i], payload(i)) << i;
+      EXPECT_EQ(back[i], payload(i)) << i;
       shared += kept[i].shares_buffer();
     }
     // Otherwise this test would prove nothing about sharing.
@@ -362,15 +371,11 @@ TEST(SharedBinaryOverTheWire, AClientKeepsLargeRepliesWhileItsConnectionReadsOn)
   calc::CalcServer server;
   EventLoop loop;
   calc::for_each_wire([&](const ChannelOptions& options) {
-    std::vector<Binary> back;
-    run(loop, [&]() -> Task<void> {
-      auto channel = co_await calc::connect(loop, server.address(), options);
-      co_await echo_many(channel, 48, 3, back);
-    }());
+    std::vector<Binary> back = echo_over(loop, server, options, 48, 3);
     ASSERT_EQ(back.size(), 48u);
     int shared = 0;
     for (int i = 0; i < 48; ++i) {
-      EXPECT_EQ(back[i], pattern(16'384 + static_cast<std::size_t>(i) * 1500, i)) << i;
+      EXPECT_EQ(back[i], payload(i)) << i;
       shared += back[i].shares_buffer();
     }
     EXPECT_GT(shared, 0);
@@ -396,15 +401,9 @@ TEST(SharedBinaryOverTheWire, ARequestThatWaitsBeforeReadingItsArgsStillReadsIts
   calc::CalcServer server({}, std::make_shared<SlowToStart>(calc::make_processor(handler)));
   EventLoop loop;
   calc::for_each_wire([&](const ChannelOptions& options) {
-    std::vector<Binary> back;
-    run(loop, [&]() -> Task<void> {
-      auto channel = co_await calc::connect(loop, server.address(), options);
-      co_await echo_many(channel, 32, 16, back);
-    }());
+    std::vector<Binary> back = echo_over(loop, server, options, 32, 16);
     ASSERT_EQ(back.size(), 32u);
-    for (int i = 0; i < 32; ++i) {
-      EXPECT_EQ(back[i], pattern(16'384 + static_cast<std::size_t>(i) * 1500, i)) << i;
-    }
+    for (int i = 0; i < 32; ++i) EXPECT_EQ(back[i], payload(i)) << i;
   });
 }
 
