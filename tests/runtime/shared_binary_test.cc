@@ -225,6 +225,11 @@ class ConnectionReadBuffer : public ::testing::Test {
   // Receives `value` encoded, decodes it from the buffer and consumes it.
   Binary receive_and_decode(const Binary& value) {
     receive(encoded(ProtocolKind::Binary, value).bytes());
+    return decode_front();
+  }
+  // Decodes the binary at the front of the buffer, as a connection does, and
+  // consumes its bytes.
+  Binary decode_front() {
     auto data = buffer.data();
     ReadBuffer in(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()),
                   buffer.block());
@@ -270,12 +275,7 @@ TEST_F(ConnectionReadBuffer, LeavesAHugeHeldBlockForOneSizedToWhatItNeeds) {
   std::vector<uint8_t> arriving(first.data(), first.data() + first.size());
   arriving.insert(arriving.end(), next.data(), next.data() + 10);
   receive(arriving);
-  auto data = buffer.data();
-  ReadBuffer in(std::span(reinterpret_cast<const uint8_t*>(data.data()), data.size()),
-                buffer.block());
-  Binary huge;
-  BinaryReader(in).read_binary(huge);
-  buffer.consume(in.position());
+  Binary huge = decode_front();
   ASSERT_TRUE(huge.shares_buffer());
   ASSERT_EQ(buffer.data().size(), 10u);
   const std::size_t grown = buffer.block()->capacity();
