@@ -1,8 +1,11 @@
 #include <corothrift/channel.h>
+#include <corothrift/errors.h>
 #include <corothrift/socket.h>
 
 #include <fmt/core.h>
 
+#include <exception>
+#include <string>
 #include <utility>
 
 #include "channel_connection.h"
@@ -102,6 +105,30 @@ Task<std::shared_ptr<ClientChannel>> connect_channel(std::shared_ptr<ClientChann
   co_return std::move(channel);
 }
 
+// What a call that waited for a successful connect gets when the new
+// connection is gone by the time it resumes (the peer accepted and closed at
+// once, or close() ran): the call was never sent. Not retried: a peer that
+// accepts and drops connections (over its connection limit, say) would get
+// twice the load, and the call that made the connect fails with the
+// connection too. `cause` is the connection's failure; null after close().
+std::exception_ptr closed_right_after_connect(const Address& address, std::exception_ptr cause) {
+  std::string why = "the channel was closed";
+  int error = 0;
+  try {
+    if (cause) std::rethrow_exception(cause);
+  } catch (const TransportError& e) {
+    why = e.what();
+    error = e.errno_value();
+  } catch (const std::exception& e) {
+    why = e.what();
+  } catch (...) {
+  }
+  return std::make_exception_ptr(ConnectionClosed(
+      fmt::format("connection to {} closed right after connecting, before the call was sent ({})",
+                  address.to_string(), why),
+      error));
+}
+
 }  // namespace
 
 Task<std::shared_ptr<ClientChannel>> ClientChannel::connect(EventLoop& loop, Address address,
@@ -141,8 +168,10 @@ Task<void> ClientChannel::reconnect() {
   };
   if (connecting_) {
     co_await WaitForConnect{*this};
-    if (!usable()) std::rethrow_exception(connect_error_);
-    co_return;
+    if (usable()) co_return;
+    if (connect_error_) std::rethrow_exception(connect_error_);
+    std::rethrow_exception(
+        closed_right_after_connect(address_, conn_ ? conn_->failure() : nullptr));
   }
   connecting_ = true;
   connect_error_ = nullptr;

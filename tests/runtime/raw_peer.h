@@ -86,6 +86,43 @@ class RawClient {
   int fd_ = -1;
 };
 
+// A blocking TCP listener on 127.0.0.1 (port 0) for a peer thread; accept()
+// gives up after 20 s.
+class RawListener {
+ public:
+  RawListener() {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t size = sizeof addr;
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), size) != 0 || ::listen(fd_, 16) != 0 ||
+        ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &size) != 0) {
+      ::close(fd_);
+      throw std::runtime_error("RawListener: cannot listen");
+    }
+    port_ = ntohs(addr.sin_port);
+    timeval tv{20, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  }
+  RawListener(const RawListener&) = delete;
+  RawListener& operator=(const RawListener&) = delete;
+  ~RawListener() { ::close(fd_); }
+
+  uint16_t port() const noexcept { return port_; }
+  // The accepted fd (the caller closes it), or -1.
+  int accept() {
+    for (;;) {
+      int fd = ::accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
+      if (fd >= 0 || errno != EINTR) return fd;
+    }
+  }
+
+ private:
+  int fd_ = -1;
+  uint16_t port_ = 0;
+};
+
 inline std::string framed(std::string_view payload) {
   std::string out(4, '\0');
   auto n = static_cast<uint32_t>(payload.size());
