@@ -3,12 +3,14 @@
 // bounded by a receive timeout.
 #pragma once
 
+#include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
 #include <corothrift/log.h>
 #include <corothrift/protocol.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -16,10 +18,13 @@
 #include <cerrno>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "calc_service.h"
 
 namespace calc {
 
@@ -41,6 +46,9 @@ class RawClient {
     }
     timeval tv{5, 0};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    // Each send goes out at once (no Nagle wait for the previous one's ACK).
+    int one = 1;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
   }
   RawClient(const RawClient&) = delete;
   RawClient& operator=(const RawClient&) = delete;
@@ -145,6 +153,39 @@ std::string message(corothrift::ProtocolKind kind, std::string_view name,
     w.write_message_end();
   });
   return std::string(out.view());
+}
+
+// add(a, b) as a framed binary call.
+inline std::string add_call(int32_t a, int32_t b, int32_t seqid = 1) {
+  TwoInts args;
+  args.a = a;
+  args.b = b;
+  return framed(
+      message(corothrift::ProtocolKind::Binary, "add", corothrift::MessageType::Call, seqid, args));
+}
+
+// Reads one framed binary reply to add(); nothing if the connection ended
+// (or 5 s passed) first, or the reply is not a REPLY with a value.
+inline std::optional<int32_t> read_add_reply(RawClient& raw) {
+  std::string length = raw.read(4);
+  if (length.size() != 4) return std::nullopt;
+  std::size_t n = 0;
+  for (char c : length) n = (n << 8) | static_cast<uint8_t>(c);
+  std::string body = raw.read(n);
+  if (body.size() != n) return std::nullopt;
+  corothrift::ReadBuffer in(body);
+  corothrift::BinaryReader r(in);
+  if (r.read_message_begin().type != corothrift::MessageType::Reply) return std::nullopt;
+  Calc_add_result result;
+  result.read(r);
+  return result.value;
+}
+
+// add(a, b) on `raw`, which cannot reconnect: an answer proves that this
+// very connection is still served.
+inline std::optional<int32_t> add_on(RawClient& raw, int32_t a, int32_t b) {
+  if (!raw.send(add_call(a, b))) return std::nullopt;
+  return read_add_reply(raw);
 }
 
 // Captures the runtime's log lines (process-wide) while alive.
