@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -55,11 +56,16 @@ TEST(EventLoop, RunsManyPostsFromSeveralThreadsExactlyOnce) {
 
 TEST(EventLoop, StopFromAnotherThreadEndsRun) {
   EventLoop loop;
+  std::promise<void> running;
+  std::future<void> started = running.get_future();
+  // Runs on the loop thread during run(); with nothing else to do, the loop
+  // then blocks in epoll_wait with no timeout until stop() wakes it.
+  loop.post([&] { running.set_value(); });
   std::thread stopper([&] {
-    std::this_thread::sleep_for(10ms);
+    started.wait();
     loop.stop();
   });
-  loop.run();  // returns only if the stop woke the blocked epoll_wait
+  loop.run();
   stopper.join();
   SUCCEED();
 }

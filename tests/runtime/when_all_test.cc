@@ -30,8 +30,11 @@ Task<int> step_twice(EventLoop& loop, std::vector<std::string>& log, std::string
   co_return v;
 }
 
-Task<int> sleep_then(EventLoop& loop, std::vector<int>& order, std::chrono::milliseconds d, int v) {
-  co_await sleep_for(loop, d);
+// Sleeps until base + d: deadlines from one base keep their order even when
+// the thread is descheduled between the children's starts.
+Task<int> sleep_then(EventLoop& loop, std::vector<int>& order, Clock::time_point base,
+                     std::chrono::milliseconds d, int v) {
+  co_await sleep_until(loop, base + d);
   order.push_back(v);
   co_return v;
 }
@@ -69,9 +72,10 @@ TEST(WhenAll, InterleavesChildrenOnTheLoop) {
 TEST(WhenAll, RunsChildrenConcurrentlySoShortSleepsFinishFirst) {
   EventLoop loop;
   std::vector<int> order;
-  auto [a, b, c] =
-      sync_wait(loop, when_all(sleep_then(loop, order, 30ms, 1), sleep_then(loop, order, 10ms, 2),
-                               sleep_then(loop, order, 20ms, 3)));
+  Clock::time_point base = loop.now();
+  auto [a, b, c] = sync_wait(
+      loop, when_all(sleep_then(loop, order, base, 30ms, 1), sleep_then(loop, order, base, 10ms, 2),
+                     sleep_then(loop, order, base, 20ms, 3)));
   EXPECT_EQ(std::tie(a, b, c), std::make_tuple(1, 2, 3));
   EXPECT_EQ(order, (std::vector<int>{2, 3, 1}));
 }
