@@ -36,7 +36,10 @@ class ParkingHandler : public TestHandler {
       released_ = true;
       parked.swap(parked_);
     }
-    for (auto [loop, h] : parked) loop->post([h] { h.resume(); });
+    for (const auto& entry : parked) {
+      std::coroutine_handle<> h = entry.second;
+      entry.first->post([h] { h.resume(); });
+    }
   }
   // The loops that parked handlers ran on.
   std::set<corothrift::EventLoop*> loops() const {
