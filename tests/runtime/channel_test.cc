@@ -14,6 +14,7 @@
 
 #include "calc_fixture.h"
 #include "fake_peer.h"
+#include "parking_handler.h"
 #include "test_events.h"
 
 namespace {
@@ -40,22 +41,28 @@ TEST(Channel, CallReturnsTheHandlersResult) {
   EXPECT_EQ(sum, 42);
 }
 
+// The handlers of the first two calls park; each reply that reaches the
+// client releases the handler of the call before it, so replies come back
+// in reverse order of the calls.
 TEST(Channel, RepliesThatComeBackOutOfOrderReachTheirOwnCalls) {
-  calc::CalcServer server;
+  auto handler = std::make_shared<calc::ParkingHandler>();
+  calc::CalcServer server({}, calc::make_processor(handler));
+  calc::ReleaseAtExit release{*handler};
   EventLoop loop;
   std::vector<int32_t> finished;
-  auto tracked = [&](Task<int32_t> call) -> Task<int32_t> {
+  auto tracked = [&](Task<int32_t> call, int32_t release_next) -> Task<int32_t> {
     int32_t value = co_await std::move(call);
     finished.push_back(value);
+    handler->release(release_next);
     co_return value;
   };
   std::vector<int32_t> results = run(loop, [&]() -> Task<std::vector<int32_t>> {
     auto channel_ = co_await calc::connect(loop, server.address());
     CalcClient client(channel_);
     std::vector<Task<int32_t>> calls;
-    calls.push_back(tracked(client.delay(200, 1)));
-    calls.push_back(tracked(client.delay(100, 2)));
-    calls.push_back(tracked(client.add(1, 2)));
+    calls.push_back(tracked(client.delay(0, 1), 0));
+    calls.push_back(tracked(client.delay(0, 2), 1));
+    calls.push_back(tracked(client.add(1, 2), 2));
     co_return co_await when_all(std::move(calls));
   }());
   EXPECT_EQ(results, (std::vector<int32_t>{1, 2, 3}));

@@ -22,7 +22,7 @@ namespace calc {
 class ParkingHandler : public TestHandler {
  public:
   corothrift::Task<int32_t> delay(int32_t, int32_t value) override {
-    co_await Park{*this};
+    co_await Park{*this, value};
     finished.bump();
     co_return value;
   }
@@ -30,16 +30,11 @@ class ParkingHandler : public TestHandler {
   // Resumes every parked handler (and lets later ones through) by posting
   // to its own loop. Thread-safe.
   void release_all() {
-    std::vector<std::pair<corothrift::EventLoop*, std::coroutine_handle<>>> parked;
-    {
-      std::lock_guard lock(mutex_);
-      released_ = true;
-      parked.swap(parked_);
-    }
-    for (const auto& entry : parked) {
-      std::coroutine_handle<> h = entry.second;
-      entry.first->post([h] { h.resume(); });
-    }
+    release_where([](int32_t) { return true; }, true);
+  }
+  // Resumes the handlers of delay(_, value), parked now or later.
+  void release(int32_t value) {
+    release_where([value](int32_t v) { return v == value; }, false, value);
   }
   // The loops that parked handlers ran on.
   std::set<corothrift::EventLoop*> loops() const {
@@ -51,15 +46,21 @@ class ParkingHandler : public TestHandler {
   Counter finished;  // handlers that have returned
 
  private:
+  struct Parked {
+    corothrift::EventLoop* loop;
+    std::coroutine_handle<> handle;
+    int32_t value;
+  };
   struct Park {
     ParkingHandler& handler;
+    int32_t value;
     bool await_ready() const noexcept { return false; }
     bool await_suspend(std::coroutine_handle<> h) {
       {
         std::lock_guard lock(handler.mutex_);
-        if (handler.released_) return false;
+        if (handler.all_released_ || handler.released_values_.count(value) != 0) return false;
         corothrift::EventLoop* loop = corothrift::EventLoop::current();
-        handler.parked_.emplace_back(loop, h);
+        handler.parked_.push_back({loop, h, value});
         handler.loops_.insert(loop);
       }
       handler.parked.bump();
@@ -68,9 +69,30 @@ class ParkingHandler : public TestHandler {
     void await_resume() const noexcept {}
   };
 
+  template <class Match>
+  void release_where(Match match, bool all, int32_t value = 0) {
+    std::vector<Parked> woken;
+    {
+      std::lock_guard lock(mutex_);
+      if (all) {
+        all_released_ = true;
+      } else {
+        released_values_.insert(value);
+      }
+      std::vector<Parked> kept;
+      for (const Parked& p : parked_) (match(p.value) ? woken : kept).push_back(p);
+      parked_.swap(kept);
+    }
+    for (const Parked& p : woken) {
+      std::coroutine_handle<> h = p.handle;
+      p.loop->post([h] { h.resume(); });
+    }
+  }
+
   mutable std::mutex mutex_;
-  bool released_ = false;
-  std::vector<std::pair<corothrift::EventLoop*, std::coroutine_handle<>>> parked_;
+  bool all_released_ = false;
+  std::set<int32_t> released_values_;
+  std::vector<Parked> parked_;
   std::set<corothrift::EventLoop*> loops_;
 };
 
