@@ -133,6 +133,7 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       settle_protocol(*framing_, next.message);
       dispatch(next.message);
       stream_.consume(next.consumed);
+      consumed_ += next.consumed;
     }
   } catch (const CancelledError&) {
   } catch (const ConnectionClosed& e) {
@@ -204,7 +205,9 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
 }
 
 void ServerConnection::finish_request() noexcept {
-  --inflight_;
+  // Idle time counts from the last call's end: a call that outlasted the
+  // idle timeout must not be followed by a close at the timer's next tick.
+  if (--inflight_ == 0) touch();
   wake(parked_reader_);
   if (!reading_ && inflight_ == 0) wake(parked_writer_);
 }
@@ -279,6 +282,11 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
 void ServerConnection::on_idle_timer(TimerNode* node) noexcept {
   auto& conn = static_cast<ServerConnection&>(*node);
   Clock::time_point now = conn.loop_.now();
+  // A message arriving more slowly than the idle timeout is still activity
+  // (counted from this tick, so the close may come up to one period late).
+  uint64_t received = conn.consumed_ + conn.stream_.available().size();
+  if (received != conn.received_at_tick_) conn.touch();
+  conn.received_at_tick_ = received;
   Clock::time_point due = conn.last_activity_ + conn.options_.idle_timeout;
   if (conn.inflight_ == 0 && due <= now) {
     auto ms = conn.options_.idle_timeout.count();

@@ -1,7 +1,8 @@
 // The server's idle timeout: a connection that sends nothing, with no call
-// in flight, for idle_timeout is closed; a request pushes the deadline back;
-// a call in flight holds it off. The clients are raw sockets, which cannot
-// reconnect, so an answer proves the connection itself survived.
+// in flight, for idle_timeout is closed; arriving bytes push the deadline
+// back; a call in flight holds it off, and the clock restarts when it ends.
+// The clients are raw sockets, which cannot reconnect, so an answer proves
+// the connection itself survived.
 //
 // "The deadline has passed" is learnt from a witness: a connection opened
 // later on the same (single) loop, closed by its own idle timer. The loop
@@ -11,6 +12,7 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
 #include <thread>
 
 #include "calc_fixture.h"
@@ -36,23 +38,27 @@ TEST(ServerIdle, ClosesAConnectionIdleForTheIdleTimeout) {
   EXPECT_TRUE(idle.closed_by_server());
 }
 
-// Requests half an idle period apart keep a connection open past the
-// deadline it had before each (the first one is the connection's first
-// bytes, the second a later request: both reading paths reset the clock).
-// The only timing in this file: the half-period sleep that places each
-// request, with half a period of slack either side.
-TEST(ServerIdle, EachRequestPushesTheIdleDeadlineBack) {
+// Bytes arriving half an idle period apart keep a connection open past the
+// deadline it had before them, even before they make up a request (a call's
+// end also restarts the clock, see below; a part of a request is only
+// bytes). The first part is the connection's first bytes, the second part
+// of a later frame: both reading paths reset the clock. The only timing
+// here: the half-period sleep that places each part, with half a period of
+// slack either side.
+TEST(ServerIdle, ArrivingBytesPushTheIdleDeadlineBackBeforeTheyMakeARequest) {
   constexpr milliseconds kIdle{1000};
   calc::CalcServer server(one_loop(kIdle));
   RawClient conn(server.server->port());
   for (int round = 0; round < 2; ++round) {
     RawClient witness(server.server->port());
     std::this_thread::sleep_for(kIdle / 2);
-    EXPECT_EQ(calc::add_on(conn, round, 1), round + 1) << "round " << round;
+    std::string call = calc::add_call(round, 1);
+    EXPECT_TRUE(conn.send(call.substr(0, 3)));  // not even a frame length
     EXPECT_TRUE(witness.closed_by_server());
-    // The deadline from before the request has passed, and the same
-    // connection still answers.
-    EXPECT_EQ(calc::add_on(conn, 10, round), 10 + round) << "round " << round;
+    // The deadline from before those bytes has passed, and the same
+    // connection takes the rest of the call and answers.
+    EXPECT_TRUE(conn.send(call.substr(3)));
+    EXPECT_EQ(calc::read_add_reply(conn), round + 1) << "round " << round;
   }
 }
 
@@ -71,6 +77,32 @@ TEST(ServerIdle, KeepsAConnectionWhoseCallOutlastsTheIdleTimeout) {
   }
   handler->release_all();
   EXPECT_EQ(calc::read_add_reply(conn), 7);  // delay's reply has add's shape
+}
+
+// Idle time counts from the last call's end, not from its request: a call
+// that outlasted the idle timeout is not followed by a close at the next
+// tick of the idle timer. With idle timeout I, the call's handler is
+// released at 1.5 I after connecting, and the connection must still answer
+// at 2.25 I (the timer ticks at about I and 2 I; counting from the request,
+// the tick at 2 I would close it). A quarter of I of slack either side.
+TEST(ServerIdle, TheIdleClockRestartsWhenTheLastCallInFlightFinishes) {
+  using SteadyClock = std::chrono::steady_clock;
+  constexpr milliseconds kIdle{2000};
+  auto handler = std::make_shared<calc::ParkingHandler>();
+  calc::CalcServer server(one_loop(kIdle), calc::make_processor(handler));
+  calc::ReleaseAtExit release{*handler};
+  RawClient conn(server.server->port());
+  auto connected = SteadyClock::now();
+  calc::TwoInts args;
+  args.b = 7;
+  conn.send(calc::framed(calc::message(ProtocolKind::Binary, "delay", MessageType::Call, 1, args)));
+  EXPECT_TRUE(handler->parked.wait_for(1));
+  std::this_thread::sleep_until(connected + kIdle * 3 / 2);
+  handler->release_all();
+  EXPECT_EQ(calc::read_add_reply(conn), 7);
+  std::this_thread::sleep_until(connected + kIdle * 9 / 4);
+  EXPECT_EQ(calc::add_on(conn, 1, 2), 3);
+  EXPECT_LT(SteadyClock::now() - connected, kIdle * 5 / 2);  // the check came in time
 }
 
 }  // namespace

@@ -38,7 +38,9 @@ struct ServerOptions {
   // Connections beyond this are accepted and closed at once (logged).
   std::size_t max_connections = 100000;
   // A connection with no request in flight that sends nothing for this long
-  // is closed; 0 = never.
+  // (counted from the last bytes received, or the last call's end) is
+  // closed; 0 = never. Bytes of a message still arriving count from the
+  // timer's next check, so such a close may come up to one period late.
   std::chrono::milliseconds idle_timeout{0};
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
