@@ -118,7 +118,6 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
         framing_ = options_.auto_detect ? detect_framing(bytes, fallback) : fallback;
         if (!framing_) {
           co_await stream_.read_more();
-          touch();
           continue;
         }
         framed = framing_->transport == TransportKind::Framed;
@@ -127,7 +126,6 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       if (next.consumed == 0) {
         flush_now();
         co_await stream_.read_at_least(next.need);
-        touch();
         continue;
       }
       settle_protocol(*framing_, next.message);
@@ -282,8 +280,10 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
 void ServerConnection::on_idle_timer(TimerNode* node) noexcept {
   auto& conn = static_cast<ServerConnection&>(*node);
   Clock::time_point now = conn.loop_.now();
-  // A message arriving more slowly than the idle timeout is still activity
-  // (counted from this tick, so the close may come up to one period late).
+  // Bytes received since the last look are activity, counted from this tick
+  // (so a close may come up to one period late); the reader does not touch
+  // per read, since it wakes only once a whole message is in. A call's end
+  // is activity too (finish_request).
   uint64_t received = conn.consumed_ + conn.stream_.available().size();
   if (received != conn.received_at_tick_) conn.touch();
   conn.received_at_tick_ = received;

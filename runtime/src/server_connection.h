@@ -106,9 +106,8 @@ class ServerConnection : private ReplySink, private TimerNode {
   ServerRequest* starting_ = nullptr;
   CancelScope read_scope_;
   Clock::time_point last_activity_;
-  // Bytes received, consumed_ plus what is buffered, when the idle timer
-  // last looked: a change means part of a message arrived, which wakes no
-  // reader and so touches nothing.
+  // Bytes received (consumed_ plus what is buffered) when the idle timer
+  // last looked: a change since then is activity.
   uint64_t consumed_ = 0;
   uint64_t received_at_tick_ = 0;
 };
