@@ -77,8 +77,7 @@ TEST(SharedBinary, DecodingAtTheThresholdSharesTheBlockAndBelowItCopies) {
       // The bytes are the block's own, not a copy.
       const void* bytes = std::as_const(got).data();
       EXPECT_GE(bytes, static_cast<const void*>(at.block->data()));
-      EXPECT_LT(bytes,
-                static_cast<const void*>(at.block->data() + at.size));
+      EXPECT_LT(bytes, static_cast<const void*>(at.block->data() + at.size));
     }
     EXPECT_TRUE(at.block->unique());
 
@@ -119,8 +118,7 @@ TEST(SharedBinary, AValueSmallNextToItsBlockIsCopiedNotKeptWithIt) {
 TEST(SharedBinary, ChangingASharingBinaryCopiesItFirstAndLeavesTheMessageAndItsCopiesAlone) {
   Binary value = pattern(40'000, 5);
   EncodedInBlock message(ProtocolKind::Binary, value, 64 * 1024);
-  const std::vector<std::byte> before(message.block->data(),
-                                      message.block->data() + message.size);
+  const std::vector<std::byte> before(message.block->data(), message.block->data() + message.size);
 
   Binary changed = message.decode(ProtocolKind::Binary);
   Binary copy = changed;  // copies share too
@@ -354,9 +352,8 @@ TEST(SharedBinaryOverTheWire, AServerHandlerKeepsLargeArgumentsWhileItsConnectio
     int shared = 0;
     // The order the server saw them in is not the order of the calls.
     std::vector<Binary> kept = handler->kept;
-    std::sort(kept.begin(), kept.end(), [](const Binary& a, const Binary& b) {
-      return a.size() < b.size();
-    });
+    std::sort(kept.begin(), kept.end(),
+              [](const Binary& a, const Binary& b) { return a.size() < b.size(); });
     for (int i = 0; i < 48; ++i) {
       EXPECT_EQ(kept[i], payload(i)) << i;
       EXPECT_EQ(back[i], payload(i)) << i;
@@ -382,13 +379,14 @@ TEST(SharedBinaryOverTheWire, AClientKeepsLargeRepliesWhileItsConnectionReadsOn)
   });
 }
 
-// Waits before every request, so each is still unread when the connection
-// reads the next ones into its buffer (ServerRequest::own_bytes).
+// Suspends before every request (until the loop's next turn), so each is
+// still unread when dispatch returns and the connection reads the next ones
+// into its buffer (ServerRequest::own_bytes).
 class SlowToStart : public Processor {
  public:
   explicit SlowToStart(std::shared_ptr<Processor> inner) : inner_(std::move(inner)) {}
   Task<bool> process(ServerRequest& req) override {
-    co_await sleep_for(*EventLoop::current(), std::chrono::milliseconds(3));
+    co_await EventLoop::current()->yield();
     co_return co_await inner_->process(req);
   }
 
