@@ -39,6 +39,8 @@
 
 #include <sys/uio.h>
 
+#include <cerrno>
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -65,8 +67,33 @@ class ByteStream;
 
 namespace detail {
 
+// An IoOp whose attempts call a stream's primitives (here and transport.h).
+template <typename Derived>
+class StreamOp : public IoOp<Derived> {
+ public:
+  StreamOp(ByteStream& stream, Interest direction) noexcept;
+
+  // True when r asks to wait (and for which readiness); an attempt then
+  // returns false. A kError result's code goes to error_.
+  bool must_wait(const IoResult& r) noexcept {
+    if (r.status == IoStatus::kWantRead || r.status == IoStatus::kWantWrite) {
+      this->wait_for(r.status == IoStatus::kWantRead ? Interest::kRead : Interest::kWrite);
+      return true;
+    }
+    if (r.status == IoStatus::kError) this->error_ = r.error != 0 ? r.error : EIO;
+    return false;
+  }
+
+ protected:
+  // Call first in await_resume: throws for cancellation, a closed stream or
+  // a stored error.
+  void throw_if_failed(const char* operation) const;
+
+  ByteStream* stream_;
+};
+
 // Reads once: at least one byte.
-class ReadSomeOp : public IoOp<ReadSomeOp> {
+class ReadSomeOp : public StreamOp<ReadSomeOp> {
  public:
   ReadSomeOp(ByteStream& stream, std::span<std::byte> buffer) noexcept;
   bool attempt() noexcept;
@@ -74,26 +101,24 @@ class ReadSomeOp : public IoOp<ReadSomeOp> {
   std::size_t await_resume() const;
 
  private:
-  ByteStream* stream_;
   std::span<std::byte> buffer_;
   std::size_t read_ = 0;
   bool end_ = false;
 };
 
 // Writes all of a buffer, across as many primitive calls as it takes.
-class WriteAllOp : public IoOp<WriteAllOp> {
+class WriteAllOp : public StreamOp<WriteAllOp> {
  public:
   WriteAllOp(ByteStream& stream, std::span<const std::byte> data) noexcept;
   bool attempt() noexcept;
   void await_resume() const;
 
  private:
-  ByteStream* stream_;
   std::span<const std::byte> data_;
 };
 
 // Advances through (and modifies) the caller's iovec array until all is sent.
-class WritevOp : public IoOp<WritevOp> {
+class WritevOp : public StreamOp<WritevOp> {
  public:
   WritevOp(ByteStream& stream, std::span<iovec> buffers) noexcept;
   bool attempt() noexcept;
@@ -101,7 +126,6 @@ class WritevOp : public IoOp<WritevOp> {
 
  private:
   void advance(std::size_t sent) noexcept;
-  ByteStream* stream_;
   std::span<iovec> buffers_;
 };
 
@@ -184,4 +208,17 @@ class ByteStream {
   ByteStream& operator=(const ByteStream&) = default;
 };
 
+namespace detail {
+
+template <typename Derived>
+StreamOp<Derived>::StreamOp(ByteStream& stream, Interest direction) noexcept
+    : IoOp<Derived>(stream.watch(), direction), stream_(&stream) {}
+
+template <typename Derived>
+void StreamOp<Derived>::throw_if_failed(const char* operation) const {
+  this->throw_if_cancelled();
+  if (this->error_) stream_->throw_error(operation, this->error_);
+}
+
+}  // namespace detail
 }  // namespace corothrift

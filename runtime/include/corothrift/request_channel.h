@@ -105,8 +105,7 @@ class Channel {
   // The compiled coroutines live behind the virtual entries, so a generated
   // client costs one coroutine per method.
   template <class Args, class Result>
-  Task<void> call(std::string_view method, const Args& args, Result& result,
-                  CallOptions options) {
+  Task<void> call(std::string_view method, const Args& args, Result& result, CallOptions options) {
     return request_response({method, &detail::encode_message<Args>, &args, nullptr},
                             {&detail::decode_body<Result>, &result}, options);
   }
@@ -129,8 +128,8 @@ class Channel {
   }
   template <class Args, class = detail::MovableBody<Args>>
   Task<void> send_oneway(std::string_view method, Args&& args, CallOptions options) {
-    return request_oneway(
-        {method, &detail::encode_message<Args>, &args, &detail::keep_moved<Args>}, options);
+    return request_oneway({method, &detail::encode_message<Args>, &args, &detail::keep_moved<Args>},
+                          options);
   }
   template <class Args>
   Task<void> send_oneway(std::string_view method, Args&& args) {
