@@ -13,7 +13,11 @@
 // transport.h) are written once on top of them: they call the primitive
 // first and wait on watch() only when it answers kWantRead / kWantWrite,
 // for the readiness it named, then call it again. Nothing is allocated per
-// operation.
+// operation. The watch is edge-triggered, so a primitive answers kWant* only
+// after the stream below really said EAGAIN (or is known drained), or no
+// wake-up comes. A TLS handshake runs inside the primitives, or in an
+// awaiter of its own built on detail::StreamOp. Streams reach connections
+// through StreamWrapper (socket.h: ChannelOptions / ServerOptions::wrap_stream).
 //
 //   std::unique_ptr<ByteStream> s = std::make_unique<Socket>(std::move(socket));
 //   std::size_t n = co_await s->read_some(buffer);   // >= 1 byte, or throws
