@@ -177,7 +177,8 @@ Task<void> ClientChannel::reconnect() {
   connect_error_ = nullptr;
   try {
     Socket socket = co_await corothrift::connect(loop_, address_, options_.connect_timeout);
-    conn_ = std::make_shared<detail::ChannelConnection>(loop_, options_, std::move(socket));
+    conn_ = std::make_shared<detail::ChannelConnection>(
+        loop_, options_, wrap_socket(std::move(socket), options_.wrap_stream));
     conn_->start();
   } catch (...) {
     connect_error_ = std::current_exception();
@@ -187,44 +188,40 @@ Task<void> ClientChannel::reconnect() {
   if (connect_error_) std::rethrow_exception(connect_error_);
 }
 
-Task<void> ClientChannel::call_erased(std::string_view method, detail::EncodeMessageFn encode,
-                                      const void* args, detail::KeepFn keep,
-                                      detail::DecodeBodyFn decode, void* result) {
-  detail::PendingCall pending(decode, result);
+Task<void> ClientChannel::request_response(OutgoingRequest request, ReplyDecoder reply,
+                                           CallOptions options) {
+  detail::PendingCall pending(reply.decode, reply.result);
   if (!usable()) co_await reconnect();
-  int32_t seqid = queue_message(method, MessageType::Call, encode, args, keep);
-  register_call(pending, seqid);
+  int32_t seqid = queue_message(request, MessageType::Call);
+  register_call(pending, seqid, options);
   co_await pending;
 }
 
-Task<void> ClientChannel::send_oneway_erased(std::string_view method,
-                                             detail::EncodeMessageFn encode, const void* args,
-                                             detail::KeepFn keep) {
+Task<void> ClientChannel::request_oneway(OutgoingRequest request, CallOptions) {
   if (!usable()) co_await reconnect();
-  queue_message(method, MessageType::Oneway, encode, args, keep);
+  queue_message(request, MessageType::Oneway);
   co_await flushed();
 }
 
-int32_t ClientChannel::queue_message(std::string_view method, MessageType type,
-                                     detail::EncodeMessageFn encode, const void* args,
-                                     detail::KeepFn keep) {
+int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType type) {
   if (options_.service_name.empty()) {
-    wire_name_.assign(method);
+    wire_name_.assign(request.method);
   } else {
     wire_name_.assign(options_.service_name);
     wire_name_ += ':';
-    wire_name_.append(method);
+    wire_name_.append(request.method);
   }
   int32_t seqid = next_seqid();
   detail::append_message(conn_->out(), options_.transport == TransportKind::Framed,
-                         options_.limits.max_frame_bytes, encode, args, keep, options_.protocol,
-                         wire_name_, type, seqid);
+                         options_.limits.max_frame_bytes, request.encode, request.args,
+                         request.keep, options_.protocol, wire_name_, type, seqid);
   conn_->message_queued();
   return seqid;
 }
 
-void ClientChannel::register_call(detail::PendingCall& call, int32_t seqid) {
-  conn_->add(call, seqid);
+void ClientChannel::register_call(detail::PendingCall& call, int32_t seqid,
+                                  const CallOptions& options) {
+  conn_->add(call, seqid, options.timeout.value_or(options_.call_timeout));
 }
 
 detail::FlushWaiter ClientChannel::flushed() noexcept {

@@ -2,8 +2,6 @@
 
 #include <corothrift/log.h>
 
-#include <sys/socket.h>
-
 #include <fmt/core.h>
 
 #include <utility>
@@ -36,13 +34,13 @@ std::exception_ptr describe_failure(const std::string& peer, std::exception_ptr 
 
 }  // namespace
 
-ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options, Socket socket)
+ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options,
+                                     std::unique_ptr<ByteStream> stream)
     : loop_(loop),
       framing_{options.protocol, options.transport},
       limits_(options.limits),
-      call_timeout_(options.call_timeout),
-      peer_(socket.peer_address().to_string()),
-      stream_(std::move(socket)) {
+      peer_(stream->peer_address().to_string()),
+      stream_(std::move(stream)) {
   out_.set_reference_threshold(kReferenceThreshold);
   sending_.set_reference_threshold(kReferenceThreshold);
 }
@@ -58,8 +56,8 @@ void ChannelConnection::wake_writer() noexcept {
   if (parked_writer_) loop_.schedule(std::exchange(parked_writer_, {}));
 }
 
-void ChannelConnection::add(PendingCall& call, int32_t seqid) {
-  call.attach(this, loop_, seqid, call_timeout_);
+void ChannelConnection::add(PendingCall& call, int32_t seqid, Clock::duration timeout) {
+  call.attach(this, loop_, seqid, timeout);
   if (failure_) {
     call.complete(failure_);
     return;
@@ -98,7 +96,7 @@ void ChannelConnection::fail(std::exception_ptr error) noexcept {
     waiter->complete(failure_);
   }
   // Wakes the reader (end of stream) and a blocked writer (EPIPE).
-  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+  if (stream_.stream().is_open()) stream_.stream().abort();
   wake_writer();
 }
 

@@ -1,8 +1,8 @@
-// One connection of a ClientChannel: the socket, the calls waiting on it, the
+// One connection of a ClientChannel: its stream, the calls waiting on it, the
 // bytes queued for it, and its reader and writer coroutines (each holds a
 // shared_ptr, so the connection lives until both have ended). A failure
 // (peer gone, malformed reply, close()) fails every waiting call and flush at
-// once and shuts the socket down; the channel then opens a new connection
+// once and aborts the stream; the channel then opens a new connection
 // for its next call. Loop thread only.
 #pragma once
 
@@ -22,7 +22,9 @@ namespace corothrift::detail {
 
 class ChannelConnection : public std::enable_shared_from_this<ChannelConnection> {
  public:
-  ChannelConnection(EventLoop& loop, const ChannelOptions& options, Socket socket);
+  // Owns the stream (connected, not null).
+  ChannelConnection(EventLoop& loop, const ChannelOptions& options,
+                    std::unique_ptr<ByteStream> stream);
   ChannelConnection(const ChannelConnection&) = delete;
   ChannelConnection& operator=(const ChannelConnection&) = delete;
 
@@ -37,9 +39,10 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   uint64_t queued_total() const noexcept { return queued_total_ + out_.total_size(); }
   uint64_t written_total() const noexcept { return written_total_; }
 
-  // Registers a call whose message is queued; completes it at once with the
-  // connection's failure if there is one.
-  void add(PendingCall& call, int32_t seqid);
+  // Registers a call whose message is queued, to time out after `timeout`
+  // (0: never); completes it at once with the connection's failure if there
+  // is one.
+  void add(PendingCall& call, int32_t seqid, Clock::duration timeout);
   // Drops a call that finished without a reply (timeout, cancel, destroyed).
   void forget(PendingCall& call) noexcept { calls_.take(call.seqid()); }
   std::size_t pending() const noexcept { return calls_.size(); }
@@ -48,7 +51,7 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   void remove_flush_waiter(FlushWaiter& waiter) noexcept;
   std::exception_ptr failure() const noexcept { return failure_; }
 
-  // Fails everything waiting and shuts the socket down; idempotent.
+  // Fails everything waiting and aborts the stream; idempotent.
   void fail(std::exception_ptr error) noexcept;
 
  private:
@@ -68,7 +71,6 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   EventLoop& loop_;
   Framing framing_;
   DecodeLimits limits_;
-  Clock::duration call_timeout_;
   std::string peer_;
   BufferedStream stream_;
   SeqidTable calls_;

@@ -47,19 +47,21 @@ void FdWatch::wait(Interest interest, IoWaiter* waiter) noexcept {
   slot(interest) = waiter;
 }
 
-void FdWatch::wake(IoWaiter*& slot) noexcept {
+void FdWatch::wake(IoWaiter*& slot, bool readable, bool writable) noexcept {
   IoWaiter* waiter = slot;
-  if (waiter && waiter->on_ready_(waiter) && slot == waiter) slot = nullptr;
+  if (waiter == nullptr) return;
+  if (!(waiter->ready_on == Interest::kRead ? readable : writable)) return;
+  if (waiter->on_ready_(waiter) && slot == waiter) slot = nullptr;
 }
 
 void FdWatch::notify(std::uint32_t events) noexcept {
   constexpr std::uint32_t kFailed = EPOLLERR | EPOLLHUP;
   if (events & (EPOLLRDHUP | kFailed)) read_closed_ = true;
-  if (events & (EPOLLIN | EPOLLRDHUP | kFailed)) {
-    may_read_ = true;
-    wake(reader_);
-  }
-  if (events & (EPOLLOUT | kFailed)) wake(writer_);
+  const bool readable = (events & (EPOLLIN | EPOLLRDHUP | kFailed)) != 0;
+  const bool writable = (events & (EPOLLOUT | kFailed)) != 0;
+  if (readable) may_read_ = true;
+  wake(reader_, readable, writable);
+  wake(writer_, readable, writable);
 }
 
 // ---- EventLoop ----

@@ -1,9 +1,7 @@
 #include "server_connection.h"
 
 #include <corothrift/log.h>
-#include <corothrift/syscall.h>
 
-#include <sys/socket.h>
 #include <sys/uio.h>
 
 #include <fmt/core.h>
@@ -20,9 +18,9 @@ std::span<const uint8_t> as_u8(std::span<const std::byte> bytes) noexcept {
   return {reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()};
 }
 
-std::string peer_name(const Socket& socket) {
+std::string peer_name(const ByteStream& stream) {
   try {
-    return socket.peer_address().to_string();
+    return stream.peer_address().to_string();
   } catch (const std::exception&) {
     return "unknown peer";
   }
@@ -30,10 +28,10 @@ std::string peer_name(const Socket& socket) {
 
 }  // namespace
 
-void ServerConnection::start(ServerWorker& worker, Socket socket) noexcept {
+void ServerConnection::start(ServerWorker& worker, std::unique_ptr<ByteStream> stream) noexcept {
   ServerConnection* conn = nullptr;
   try {
-    conn = new ServerConnection(worker, std::move(socket));
+    conn = new ServerConnection(worker, std::move(stream));
   } catch (const std::exception& e) {
     log(LogLevel::kWarn, "corothrift server: cannot serve a new connection: {}", e.what());
     worker.connection_closed();
@@ -49,13 +47,13 @@ void ServerConnection::start(ServerWorker& worker, Socket socket) noexcept {
   }
 }
 
-ServerConnection::ServerConnection(ServerWorker& worker, Socket socket)
+ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStream> stream)
     : TimerNode(&on_idle_timer),
       worker_(worker),
       loop_(worker.loop()),
       options_(worker.options()),
-      peer_(peer_name(socket)),
-      stream_(std::move(socket)) {
+      peer_(peer_name(*stream)),
+      stream_(std::move(stream)) {
   on_reply = &on_reply_queued;
   loop = &loop_;
   out.set_reference_threshold(kReferenceThreshold);
@@ -87,7 +85,7 @@ void ServerConnection::abort(std::string_view reason, LogLevel level) noexcept {
   if (closed_) return;
   closed_ = true;
   log(level, "corothrift server: closing connection from {}: {}", peer_, reason);
-  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+  if (stream_.stream().is_open()) stream_.stream().abort();
   read_scope_.cancel();
   wake(parked_reader_);
   wake(parked_writer_);
@@ -225,27 +223,25 @@ void ServerConnection::flush_now() noexcept {
   if (!parked_writer_ || closed_) return;
   const std::size_t total = out.total_size();
   if (total == 0) return;
-  // One sendmsg of what fits in a few pieces; the writer sends any rest.
+  // One write of what fits in a few pieces; the writer sends any rest (and
+  // meets any error again, and handles it).
   constexpr std::size_t kMaxPieces = 16;
   iovec iov[kMaxPieces];
   std::size_t pieces = 0;
   out.for_each_piece(0, [&](std::span<const uint8_t> piece) {
+    // try_write never writes through iov_base; the cast only fits its C type.
     iov[pieces++] = {const_cast<uint8_t*>(piece.data()), piece.size()};
     return pieces < kMaxPieces;
   });
-  msghdr msg{};
-  msg.msg_iov = iov;
-  msg.msg_iovlen = pieces;
-  int fd = stream_.socket().fd();
-  SysResult r = sys_call([&] { return ::sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT); });
-  if (r.ok() && static_cast<std::size_t>(r.value) == total) {
+  IoResult r = stream_.stream().try_write(std::span(iov, pieces));
+  if (r.status == IoStatus::kDone && r.bytes == total) {
     out.clear();
     return;
   }
-  if (r.ok() && r.value > 0) {
-    // The writer sends the rest once the socket has room.
+  if (r.status == IoStatus::kDone) {
+    // The writer sends the rest once the stream has room.
     std::swap(out, sending_);
-    sent_ = static_cast<std::size_t>(r.value);
+    sent_ = r.bytes;
   }
   wake(parked_writer_);
 }
@@ -274,7 +270,7 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
   out.clear();
   sending_.clear();
   // Unblocks a reader still waiting on a peer that stopped reading.
-  if (stream_.socket().is_open()) ::shutdown(stream_.socket().fd(), SHUT_RDWR);
+  if (stream_.stream().is_open()) stream_.stream().abort();
 }
 
 void ServerConnection::on_idle_timer(TimerNode* node) noexcept {

@@ -13,6 +13,7 @@
 
 #include <coroutine>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,9 +28,9 @@ class ServerWorker;
 
 class ServerConnection : private ReplySink, private TimerNode {
  public:
-  // Takes over a connected socket (already counted in the server's
-  // connections) and starts serving it; failures are logged.
-  static void start(ServerWorker& worker, Socket socket) noexcept;
+  // Takes over a connected stream (not null; already counted in the
+  // server's connections) and starts serving it; failures are logged.
+  static void start(ServerWorker& worker, std::unique_ptr<ByteStream> stream) noexcept;
 
   // Graceful: reads no more requests, sends the replies of those in flight,
   // then closes.
@@ -60,7 +61,7 @@ class ServerConnection : private ReplySink, private TimerNode {
     void await_resume() const noexcept {}
   };
 
-  ServerConnection(ServerWorker& worker, Socket socket);
+  ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStream> stream);
   ~ServerConnection();
   void retain() noexcept { ++refs_; }
   // Never inlined: g++ 12's -Wuse-after-free cannot see that a count taken

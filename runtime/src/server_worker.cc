@@ -135,16 +135,16 @@ void ServerWorker::adopt(int fd) noexcept {
   int one = 1;
   // Fails harmlessly on Unix sockets.
   (void)::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  Socket socket;
+  std::unique_ptr<ByteStream> stream;
   try {
-    socket = Socket(loop_, fd);
+    stream = wrap_socket(Socket(loop_, fd), options().wrap_stream);
   } catch (const std::exception& e) {
-    // The Socket constructor has closed fd already.
+    // The Socket (its constructor, or the wrapper's) has closed fd already.
     log(LogLevel::kWarn, "corothrift server: cannot serve a new connection: {}", e.what());
     connection_closed();
     return;
   }
-  ServerConnection::start(*this, std::move(socket));
+  ServerConnection::start(*this, std::move(stream));
 }
 
 void ServerWorker::close_listener() noexcept {

@@ -33,76 +33,6 @@ struct SocketState {
   FdWatch watch;
 };
 
-bool ReadSomeOp::attempt() noexcept {
-  if (!watch_->may_read()) return false;
-  SysResult r = sys_call([&] { return ::read(watch_->fd(), buffer_.data(), buffer_.size()); });
-  if (r.would_block() || (r.value > 0 && static_cast<std::size_t>(r.value) < buffer_.size())) {
-    watch_->drained();
-  }
-  if (r.would_block()) return false;
-  error_ = r.error;
-  read_ = static_cast<std::size_t>(r.value);
-  return true;
-}
-
-std::size_t ReadSomeOp::await_resume() const {
-  throw_if_cancelled();
-  if (error_) throw_sys_error("read", error_);
-  if (read_ == 0) throw ConnectionClosed("connection closed by peer");
-  return read_;
-}
-
-bool WriteAllOp::attempt() noexcept {
-  while (!data_.empty()) {
-    SysResult r =
-        sys_call([&] { return ::send(watch_->fd(), data_.data(), data_.size(), MSG_NOSIGNAL); });
-    if (r.would_block()) return false;
-    if (!r.ok()) {
-      error_ = r.error;
-      return true;
-    }
-    data_ = data_.subspan(static_cast<std::size_t>(r.value));
-  }
-  return true;
-}
-
-void WriteAllOp::await_resume() const {
-  throw_if_cancelled();
-  if (error_) throw_sys_error("write", error_);
-}
-
-void WritevOp::advance(std::size_t sent) noexcept {
-  while (!buffers_.empty() && sent >= buffers_.front().iov_len) {
-    sent -= buffers_.front().iov_len;
-    buffers_ = buffers_.subspan(1);
-  }
-  if (sent > 0) {
-    buffers_.front().iov_base = static_cast<char*>(buffers_.front().iov_base) + sent;
-    buffers_.front().iov_len -= sent;
-  }
-}
-
-bool WritevOp::attempt() noexcept {
-  while (!buffers_.empty()) {
-    msghdr msg{};
-    msg.msg_iov = buffers_.data();
-    msg.msg_iovlen = std::min<std::size_t>(buffers_.size(), IOV_MAX);
-    SysResult r = sys_call([&] { return ::sendmsg(watch_->fd(), &msg, MSG_NOSIGNAL); });
-    if (r.would_block()) return false;
-    if (!r.ok()) {
-      error_ = r.error;
-      return true;
-    }
-    advance(static_cast<std::size_t>(r.value));
-  }
-  return true;
-}
-
-void WritevOp::await_resume() const {
-  throw_if_cancelled();
-  if (error_) throw_sys_error("writev", error_);
-}
-
 bool AcceptOp::attempt() noexcept {
   SysResult r = sys_call(
       [&] { return ::accept4(watch_->fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC); });
@@ -170,26 +100,40 @@ Socket::Socket(EventLoop& loop, int fd) {
 }
 
 int Socket::fd() const noexcept { return state_ ? state_->owned.fd : -1; }
-EventLoop& Socket::loop() const noexcept { return state_->watch.loop(); }
 FdWatch& Socket::watch() const noexcept { return state_->watch; }
 
-detail::ReadSomeOp Socket::read_some(std::span<std::byte> buffer) noexcept {
+IoResult Socket::try_read(std::span<std::byte> buffer) noexcept {
   assert(state_ && "read on a closed Socket");
-  assert(!buffer.empty() && "read_some into an empty buffer");
-  return detail::ReadSomeOp(state_->watch, buffer);
+  FdWatch& watch = state_->watch;
+  if (!watch.may_read()) return {0, IoStatus::kWantRead};
+  SysResult r = sys_call([&] { return ::read(watch.fd(), buffer.data(), buffer.size()); });
+  if (r.would_block() || (r.value > 0 && static_cast<std::size_t>(r.value) < buffer.size())) {
+    watch.drained();
+  }
+  if (r.would_block()) return {0, IoStatus::kWantRead};
+  if (!r.ok()) return {0, IoStatus::kError, r.error};
+  if (r.value == 0) return {0, IoStatus::kEnd};
+  return {static_cast<std::size_t>(r.value), IoStatus::kDone};
 }
 
-detail::WriteAllOp Socket::write_all(std::span<const std::byte> data) noexcept {
+IoResult Socket::try_write(std::span<const iovec> pieces) noexcept {
   assert(state_ && "write on a closed Socket");
-  return detail::WriteAllOp(state_->watch, data);
-}
-
-detail::WritevOp Socket::writev(std::span<iovec> buffers) noexcept {
-  return detail::WritevOp(state_->watch, buffers);
+  msghdr msg{};
+  // sendmsg never writes through msg_iov; the cast only fits its C type.
+  msg.msg_iov = const_cast<iovec*>(pieces.data());
+  msg.msg_iovlen = std::min<std::size_t>(pieces.size(), IOV_MAX);
+  SysResult r = sys_call([&] { return ::sendmsg(fd(), &msg, MSG_NOSIGNAL | MSG_DONTWAIT); });
+  if (r.would_block()) return {0, IoStatus::kWantWrite};
+  if (!r.ok()) return {0, IoStatus::kError, r.error};
+  return {static_cast<std::size_t>(r.value), IoStatus::kDone};
 }
 
 void Socket::shutdown_write() {
   sys_check("shutdown", [&] { return ::shutdown(fd(), SHUT_WR); });
+}
+
+void Socket::abort() noexcept {
+  if (state_) ::shutdown(fd(), SHUT_RDWR);
 }
 
 void Socket::close() noexcept { state_.reset(); }
@@ -241,6 +185,13 @@ Task<Socket> connect(EventLoop& loop, Address address, Clock::duration timeout) 
   } catch (const TimeoutError&) {
     throw TimeoutError(fmt::format("connect {} timed out", address.to_string()));
   }
+}
+
+std::unique_ptr<ByteStream> wrap_socket(Socket socket, const StreamWrapper& wrapper) {
+  if (!wrapper) return std::make_unique<Socket>(std::move(socket));
+  std::unique_ptr<ByteStream> stream = wrapper(std::move(socket));
+  if (!stream) throw TransportError("the stream wrapper refused the connection");
+  return stream;
 }
 
 std::pair<Socket, Socket> socket_pair(EventLoop& loop) {

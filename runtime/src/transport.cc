@@ -1,7 +1,4 @@
-#include <corothrift/syscall.h>
 #include <corothrift/transport.h>
-
-#include <unistd.h>
 
 #include <fmt/core.h>
 
@@ -29,11 +26,11 @@ void store_be32(std::byte* p, std::uint32_t v) noexcept {
   p[3] = std::byte(v);
 }
 
-// One read() into the buffer's free tail. Returns false on EAGAIN; sets
-// error / eof when the stream failed or ended.
-bool read_into(FdWatch& watch, ReadBuffer& buffer, std::size_t min_free, int& error,
+// One try_read into the buffer's free tail; false when it must wait (the op
+// then waits for the readiness the stream named). Sets eof at end of stream.
+template <typename Op>
+bool read_into(Op& op, ByteStream& stream, ReadBuffer& buffer, std::size_t min_free, int& error,
                bool& eof) noexcept {
-  if (!watch.may_read()) return false;
   std::span<std::byte> tail;
   try {
     tail = buffer.tail(min_free);
@@ -41,14 +38,10 @@ bool read_into(FdWatch& watch, ReadBuffer& buffer, std::size_t min_free, int& er
     error = ENOMEM;
     return true;
   }
-  SysResult r = sys_call([&] { return ::read(watch.fd(), tail.data(), tail.size()); });
-  if (r.would_block() || (r.value > 0 && static_cast<std::size_t>(r.value) < tail.size())) {
-    watch.drained();
-  }
-  if (r.would_block()) return false;
-  error = r.error;
-  eof = r.ok() && r.value == 0;
-  if (r.ok()) buffer.commit(static_cast<std::size_t>(r.value));
+  IoResult r = stream.try_read(tail);
+  if (op.must_wait(r)) return false;
+  eof = r.status == IoStatus::kEnd;
+  if (r.status == IoStatus::kDone) buffer.commit(r.bytes);
   return true;
 }
 
@@ -106,15 +99,14 @@ bool FillOp::attempt() noexcept {
   for (;;) {
     if (need_ == 0 ? read_once_ : buffer_->size() >= need_) return true;
     std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 1;
-    if (!read_into(*watch_, *buffer_, missing, error_, eof_)) return false;
+    if (!read_into(*this, *stream_, *buffer_, missing, error_, eof_)) return false;
     read_once_ = true;
     if (error_ || eof_) return true;
   }
 }
 
 void FillOp::await_resume() const {
-  throw_if_cancelled();
-  if (error_) throw_sys_error("read", error_);
+  throw_if_failed("read");
   if (eof_) throw ConnectionClosed("connection closed by peer");
 }
 
@@ -139,7 +131,9 @@ bool FrameReadOp::attempt() noexcept {
       need += announced_;
       if (buffer_->size() >= need) return true;
     }
-    if (!read_into(*watch_, *buffer_, need - buffer_->size(), error_, eof_)) return false;
+    if (!read_into(*this, *stream_, *buffer_, need - buffer_->size(), error_, eof_)) {
+      return false;
+    }
     if (error_ || eof_) return true;
   }
 }
@@ -150,7 +144,7 @@ std::span<const std::byte> FrameReadOp::await_resume() {
     throw FrameTooLarge(fmt::format("frame of {} bytes exceeds the limit of {} bytes", announced_,
                                     max_frame_size_));
   }
-  if (error_) throw_sys_error("read", error_);
+  throw_if_failed("read");
   if (eof_) throw ConnectionClosed("connection closed by peer");
   *pending_consume_ = kHeaderSize + announced_;
   return buffer_->data().subspan(kHeaderSize, announced_);
@@ -158,15 +152,16 @@ std::span<const std::byte> FrameReadOp::await_resume() {
 
 }  // namespace detail
 
-BufferedStream::BufferedStream(Socket socket, std::size_t initial_capacity)
-    : socket_(std::move(socket)), buffer_(initial_capacity) {}
+BufferedStream::BufferedStream(std::unique_ptr<ByteStream> stream, std::size_t initial_capacity)
+    : stream_(std::move(stream)), buffer_(initial_capacity) {}
 
-detail::FillOp BufferedStream::read_more() noexcept {
-  return detail::FillOp(socket_.watch(), buffer_, 0);
-}
+BufferedStream::BufferedStream(Socket socket, std::size_t initial_capacity)
+    : BufferedStream(std::make_unique<Socket>(std::move(socket)), initial_capacity) {}
+
+detail::FillOp BufferedStream::read_more() noexcept { return detail::FillOp(*stream_, buffer_, 0); }
 
 detail::FillOp BufferedStream::read_at_least(std::size_t n) noexcept {
-  return detail::FillOp(socket_.watch(), buffer_, n);
+  return detail::FillOp(*stream_, buffer_, n);
 }
 
 detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_t offset) {
@@ -176,14 +171,17 @@ detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_
     iov_.push_back({const_cast<uint8_t*>(piece.data()), piece.size()});
     return true;
   });
-  return socket_.writev(iov_);
+  return stream_->writev(iov_);
 }
 
+FramedTransport::FramedTransport(std::unique_ptr<ByteStream> stream, std::size_t initial_capacity)
+    : stream_(std::move(stream)), buffer_(initial_capacity) {}
+
 FramedTransport::FramedTransport(Socket socket, std::size_t initial_capacity)
-    : socket_(std::move(socket)), buffer_(initial_capacity) {}
+    : FramedTransport(std::make_unique<Socket>(std::move(socket)), initial_capacity) {}
 
 detail::FrameReadOp FramedTransport::read_frame(std::size_t max_frame_size) noexcept {
-  return detail::FrameReadOp(socket_.watch(), buffer_, pending_consume_, max_frame_size);
+  return detail::FrameReadOp(*stream_, buffer_, pending_consume_, max_frame_size);
 }
 
 detail::WritevOp FramedTransport::write_frames(
@@ -198,7 +196,7 @@ detail::WritevOp FramedTransport::write_frames(
       iov_.push_back({const_cast<std::byte*>(payloads[i].data()), payloads[i].size()});
     }
   }
-  return socket_.writev(iov_);
+  return stream_->writev(iov_);
 }
 
 detail::WritevOp FramedTransport::write_frame(std::span<const std::byte> payload) {

@@ -1,6 +1,7 @@
-// ClientChannel: many calls in flight on one connection, replies matched by
-// seqid (they may come back in any order, or one at a time from a peer that
-// serves requests sequentially, as Apache's servers do).
+// ClientChannel: the one-connection Channel (request_channel.h). Many calls
+// in flight on one connection, replies matched by seqid (they may come back
+// in any order, or one at a time from a peer that serves requests
+// sequentially, as Apache's servers do).
 //
 //   corothrift::ChannelOptions options;
 //   options.call_timeout = std::chrono::seconds(2);
@@ -35,6 +36,8 @@
 #include <corothrift/event_loop.h>
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
+#include <corothrift/request_channel.h>
+#include <corothrift/socket.h>
 #include <corothrift/task.h>
 #include <corothrift/timer_heap.h>
 #include <corothrift/transport_kind.h>
@@ -52,6 +55,9 @@ struct ChannelOptions {
   std::string service_name;
   // Applied to replies; max_frame_bytes also bounds what we send.
   DecodeLimits limits;
+  // Wraps each connected socket into the stream the connection uses (see
+  // StreamWrapper); empty: the plain socket.
+  StreamWrapper wrap_stream;
 };
 
 class ClientChannel;
@@ -152,7 +158,7 @@ class FlushWaiter : private CancelHook {
 
 }  // namespace detail
 
-class ClientChannel {
+class ClientChannel : public Channel {
  public:
   // Connects (within options.connect_timeout) and starts the connection's
   // reader. Throws TransportError / TimeoutError when it cannot connect.
@@ -164,50 +170,24 @@ class ClientChannel {
   ClientChannel(EventLoop& loop, Address address, ChannelOptions options);
   ClientChannel(const ClientChannel&) = delete;
   ClientChannel& operator=(const ClientChannel&) = delete;
-  ~ClientChannel();
+  ~ClientChannel() override;
 
   // Opens a connection now if there is none (calls do this by themselves).
   Task<void> reconnect();
 
-  // Sends `method` with `args` (a generated *_args struct: template <class W>
-  // void write(W&) const), waits for the reply with the same seqid and
-  // decodes it into `result` (a generated *_result struct: template <class R>
-  // void read(R&)). An EXCEPTION reply throws TApplicationException; a
-  // transport failure throws TransportError; a timeout throws TimeoutError
-  // (the late reply is dropped, the connection stays usable); a reply whose
-  // body does not decode throws ProtocolError (a malformed header closes the
-  // connection, failing every pending call). `args` is encoded
-  // before the first suspension; `result` must live until the call finishes.
-  //
-  // The coroutines behind call and send_oneway are compiled once, in the
-  // runtime library; these templates only pick the encode and decode
-  // functions, so a generated client costs one coroutine per method, not two.
-  //
-  // Given an rvalue `args`, strings and binaries of 16 KiB or more are sent
-  // from its own storage instead of being copied: it is moved to the heap and
-  // kept until written (what generated clients do); by const reference
-  // everything is copied.
-  template <class Args, class Result>
-  Task<void> call(std::string_view method, const Args& args, Result& result) {
-    return call_erased(method, &detail::encode_message<Args>, &args, nullptr,
-                       &detail::decode_body<Result>, &result);
-  }
-  template <class Args, class Result, class = detail::MovableBody<Args>>
-  Task<void> call(std::string_view method, Args&& args, Result& result) {
-    return call_erased(method, &detail::encode_message<Args>, &args, &detail::keep_moved<Args>,
-                       &detail::decode_body<Result>, &result);
-  }
-
-  // Sends a oneway message; completes once it has been written to the socket.
-  template <class Args>
-  Task<void> send_oneway(std::string_view method, const Args& args) {
-    return send_oneway_erased(method, &detail::encode_message<Args>, &args, nullptr);
-  }
-  template <class Args, class = detail::MovableBody<Args>>
-  Task<void> send_oneway(std::string_view method, Args&& args) {
-    return send_oneway_erased(method, &detail::encode_message<Args>, &args,
-                              &detail::keep_moved<Args>);
-  }
+  // Channel's entries (call and send_oneway, inherited, are their typed
+  // front ends). A call sends the request, waits for the reply with the same
+  // seqid and decodes it. An EXCEPTION reply throws TApplicationException; a
+  // transport failure throws TransportError; a timeout (options.timeout,
+  // else ChannelOptions::call_timeout) throws TimeoutError (the late reply is
+  // dropped, the connection stays usable); a reply whose body does not decode
+  // throws ProtocolError (a malformed header closes the connection, failing
+  // every pending call). `args` is encoded before the first suspension;
+  // `result` must live until the call finishes. A oneway completes once its
+  // bytes were written to the stream.
+  Task<void> request_response(OutgoingRequest request, ReplyDecoder reply,
+                              CallOptions options) override;
+  Task<void> request_oneway(OutgoingRequest request, CallOptions options) override;
 
   // Fails every pending call with ConnectionClosed and closes the socket;
   // the next call reconnects.
@@ -215,24 +195,19 @@ class ClientChannel {
   // True while a connection is open (or being opened).
   bool connected() const noexcept;
   std::size_t pending_calls() const noexcept;
-  EventLoop& loop() const noexcept { return loop_; }
+  EventLoop& loop() const noexcept override { return loop_; }
   const Address& address() const noexcept { return address_; }
   const ChannelOptions& options() const noexcept { return options_; }
 
  private:
   bool usable() const noexcept;
   int32_t next_seqid() noexcept { return static_cast<int32_t>(seqid_++ & 0x7fffffff); }
-  Task<void> call_erased(std::string_view method, detail::EncodeMessageFn encode, const void* args,
-                         detail::KeepFn keep, detail::DecodeBodyFn decode, void* result);
-  Task<void> send_oneway_erased(std::string_view method, detail::EncodeMessageFn encode,
-                                const void* args, detail::KeepFn keep);
   // Appends one message to the output buffer, wakes the writer and returns
   // its seqid; if `args` fails to encode, or the message exceeds
   // options_.limits.max_frame_bytes (TransportError), nothing of it stays
   // queued. Runs synchronously.
-  int32_t queue_message(std::string_view method, MessageType type, detail::EncodeMessageFn encode,
-                        const void* args, detail::KeepFn keep);
-  void register_call(detail::PendingCall& call, int32_t seqid);
+  int32_t queue_message(const OutgoingRequest& request, MessageType type);
+  void register_call(detail::PendingCall& call, int32_t seqid, const CallOptions& options);
   detail::FlushWaiter flushed() noexcept;
 
   EventLoop& loop_;

@@ -22,11 +22,16 @@ namespace corothrift {
 
 class EventLoop;
 
+enum class Interest { kRead, kWrite };
+
 // One operation waiting on an FdWatch. on_ready runs on the loop thread when
 // the fd may be ready or has failed; it returns true when the operation is
 // finished (the watch then forgets it) and false to keep waiting. It runs in
 // the middle of a batch of epoll events, so it must not destroy any FdWatch:
-// schedule a coroutine to do further work instead.
+// schedule a coroutine to do further work instead. It waits in its own
+// direction's slot (reader or writer) but for the readiness in ready_on,
+// which may be the other one (a TLS read that needs the socket writable);
+// the operation may change ready_on from on_ready before returning false.
 class IoWaiter {
  public:
   using Fn = bool (*)(IoWaiter*);
@@ -36,16 +41,17 @@ class IoWaiter {
   explicit IoWaiter(Fn on_ready, AbandonFn on_abandon = nullptr) noexcept
       : on_ready_(on_ready), on_abandon_(on_abandon) {}
 
+  Interest ready_on = Interest::kRead;
+
  private:
   friend class FdWatch;
   Fn on_ready_;
   AbandonFn on_abandon_;
 };
 
-enum class Interest { kRead, kWrite };
-
 // Registers fd with the loop's epoll for the watch's lifetime (it does not own
-// or close the fd). At most one reader and one writer wait at a time. Not
+// or close the fd). At most one reader and one writer wait at a time, each
+// woken by the readiness it asked for (IoWaiter::ready_on) or a failure. Not
 // movable: epoll holds its address. Destroying it while operations wait hands
 // each to its on_abandon (socket operations then throw ConnectionClosed).
 class FdWatch {
@@ -78,7 +84,7 @@ class FdWatch {
   IoWaiter*& slot(Interest interest) noexcept {
     return interest == Interest::kRead ? reader_ : writer_;
   }
-  static void wake(IoWaiter*& slot) noexcept;
+  static void wake(IoWaiter*& slot, bool readable, bool writable) noexcept;
 
   EventLoop& loop_;
   int fd_;

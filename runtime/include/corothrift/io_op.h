@@ -1,12 +1,16 @@
 #pragma once
-// The awaiter shape shared by every socket operation (socket.h): await_ready
-// tries the syscall; only after EAGAIN does the coroutine suspend, with the
-// operation parked on its FdWatch. The loop retries the syscall when epoll
-// reports readiness and resumes the coroutine once it finished. Nothing is
-// allocated; the operation lives in the awaiting coroutine's frame.
+// The awaiter shape shared by every stream and socket operation
+// (byte_stream.h, socket.h): await_ready tries the operation; only when it
+// cannot progress does the coroutine suspend, with the operation parked on
+// its FdWatch in its direction's slot. The loop retries when epoll reports
+// the readiness the operation asked for, and resumes the coroutine once it
+// finished. Nothing is allocated; the operation lives in the awaiting
+// coroutine's frame.
 //
-// Derived must provide `bool attempt() noexcept`: run the syscall, store the
-// result (or errno in error_) and return true when finished, false on EAGAIN.
+// Derived must provide `bool attempt() noexcept`: try the operation, store
+// the result (or an error code in error_) and return true when finished,
+// false when it must wait. Before returning false it may call wait_for() to
+// name the readiness it needs (by default: its own direction's).
 
 #include <corothrift/cancel.h>
 #include <corothrift/errors.h>
@@ -20,11 +24,15 @@ namespace corothrift::detail {
 template <typename Derived>
 class IoOp : public IoWaiter, public CancelHook {
  public:
-  IoOp(FdWatch& watch, Interest interest) noexcept
+  // `direction` picks the watch's slot: one read and one write operation
+  // may wait on a watch at a time.
+  IoOp(FdWatch& watch, Interest direction) noexcept
       : IoWaiter(&on_ready, &on_abandon),
         CancelHook(&on_cancel),
         watch_(&watch),
-        interest_(interest) {}
+        interest_(direction) {
+    ready_on = direction;
+  }
   IoOp(const IoOp&) = delete;
   IoOp& operator=(const IoOp&) = delete;
   // The frame holding a suspended operation was destroyed: forget the wait.
@@ -49,6 +57,8 @@ class IoOp : public IoWaiter, public CancelHook {
   }
 
  protected:
+  // The readiness to wait for until the next attempt.
+  void wait_for(Interest readiness) noexcept { ready_on = readiness; }
   // Call first in await_resume.
   void throw_if_cancelled() const {
     if (cancelled_) throw CancelledError();

@@ -6,6 +6,7 @@
 
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
+#include <corothrift/socket.h>
 #include <corothrift/transport_kind.h>
 
 namespace corothrift {
@@ -44,6 +45,9 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{0};
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
+  // Wraps each accepted socket into the stream served (see StreamWrapper);
+  // empty: plain sockets. Called on the connection's loop thread.
+  StreamWrapper wrap_stream;
 };
 
 }  // namespace corothrift

@@ -6,25 +6,30 @@
 //   std::size_t n = co_await peer.read_some(buffer);    // >= 1 byte, or throws
 //   co_await peer.write_all(std::as_bytes(std::span(reply)));
 //
-// read_some / write_all / writev / accept return awaiters (no allocation) that
-// try the syscall first and wait for readiness only after EAGAIN (reads skip
-// the attempt when the previous read found the socket drained, see FdWatch). Await each
-// one at once: it refers to the buffers and to the socket. One read and one
-// write may be pending at a time on a socket (from different coroutines).
-// Failures throw TransportError with errno text; a peer that closed the
-// connection throws ConnectionClosed. Operations are cancellable through the
-// awaiting task's CancelScope (see cancel.h, timeout.h).
+// A Socket is the plain-fd ByteStream (byte_stream.h): its try_read /
+// try_write / shutdown_write / abort are the only read, sendmsg and shutdown
+// syscalls a connection makes. read_some / write_all / writev (from
+// ByteStream) and accept return awaiters (no allocation) that try the
+// syscall first and wait for readiness only after EAGAIN (reads skip the
+// attempt when the previous read found the socket drained, see FdWatch).
+// Await each one at once: it refers to the buffers and to the socket, which
+// must not be moved while one is pending. Failures throw TransportError with
+// errno text; a peer that closed the connection throws ConnectionClosed.
+// Operations are cancellable through the awaiting task's CancelScope (see
+// cancel.h, timeout.h).
 //
 // A Socket owns its fd and its FdWatch registration: the destructor
 // unregisters from the loop and closes. TCP sockets get TCP_NODELAY.
 
 #include <corothrift/address.h>
+#include <corothrift/byte_stream.h>
 #include <corothrift/io_op.h>
 #include <corothrift/task.h>
 
 #include <sys/uio.h>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <utility>
@@ -36,43 +41,6 @@ class Socket;
 namespace detail {
 
 struct SocketState;
-
-class ReadSomeOp : public IoOp<ReadSomeOp> {
- public:
-  ReadSomeOp(FdWatch& watch, std::span<std::byte> buffer) noexcept
-      : IoOp(watch, Interest::kRead), buffer_(buffer) {}
-  bool attempt() noexcept;
-  // Bytes read, >= 1.
-  std::size_t await_resume() const;
-
- private:
-  std::span<std::byte> buffer_;
-  std::size_t read_ = 0;
-};
-
-class WriteAllOp : public IoOp<WriteAllOp> {
- public:
-  WriteAllOp(FdWatch& watch, std::span<const std::byte> data) noexcept
-      : IoOp(watch, Interest::kWrite), data_(data) {}
-  bool attempt() noexcept;
-  void await_resume() const;
-
- private:
-  std::span<const std::byte> data_;
-};
-
-// Advances through (and modifies) the caller's iovec array until all is sent.
-class WritevOp : public IoOp<WritevOp> {
- public:
-  WritevOp(FdWatch& watch, std::span<iovec> buffers) noexcept
-      : IoOp(watch, Interest::kWrite), buffers_(buffers) {}
-  bool attempt() noexcept;
-  void await_resume() const;
-
- private:
-  void advance(std::size_t sent) noexcept;
-  std::span<iovec> buffers_;
-};
 
 class AcceptOp : public IoOp<AcceptOp> {
  public:
@@ -88,7 +56,7 @@ class AcceptOp : public IoOp<AcceptOp> {
 
 }  // namespace detail
 
-class Socket {
+class Socket final : public ByteStream {
  public:
   Socket() noexcept;
   // Adopts a connected stream socket fd (made non-blocking here). Owns it
@@ -96,30 +64,25 @@ class Socket {
   Socket(EventLoop& loop, int fd);
   Socket(Socket&&) noexcept;
   Socket& operator=(Socket&&) noexcept;
-  ~Socket();
+  ~Socket() override;
 
-  bool is_open() const noexcept { return state_ != nullptr; }
   int fd() const noexcept;
-  EventLoop& loop() const noexcept;
 
-  // buffer must not be empty.
-  detail::ReadSomeOp read_some(std::span<std::byte> buffer) noexcept;
-  detail::WriteAllOp write_all(std::span<const std::byte> data) noexcept;
-  detail::WriteAllOp write_all(std::span<const std::uint8_t> data) noexcept {
-    return write_all(std::as_bytes(data));
-  }
-  // One sendmsg per readiness for many buffers (at most IOV_MAX per call).
-  detail::WritevOp writev(std::span<iovec> buffers) noexcept;
-
+  // ByteStream. The primitives need an open socket.
+  IoResult try_read(std::span<std::byte> buffer) noexcept override;
+  // One sendmsg of at most IOV_MAX pieces.
+  IoResult try_write(std::span<const iovec> pieces) noexcept override;
   // Half-close: the peer reads end-of-stream; reads here still work.
-  void shutdown_write();
+  void shutdown_write() override;
+  // shutdown(SHUT_RDWR); a no-op on a closed socket.
+  void abort() noexcept override;
   // Unregisters and closes now; a no-op on a closed socket. Operations
   // waiting on it resume (next turn) and throw ConnectionClosed.
-  void close() noexcept;
-
-  Address local_address() const;
-  Address peer_address() const;
-  FdWatch& watch() const noexcept;
+  void close() noexcept override;
+  bool is_open() const noexcept override { return state_ != nullptr; }
+  FdWatch& watch() const noexcept override;
+  Address local_address() const override;
+  Address peer_address() const override;
 
  private:
   std::unique_ptr<detail::SocketState> state_;
@@ -146,6 +109,15 @@ class Listener {
 // Connects (non-blocking) and fails with TimeoutError after `timeout`,
 // TransportError (e.g. ECONNREFUSED) otherwise.
 Task<Socket> connect(EventLoop& loop, Address address, Clock::duration timeout);
+
+// Turns a freshly connected (client) or accepted (server) Socket into the
+// stream its connection reads and writes: a TLS stream wraps the socket here,
+// a test stream may chop or delay its bytes. Runs on the connection's loop
+// thread, before any byte is read or written; throwing refuses the
+// connection (the server logs it; a client's call throws it). An empty
+// wrapper: the Socket itself is the stream.
+using StreamWrapper = std::function<std::unique_ptr<ByteStream>(Socket)>;
+std::unique_ptr<ByteStream> wrap_socket(Socket socket, const StreamWrapper& wrapper);
 
 // A connected pair of Unix stream sockets (tests, in-process pipes).
 std::pair<Socket, Socket> socket_pair(EventLoop& loop);

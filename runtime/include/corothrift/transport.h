@@ -1,11 +1,12 @@
 #pragma once
-// Stream transports over a Socket, with read buffers reused across messages
+// Stream transports over a ByteStream (a Socket, or a stream wrapping one),
+// with read buffers reused across messages
 // (no allocation per message once the buffer has grown to the largest one).
 //
 // FramedTransport: Thrift's framed transport, a 4-byte big-endian length and
 // the payload.
 //
-//   FramedTransport t(std::move(socket));
+//   FramedTransport t(std::move(socket));   // or a std::unique_ptr<ByteStream>
 //   std::span<const std::byte> frame = co_await t.read_frame();   // payload only
 //   co_await t.write_frame(reply);
 //
@@ -17,11 +18,13 @@
 //   decode(s.available().first(n)); s.consume(n);
 //
 // All awaiters here allocate nothing (beyond growing the buffer) and try the
-// syscall before waiting, unless the last read found the socket drained.
+// stream's primitive before waiting (a Socket skips the syscall when its last
+// read found it drained).
 // One reader and one writer at a time per transport; spans handed out stay
 // valid until the next read operation or consume on that transport.
 
 #include <corothrift/buffer.h>
+#include <corothrift/byte_stream.h>
 #include <corothrift/socket.h>
 
 #include <array>
@@ -68,11 +71,11 @@ class ReadBuffer {
 };
 
 // Reads into a ReadBuffer until it holds enough bytes.
-class FillOp : public IoOp<FillOp> {
+class FillOp : public StreamOp<FillOp> {
  public:
   // Reads until the buffer holds at least `need` bytes, or just once more if need == 0.
-  FillOp(FdWatch& watch, ReadBuffer& buffer, std::size_t need) noexcept
-      : IoOp(watch, Interest::kRead), buffer_(&buffer), need_(need) {}
+  FillOp(ByteStream& stream, ReadBuffer& buffer, std::size_t need) noexcept
+      : StreamOp(stream, Interest::kRead), buffer_(&buffer), need_(need) {}
   bool attempt() noexcept;
   void await_resume() const;
 
@@ -84,11 +87,11 @@ class FillOp : public IoOp<FillOp> {
 };
 
 // Reads one complete frame into the buffer (one syscall may bring several).
-class FrameReadOp : public IoOp<FrameReadOp> {
+class FrameReadOp : public StreamOp<FrameReadOp> {
  public:
-  FrameReadOp(FdWatch& watch, ReadBuffer& buffer, std::size_t& pending_consume,
+  FrameReadOp(ByteStream& stream, ReadBuffer& buffer, std::size_t& pending_consume,
               std::size_t max_frame_size) noexcept
-      : IoOp(watch, Interest::kRead),
+      : StreamOp(stream, Interest::kRead),
         buffer_(&buffer),
         pending_consume_(&pending_consume),
         max_frame_size_(max_frame_size) {}
@@ -112,6 +115,9 @@ class FrameReadOp : public IoOp<FrameReadOp> {
 
 class BufferedStream {
  public:
+  // Owns the stream (not null).
+  explicit BufferedStream(std::unique_ptr<ByteStream> stream,
+                          std::size_t initial_capacity = kDefaultReadBufferSize);
   explicit BufferedStream(Socket socket, std::size_t initial_capacity = kDefaultReadBufferSize);
 
   std::span<const std::byte> available() const noexcept { return buffer_.data(); }
@@ -126,24 +132,29 @@ class BufferedStream {
   detail::FillOp read_at_least(std::size_t n) noexcept;
 
   detail::WriteAllOp write_all(std::span<const std::byte> data) noexcept {
-    return socket_.write_all(data);
+    return stream_->write_all(data);
   }
-  detail::WritevOp writev(std::span<iovec> buffers) noexcept { return socket_.writev(buffers); }
+  detail::WritevOp writev(std::span<iovec> buffers) noexcept { return stream_->writev(buffers); }
   // Writes all of `out` after its first `offset` bytes, held and referenced
   // bytes alike (WriteBuffer::for_each_piece), in as few writev calls as the
   // socket allows. `out` must stay unchanged until the await completes.
   detail::WritevOp write_buffer(const WriteBuffer& out, std::size_t offset = 0);
 
-  Socket& socket() noexcept { return socket_; }
+  ByteStream& stream() noexcept { return *stream_; }
+  // The stream, under the name it had when it was always a Socket.
+  ByteStream& socket() noexcept { return *stream_; }
 
  private:
-  Socket socket_;
+  std::unique_ptr<ByteStream> stream_;
   detail::ReadBuffer buffer_;
   std::vector<iovec> iov_;  // write_buffer's pieces
 };
 
 class FramedTransport {
  public:
+  // Owns the stream (not null).
+  explicit FramedTransport(std::unique_ptr<ByteStream> stream,
+                           std::size_t initial_capacity = kDefaultReadBufferSize);
   explicit FramedTransport(Socket socket, std::size_t initial_capacity = kDefaultReadBufferSize);
 
   // The next frame's payload, valid until the next read_frame. A length above
@@ -157,10 +168,12 @@ class FramedTransport {
   detail::WritevOp write_frames(std::span<const std::span<const std::byte>> payloads);
   detail::WritevOp write_frame(std::span<const std::byte> payload);
 
-  Socket& socket() noexcept { return socket_; }
+  ByteStream& stream() noexcept { return *stream_; }
+  // The stream, under the name it had when it was always a Socket.
+  ByteStream& socket() noexcept { return *stream_; }
 
  private:
-  Socket socket_;
+  std::unique_ptr<ByteStream> stream_;
   detail::ReadBuffer buffer_;
   std::size_t pending_consume_ = 0;
   std::vector<std::array<std::byte, 4>> headers_;

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "DebugProtoTest_types.h"
@@ -24,11 +25,13 @@ class EmptyServiceHandler {
   virtual ~EmptyServiceHandler() = default;
 };
 
-// Calls EmptyService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls EmptyService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class EmptyServiceClient {
  public:
-  explicit EmptyServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit EmptyServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<EmptyServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -37,10 +40,10 @@ class EmptyServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<EmptyServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking EmptyServiceClient for code that is not a coroutine: it owns an
@@ -56,7 +59,7 @@ class EmptyServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches EmptyService calls by method name to a EmptyServiceHandler.

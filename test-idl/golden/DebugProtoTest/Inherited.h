@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "DebugProtoTest_types.h"
@@ -26,11 +27,13 @@ class InheritedHandler : public SrvHandler {
   virtual corothrift::Task<std::int32_t> identity(std::int32_t arg) = 0;
 };
 
-// Calls Inherited over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Inherited through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class InheritedClient : public SrvClient {
  public:
-  explicit InheritedClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit InheritedClient(std::shared_ptr<corothrift::Channel> channel)
       : SrvClient(std::move(channel)) {}
   static corothrift::Task<InheritedClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "DebugProtoTest_types.h"
@@ -26,11 +27,13 @@ class ReverseOrderServiceHandler {
   virtual corothrift::Task<void> myMethod(std::string first, std::int16_t second, std::int32_t third, std::int64_t fourth) = 0;
 };
 
-// Calls ReverseOrderService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls ReverseOrderService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class ReverseOrderServiceClient {
  public:
-  explicit ReverseOrderServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit ReverseOrderServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<ReverseOrderServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,12 +42,12 @@ class ReverseOrderServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<ReverseOrderServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<void> myMethod(std::string first, std::int16_t second, std::int32_t third, std::int64_t fourth);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking ReverseOrderServiceClient for code that is not a coroutine: it owns an
@@ -62,7 +65,7 @@ class ReverseOrderServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches ReverseOrderService calls by method name to a ReverseOrderServiceHandler.

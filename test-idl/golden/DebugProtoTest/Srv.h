@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "DebugProtoTest_types.h"
@@ -38,11 +39,13 @@ class SrvHandler {
   virtual corothrift::Task<bool> declaredExceptionMethod(bool shouldThrow) = 0;
 };
 
-// Calls Srv over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Srv through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class SrvClient {
  public:
-  explicit SrvClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit SrvClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<SrvClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -51,7 +54,7 @@ class SrvClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<SrvClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<std::int32_t> Janky(std::int32_t arg);
 
@@ -68,7 +71,7 @@ class SrvClient {
   corothrift::Task<bool> declaredExceptionMethod(bool shouldThrow);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking SrvClient for code that is not a coroutine: it owns an
@@ -98,7 +101,7 @@ class SrvSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Srv calls by method name to a SrvHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "Recursive_types.h"
@@ -30,11 +31,13 @@ class TestServiceHandler {
   virtual corothrift::Task<CoUnion> echoCoUnion(CoUnion item) = 0;
 };
 
-// Calls TestService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls TestService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class TestServiceClient {
  public:
-  explicit TestServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit TestServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<TestServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -43,7 +46,7 @@ class TestServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<TestServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<RecTree> echoTree(RecTree tree);
 
@@ -54,7 +57,7 @@ class TestServiceClient {
   corothrift::Task<CoUnion> echoCoUnion(CoUnion item);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking TestServiceClient for code that is not a coroutine: it owns an
@@ -78,7 +81,7 @@ class TestServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches TestService calls by method name to a TestServiceHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "ThriftTest_types.h"
@@ -29,11 +30,13 @@ class SecondServiceHandler {
   virtual corothrift::Task<std::string> secondtestString(std::string thing) = 0;
 };
 
-// Calls SecondService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls SecondService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class SecondServiceClient {
  public:
-  explicit SecondServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit SecondServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<SecondServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -42,7 +45,7 @@ class SecondServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<SecondServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   // Prints 'testString("%s")' with thing as '%s'
   // @param string thing - the string to print
@@ -50,7 +53,7 @@ class SecondServiceClient {
   corothrift::Task<std::string> secondtestString(std::string thing);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking SecondServiceClient for code that is not a coroutine: it owns an
@@ -68,7 +71,7 @@ class SecondServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches SecondService calls by method name to a SecondServiceHandler.

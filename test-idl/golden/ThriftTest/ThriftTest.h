@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "ThriftTest_types.h"
@@ -161,11 +162,13 @@ class ThriftTestHandler {
   virtual corothrift::Task<void> testOneway(std::int32_t secondsToSleep) = 0;
 };
 
-// Calls ThriftTest over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls ThriftTest through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class ThriftTestClient {
  public:
-  explicit ThriftTestClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit ThriftTestClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<ThriftTestClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -174,7 +177,7 @@ class ThriftTestClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<ThriftTestClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   // Prints "testVoid()" and returns nothing.
   corothrift::Task<void> testVoid();
@@ -314,7 +317,7 @@ class ThriftTestClient {
   corothrift::Task<void> testOneway(std::int32_t secondsToSleep);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking ThriftTestClient for code that is not a coroutine: it owns an
@@ -376,7 +379,7 @@ class ThriftTestSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches ThriftTest calls by method name to a ThriftTestHandler.

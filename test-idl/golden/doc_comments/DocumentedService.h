@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "doc_comments_types.h"
@@ -26,11 +27,13 @@ class DocumentedServiceHandler {
   virtual corothrift::Task<void> call(std::int32_t arg) = 0;
 };
 
-// Calls DocumentedService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls DocumentedService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class DocumentedServiceClient {
  public:
-  explicit DocumentedServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit DocumentedServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<DocumentedServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,13 +42,13 @@ class DocumentedServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<DocumentedServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   // A function.
   corothrift::Task<void> call(std::int32_t arg);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking DocumentedServiceClient for code that is not a coroutine: it owns an
@@ -63,7 +66,7 @@ class DocumentedServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches DocumentedService calls by method name to a DocumentedServiceHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "keyword_field_names_types.h"
@@ -24,11 +25,13 @@ class KeywordParamsHandler {
   virtual corothrift::Task<void> call(std::int32_t enum_, std::int32_t union_, std::int32_t exception) = 0;
 };
 
-// Calls KeywordParams over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls KeywordParams through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class KeywordParamsClient {
  public:
-  explicit KeywordParamsClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit KeywordParamsClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<KeywordParamsClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -37,12 +40,12 @@ class KeywordParamsClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<KeywordParamsClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<void> call(std::int32_t enum_, std::int32_t union_, std::int32_t exception);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking KeywordParamsClient for code that is not a coroutine: it owns an
@@ -60,7 +63,7 @@ class KeywordParamsSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches KeywordParams calls by method name to a KeywordParamsHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "service_extends_include_types.h"
@@ -24,11 +25,13 @@ class DerivedHandler : public ::common::BaseHandler {
   virtual corothrift::Task<::common::Shared> fetch(::common::Level level) = 0;
 };
 
-// Calls Derived over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Derived through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class DerivedClient : public ::common::BaseClient {
  public:
-  explicit DerivedClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit DerivedClient(std::shared_ptr<corothrift::Channel> channel)
       : ::common::BaseClient(std::move(channel)) {}
   static corothrift::Task<DerivedClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "service_oneway_types.h"
@@ -28,11 +29,13 @@ class LoggerHandler {
   virtual corothrift::Task<void> sync() = 0;
 };
 
-// Calls Logger over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Logger through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class LoggerClient {
  public:
-  explicit LoggerClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit LoggerClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<LoggerClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -41,7 +44,7 @@ class LoggerClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<LoggerClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<void> log(std::string line);
 
@@ -50,7 +53,7 @@ class LoggerClient {
   corothrift::Task<void> sync();
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking LoggerClient for code that is not a coroutine: it owns an
@@ -72,7 +75,7 @@ class LoggerSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Logger calls by method name to a LoggerHandler.

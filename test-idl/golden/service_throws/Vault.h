@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "service_throws_types.h"
@@ -26,11 +27,13 @@ class VaultHandler {
   virtual corothrift::Task<void> write(std::string key, std::string value) = 0;
 };
 
-// Calls Vault over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Vault through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class VaultClient {
  public:
-  explicit VaultClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit VaultClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<VaultClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,14 +42,14 @@ class VaultClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<VaultClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<std::string> read(std::string key);
 
   corothrift::Task<void> write(std::string key, std::string value);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking VaultClient for code that is not a coroutine: it owns an
@@ -66,7 +69,7 @@ class VaultSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Vault calls by method name to a VaultHandler.

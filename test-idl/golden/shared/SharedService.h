@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "shared_types.h"
@@ -26,11 +27,13 @@ class SharedServiceHandler {
   virtual corothrift::Task<SharedStruct> getStruct(std::int32_t key) = 0;
 };
 
-// Calls SharedService over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls SharedService through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class SharedServiceClient {
  public:
-  explicit SharedServiceClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit SharedServiceClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<SharedServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,12 +42,12 @@ class SharedServiceClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<SharedServiceClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<SharedStruct> getStruct(std::int32_t key);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking SharedServiceClient for code that is not a coroutine: it owns an
@@ -62,7 +65,7 @@ class SharedServiceSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches SharedService calls by method name to a SharedServiceHandler.

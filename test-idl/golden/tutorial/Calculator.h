@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "tutorial_types.h"
@@ -41,11 +42,13 @@ class CalculatorHandler : public ::shared::SharedServiceHandler {
   virtual corothrift::Task<void> zip() = 0;
 };
 
-// Calls Calculator over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Calculator through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class CalculatorClient : public ::shared::SharedServiceClient {
  public:
-  explicit CalculatorClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit CalculatorClient(std::shared_ptr<corothrift::Channel> channel)
       : ::shared::SharedServiceClient(std::move(channel)) {}
   static corothrift::Task<CalculatorClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,

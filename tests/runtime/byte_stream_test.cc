@@ -1,0 +1,169 @@
+// The ByteStream seam below the connections: a stream whose read needs the
+// socket writable (as SSL_read does when TLS must answer before it can hand
+// out data) waits for write readiness in the read slot, beside a write that
+// waits too; and raw connection syscalls live in socket.cc only.
+#include <corothrift/byte_stream.h>
+#include <corothrift/errors.h>
+#include <corothrift/event_loop.h>
+#include <corothrift/socket.h>
+#include <corothrift/sync_wait.h>
+#include <corothrift/task.h>
+#include <corothrift/timeout.h>
+#include <corothrift/when_all.h>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace corothrift {
+namespace {
+
+std::span<const std::byte> bytes_of(const std::string& s) {
+  return std::as_bytes(std::span(s.data(), s.size()));
+}
+
+// Must send `pending` before it can read, like a TLS stream that owes the
+// peer a record: until that is out, its reads answer kWantWrite.
+class FlushFirstStream final : public ByteStream {
+ public:
+  FlushFirstStream(Socket inner, std::string pending)
+      : inner_(std::move(inner)), pending_(std::move(pending)) {}
+
+  IoResult try_read(std::span<std::byte> buffer) noexcept override {
+    while (!pending_.empty()) {
+      const iovec piece{pending_.data(), pending_.size()};
+      IoResult r = inner_.try_write(std::span(&piece, 1));
+      if (r.status != IoStatus::kDone) return r;
+      pending_.erase(0, r.bytes);
+    }
+    return inner_.try_read(buffer);
+  }
+  IoResult try_write(std::span<const iovec> pieces) noexcept override {
+    return inner_.try_write(pieces);
+  }
+  void shutdown_write() override { inner_.shutdown_write(); }
+  void abort() noexcept override { inner_.abort(); }
+  void close() noexcept override { inner_.close(); }
+  bool is_open() const noexcept override { return inner_.is_open(); }
+  FdWatch& watch() const noexcept override { return inner_.watch(); }
+  Address local_address() const override { return inner_.local_address(); }
+  Address peer_address() const override { return inner_.peer_address(); }
+
+ private:
+  Socket inner_;
+  std::string pending_;
+};
+
+// Writes until the kernel takes no more; returns how much it took.
+std::size_t fill_send_buffer(Socket& socket) {
+  std::string chunk(64 * 1024, 'f');
+  const iovec piece{chunk.data(), chunk.size()};
+  std::size_t total = 0;
+  for (;;) {
+    IoResult r = socket.try_write(std::span(&piece, 1));
+    if (r.status != IoStatus::kDone) {
+      EXPECT_EQ(r.status, IoStatus::kWantWrite);
+      return total;
+    }
+    total += r.bytes;
+  }
+}
+
+Task<std::string> read_once(ByteStream& stream) {
+  std::array<std::byte, 64> buf;
+  std::size_t n = co_await stream.read_some(buf);
+  co_return std::string(reinterpret_cast<const char*>(buf.data()), n);
+}
+
+Task<int> write_all_of(ByteStream& stream, const std::string& data) {
+  co_await stream.write_all(bytes_of(data));
+  co_return 1;
+}
+
+// Sees both operations parked, reads `expect` bytes, then answers "hello".
+Task<std::size_t> peer(EventLoop& loop, Socket& socket, FdWatch& watch, std::size_t expect) {
+  co_await loop.yield();
+  EXPECT_TRUE(watch.waiting(Interest::kRead));
+  EXPECT_TRUE(watch.waiting(Interest::kWrite));
+  std::vector<std::byte> buf(256 * 1024);
+  std::size_t got = 0;
+  while (got < expect) got += co_await socket.read_some(buf);
+  co_await socket.write_all(bytes_of("hello"));
+  co_return got;
+}
+
+TEST(ByteStream, AReadThatNeedsWriteReadinessAndAWriteBothWaitAndBothFinish) {
+  EventLoop loop;
+  auto [a, b] = socket_pair(loop);
+  const std::size_t filled = fill_send_buffer(a);
+  ASSERT_GT(filled, 0u);
+  FlushFirstStream stream(std::move(a), "X");
+  const std::string data(100000, 'd');
+  // The peer sees the filler, the owed "X" and the data only if the read
+  // waiting for write readiness is woken when the socket drains.
+  auto [text, wrote, got] = sync_wait(
+      loop, with_timeout(loop, std::chrono::seconds(20),
+                         when_all(read_once(stream), write_all_of(stream, data),
+                                  peer(loop, b, stream.watch(), filled + 1 + data.size()))));
+  EXPECT_EQ(text, "hello");
+  EXPECT_EQ(wrote, 1);
+  EXPECT_EQ(got, filled + 1 + data.size());
+}
+
+TEST(ByteStream, EndOfStreamAndErrorsReachTheAwaitersAsExceptions) {
+  EventLoop loop;
+  auto [a, b] = socket_pair(loop);
+  b.shutdown_write();
+  EXPECT_THROW(sync_wait(loop, read_once(a)), ConnectionClosed);
+  b.close();
+  // The peer is gone: writing fails (EPIPE) instead of waiting.
+  EXPECT_THROW(sync_wait(loop, write_all_of(a, std::string(1 << 20, 'x'))), ConnectionClosed);
+}
+
+// True when `text` calls the global function `call` ("::read("), not a
+// member of the same name ("Codec<T>::read(", "ByteStream::writev(").
+bool calls_global(const std::string& text, const std::string& call) {
+  for (std::size_t pos = text.find(call); pos != std::string::npos;
+       pos = text.find(call, pos + 1)) {
+    const char before = pos == 0 ? ' ' : text[pos - 1];
+    if (!std::isalnum(static_cast<unsigned char>(before)) && before != '_' && before != '>') {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Raw reads, writes and shutdowns of connections happen in the socket layer
+// only (the event loop reads and writes its own eventfd).
+TEST(ByteStream, ConnectionSyscallsAreMadeInSocketCcOnly) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(COROTHRIFT_SOURCE_DIR) / "runtime";
+  std::vector<std::string> offenders;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string name = fs::relative(entry.path(), root).string();
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    for (const char* call : {"::send(", "::sendmsg(", "::recv(", "::recvmsg(", "::shutdown(",
+                             "::writev(", "::readv(", "::read(", "::write("}) {
+      if (!calls_global(text.str(), call)) continue;
+      const bool eventfd = name == "src/event_loop.cc" &&
+                           (std::string(call) == "::read(" || std::string(call) == "::write(");
+      if (name != "src/socket.cc" && !eventfd) offenders.push_back(name + " " + call);
+    }
+  }
+  EXPECT_EQ(offenders, std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace corothrift
