@@ -12,8 +12,11 @@ namespace corothrift::test {
 // Empty when `idl` exists, else the reason to skip.
 inline std::string missing_apache_idl(const std::filesystem::path& idl) {
   if (std::filesystem::exists(idl)) return {};
-  return "needs Apache Thrift's IDL files: " + idl.string() +
-         " not found (configure with -DCOROTHRIFT_APACHE_IDL_DIR=<folder>)";
+  std::string where = idl.parent_path() == idl.root_path()
+                          ? std::string("COROTHRIFT_APACHE_IDL_DIR is empty")
+                          : "not in " + idl.parent_path().string();
+  return "needs Apache Thrift's IDL files: " + idl.filename().string() + " (" + where +
+         "; configure with -DCOROTHRIFT_APACHE_IDL_DIR=<folder>)";
 }
 
 }  // namespace corothrift::test
