@@ -22,8 +22,8 @@ inline std::string missing_apache_idl(const std::filesystem::path& idl) {
 }  // namespace corothrift::test
 
 // Skips the calling test when `idl` is absent. Use in a test body (it returns).
-#define COROTHRIFT_SKIP_WITHOUT_APACHE_IDL(idl)                                   \
-  do {                                                                            \
+#define COROTHRIFT_SKIP_WITHOUT_APACHE_IDL(idl)                                      \
+  do {                                                                               \
     if (std::string why = ::corothrift::test::missing_apache_idl(idl); !why.empty()) \
-      GTEST_SKIP() << why;                                                        \
+      GTEST_SKIP() << why;                                                           \
   } while (false)

@@ -30,9 +30,9 @@ calc::Step step(std::int64_t left, calc::Op op, std::int64_t right) {
 corothrift::Task<void> concurrent_calls(calc::CalculatorClient& client) {
   // Await into a named local first: g++ 12 mishandles co_await inside
   // structured-binding and braced initialisers.
-  auto results = co_await corothrift::when_all(
-      client.add(1, 1), client.apply(1, step(6, calc::Op::TIMES, 7)),
-      client.apply(2, step(15, calc::Op::MINUS, 10)), client.ping());
+  auto results =
+      co_await corothrift::when_all(client.add(1, 1), client.apply(1, step(6, calc::Op::TIMES, 7)),
+                                    client.apply(2, step(15, calc::Op::MINUS, 10)), client.ping());
   auto& [sum, product, difference, ping] = results;
   static_cast<void>(ping);
   fmt::print("concurrent: add(1, 1) = {}, 6 * 7 = {}, 15 - 10 = {}, ping ok\n", sum, product,
@@ -49,8 +49,8 @@ corothrift::Task<void> declared_exception(calc::CalculatorClient& client) {
 }
 
 corothrift::Task<int> tour(corothrift::EventLoop& loop, std::uint16_t port) {
-  auto client = co_await calc::CalculatorClient::connect(
-      loop, corothrift::Address::ipv4("127.0.0.1", port));
+  auto client =
+      co_await calc::CalculatorClient::connect(loop, corothrift::Address::ipv4("127.0.0.1", port));
   fmt::print("connected to the {}\n", calc::SERVICE_NAME);
   co_await concurrent_calls(client);
   co_await declared_exception(client);
