@@ -1,8 +1,16 @@
 # corothrift_generate(TARGET <target> IDL <file.thrift>...
-#                     [INCLUDE_DIRS <dir>...] [OUTPUT_DIR <dir>] [OPTIONS <key=value>...])
+#                     [INCLUDE_DIRS <dir>...] [OUTPUT_DIR <dir>] [OPTIONS <key=value>...]
+#                     [PRIVATE | PUBLIC | INTERFACE])
 #
 # Runs the corothrift compiler at build time on each IDL file, adds the generated sources to
 # <target>, adds the output directory to its include path and links corothrift::runtime.
+# The scope (PRIVATE when none is given) is that of the include path and the link: PUBLIC
+# makes <target> a library of generated code whose users get both by linking it,
+#   add_library(calc_idl STATIC)
+#   corothrift_generate(TARGET calc_idl IDL calculator.thrift PUBLIC)
+#   target_link_libraries(calc_server PRIVATE calc_idl)
+# so the IDL is generated and compiled once however many programs use it. INTERFACE adds the
+# sources to the users instead (each user compiles them).
 # The compiler writes a depfile listing every .thrift it read, so editing an included file
 # regenerates exactly the outputs that depend on it.
 #
@@ -29,12 +37,29 @@ function(_corothrift_services idl out_var)
 endfunction()
 
 function(corothrift_generate)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "TARGET;OUTPUT_DIR" "IDL;INCLUDE_DIRS;OPTIONS")
+  cmake_parse_arguments(PARSE_ARGV 0 arg "PRIVATE;PUBLIC;INTERFACE" "TARGET;OUTPUT_DIR"
+                        "IDL;INCLUDE_DIRS;OPTIONS")
   if(NOT arg_TARGET OR NOT arg_IDL)
     message(FATAL_ERROR "corothrift_generate: TARGET and IDL are required")
   endif()
   if(arg_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "corothrift_generate: unknown arguments ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  set(scope "")
+  foreach(candidate PRIVATE PUBLIC INTERFACE)
+    if(arg_${candidate})
+      list(APPEND scope ${candidate})
+    endif()
+  endforeach()
+  list(LENGTH scope scopes)
+  if(scopes GREATER 1)
+    message(FATAL_ERROR "corothrift_generate: give one of PRIVATE, PUBLIC, INTERFACE (got ${scope})")
+  elseif(scopes EQUAL 0)
+    set(scope PRIVATE)
+  endif()
+  set(sources_scope PRIVATE)
+  if(scope STREQUAL "INTERFACE")
+    set(sources_scope INTERFACE)
   endif()
   if(TARGET corothrift)
     set(compiler $<TARGET_FILE:corothrift>)
@@ -49,6 +74,11 @@ function(corothrift_generate)
     set(arg_OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/corothrift_gen/${arg_TARGET}")
   endif()
   file(MAKE_DIRECTORY "${arg_OUTPUT_DIR}")
+  set(include_dir "${arg_OUTPUT_DIR}")
+  if(NOT scope STREQUAL "PRIVATE")
+    # A generated library may be exported: its users in the build tree see the outputs.
+    set(include_dir "$<BUILD_INTERFACE:${arg_OUTPUT_DIR}>")
+  endif()
 
   set(include_flags "")
   foreach(dir IN LISTS arg_INCLUDE_DIRS)
@@ -79,8 +109,8 @@ function(corothrift_generate)
       DEPFILE "${depfile}"
       COMMENT "corothrift: generating C++ from ${stem}.thrift"
       VERBATIM)
-    target_sources(${arg_TARGET} PRIVATE ${outputs})
+    target_sources(${arg_TARGET} ${sources_scope} ${outputs})
   endforeach()
-  target_include_directories(${arg_TARGET} PRIVATE "${arg_OUTPUT_DIR}")
-  target_link_libraries(${arg_TARGET} PRIVATE corothrift::runtime)
+  target_include_directories(${arg_TARGET} ${scope} "${include_dir}")
+  target_link_libraries(${arg_TARGET} ${scope} corothrift::runtime)
 endfunction()

@@ -1,7 +1,16 @@
-# Installs the package config so `find_package(corothrift CONFIG REQUIRED)` works after
-# `cmake --install`. The targets themselves are installed by runtime/ and codegen/.
+# `cmake --install` puts the runtime library, its headers, the compiler and the package config
+# where GNUInstallDirs says, so `find_package(corothrift CONFIG REQUIRED)` works afterwards.
 include(CMakePackageConfigHelpers)
-set(corothrift_cmake_dir lib/cmake/corothrift)
+set(corothrift_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/corothrift)
+
+install(TARGETS corothrift_runtime EXPORT corothrift-targets
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+if(TARGET corothrift)
+  install(TARGETS corothrift EXPORT corothrift-targets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 
 configure_package_config_file(
   ${CMAKE_CURRENT_LIST_DIR}/corothrift-config.cmake.in

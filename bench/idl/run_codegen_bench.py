@@ -52,8 +52,14 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--compile-runs", type=int, default=1,
                         help="compiles of each generated source (the best counts)")
+    parser.add_argument("--apache-idl-dir", default=SHARED_IDL,
+                        help="folder holding Apache Thrift's ThriftTest.v0.17.0.thrift (the "
+                             "build's COROTHRIFT_APACHE_IDL_DIR; default ../shared/idl)")
     args = parser.parse_args()
-    thrift_test = os.path.join(SHARED_IDL, "ThriftTest.v0.17.0.thrift")
+    thrift_test = os.path.join(args.apache_idl_dir, "ThriftTest.v0.17.0.thrift")
+    if not os.path.exists(thrift_test):
+        sys.exit(f"run_codegen_bench: {thrift_test} not found: pass --apache-idl-dir "
+                 "(Apache Thrift's IDL files are not part of this repository)")
 
     with tempfile.TemporaryDirectory(prefix="codegen_bench_") as tmp:
         big = os.path.join(tmp, "big.thrift")

@@ -17,28 +17,35 @@ void log_call(fmt::format_string<Args...> format, Args&&... args) {
   std::fflush(stdout);
 }
 
-[[noreturn]] void throw_invalid(tutorial::Operation op, std::string why) {
-  tutorial::InvalidOperation e;
-  e.whatOp = static_cast<std::int32_t>(op);
-  e.why = std::move(why);
+[[noreturn]] void refuse(calc::Op op, std::string reason) {
+  calc::CalcError e;
+  e.op = op;
+  e.reason = std::move(reason);
   throw e;
+}
+
+bool in_range(std::int64_t operand) {
+  return operand >= -calc::MAX_OPERAND && operand <= calc::MAX_OPERAND;
 }
 
 }  // namespace
 
-std::int32_t evaluate(const tutorial::Work& w) {
-  switch (w.op) {
-    case tutorial::Operation::ADD:
-      return w.num1 + w.num2;
-    case tutorial::Operation::SUBTRACT:
-      return w.num1 - w.num2;
-    case tutorial::Operation::MULTIPLY:
-      return w.num1 * w.num2;
-    case tutorial::Operation::DIVIDE:
-      if (w.num2 == 0) throw_invalid(w.op, "Cannot divide by 0");
-      return w.num1 / w.num2;
+std::int64_t evaluate(const calc::Step& step) {
+  if (!in_range(step.left) || !in_range(step.right)) {
+    refuse(step.op, fmt::format("operands are limited to +/-{}", calc::MAX_OPERAND));
   }
-  throw_invalid(w.op, "Invalid Operation");
+  switch (step.op) {
+    case calc::Op::PLUS:
+      return step.left + step.right;
+    case calc::Op::MINUS:
+      return step.left - step.right;
+    case calc::Op::TIMES:
+      return step.left * step.right;
+    case calc::Op::DIVIDE:
+      if (step.right == 0) refuse(step.op, "division by zero");
+      return step.left / step.right;
+  }
+  refuse(step.op, "unknown operation");
 }
 
 corothrift::Task<void> CalculatorHandler::ping() {
@@ -46,37 +53,39 @@ corothrift::Task<void> CalculatorHandler::ping() {
   co_return;
 }
 
-corothrift::Task<std::int32_t> CalculatorHandler::add(std::int32_t num1, std::int32_t num2) {
-  log_call("add({}, {})", num1, num2);
-  co_return num1 + num2;
+corothrift::Task<std::int64_t> CalculatorHandler::add(std::int64_t a, std::int64_t b) {
+  log_call("add({}, {})", a, b);
+  co_return a + b;
 }
 
-corothrift::Task<std::int32_t> CalculatorHandler::calculate(std::int32_t logid,
-                                                            tutorial::Work w) {
-  log_call("calculate({}, {})", logid, w);
-  std::int32_t value = evaluate(w);
+corothrift::Task<std::int64_t> CalculatorHandler::apply(std::int32_t id, calc::Step step) {
+  log_call("apply({}, {})", id, step);
+  std::int64_t result = evaluate(step);
+  ledger::Entry entry;
+  entry.id = id;
+  entry.result = result;
+  entry.expression = fmt::format("{} {} {}", step.left, calc::SYMBOLS.at(step.op), step.right);
   {
     std::lock_guard lock(mutex_);
-    shared::SharedStruct entry;
-    entry.key = logid;
-    entry.value = std::to_string(value);
-    log_[logid] = std::move(entry);
+    entries_[id] = std::move(entry);
   }
-  co_return value;
+  co_return result;
 }
 
-corothrift::Task<void> CalculatorHandler::zip() {
-  log_call("zip()");
+corothrift::Task<void> CalculatorHandler::clear() {
+  log_call("clear()");
+  std::lock_guard lock(mutex_);
+  entries_.clear();
   co_return;
 }
 
-corothrift::Task<shared::SharedStruct> CalculatorHandler::getStruct(std::int32_t key) {
-  log_call("getStruct({})", key);
-  shared::SharedStruct entry;
+corothrift::Task<ledger::Entry> CalculatorHandler::lookup(std::int32_t id) {
+  log_call("lookup({})", id);
+  ledger::Entry entry;
   {
     std::lock_guard lock(mutex_);
-    auto it = log_.find(key);
-    if (it != log_.end()) entry = it->second;
+    auto it = entries_.find(id);
+    if (it != entries_.end()) entry = it->second;
   }
   co_return entry;
 }

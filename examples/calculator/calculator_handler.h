@@ -1,6 +1,6 @@
-// The Calculator service's behaviour: arithmetic, a log of calculate() results
-// readable through the inherited SharedService::getStruct, and one line on
-// stdout per call.
+// The Calculator service's behaviour: arithmetic, a ledger of apply() results
+// readable through the inherited Ledger::lookup, and one line on stdout per
+// call.
 #pragma once
 
 #include <cstdint>
@@ -11,22 +11,22 @@
 
 namespace calculator {
 
-// Called from every server loop thread at once: the log is guarded.
-class CalculatorHandler final : public tutorial::CalculatorHandler {
+// Called from every server loop thread at once: the ledger is guarded.
+class CalculatorHandler final : public calc::CalculatorHandler {
  public:
   corothrift::Task<void> ping() override;
-  corothrift::Task<std::int32_t> add(std::int32_t num1, std::int32_t num2) override;
-  corothrift::Task<std::int32_t> calculate(std::int32_t logid, tutorial::Work w) override;
-  corothrift::Task<void> zip() override;
-  corothrift::Task<shared::SharedStruct> getStruct(std::int32_t key) override;
+  corothrift::Task<std::int64_t> add(std::int64_t a, std::int64_t b) override;
+  corothrift::Task<std::int64_t> apply(std::int32_t id, calc::Step step) override;
+  corothrift::Task<void> clear() override;
+  corothrift::Task<ledger::Entry> lookup(std::int32_t id) override;
 
  private:
   std::mutex mutex_;
-  std::map<std::int32_t, shared::SharedStruct> log_;
+  std::map<std::int32_t, ledger::Entry> entries_;
 };
 
-// Applies w.op to w.num1 and w.num2; throws InvalidOperation for a division by
-// zero or an unknown operation.
-std::int32_t evaluate(const tutorial::Work& w);
+// Applies step.op to step.left and step.right; throws CalcError for a
+// division by zero or an operand beyond calc::MAX_OPERAND.
+std::int64_t evaluate(const calc::Step& step);
 
 }  // namespace calculator

@@ -17,50 +17,48 @@
 
 namespace {
 
-using tutorial::Operation;
-
-tutorial::Work work(std::int32_t num1, Operation op, std::int32_t num2) {
-  tutorial::Work w;
-  w.num1 = num1;
-  w.op = op;
-  w.num2 = num2;
-  return w;
+calc::Step step(std::int64_t left, calc::Op op, std::int64_t right) {
+  calc::Step s;
+  s.left = left;
+  s.op = op;
+  s.right = right;
+  return s;
 }
 
 // Four calls in flight at once; the server may answer in any order and the
 // channel matches each reply to its call by seqid.
-corothrift::Task<void> concurrent_calls(tutorial::CalculatorClient& client) {
+corothrift::Task<void> concurrent_calls(calc::CalculatorClient& client) {
   // Await into a named local first: g++ 12 mishandles co_await inside
   // structured-binding and braced initialisers.
-  auto results = co_await corothrift::when_all(
-      client.add(1, 1), client.calculate(1, work(6, Operation::MULTIPLY, 7)),
-      client.calculate(2, work(15, Operation::SUBTRACT, 10)), client.ping());
+  auto results =
+      co_await corothrift::when_all(client.add(1, 1), client.apply(1, step(6, calc::Op::TIMES, 7)),
+                                    client.apply(2, step(15, calc::Op::MINUS, 10)), client.ping());
   auto& [sum, product, difference, ping] = results;
   static_cast<void>(ping);
   fmt::print("concurrent: add(1, 1) = {}, 6 * 7 = {}, 15 - 10 = {}, ping ok\n", sum, product,
              difference);
 }
 
-corothrift::Task<void> declared_exception(tutorial::CalculatorClient& client) {
+corothrift::Task<void> declared_exception(calc::CalculatorClient& client) {
   try {
-    std::int32_t quotient = co_await client.calculate(3, work(1, Operation::DIVIDE, 0));
-    fmt::print("1 / 0 = {}?! expected InvalidOperation\n", quotient);
-  } catch (const tutorial::InvalidOperation& e) {
-    fmt::print("1 / 0: caught tutorial::InvalidOperation (whatOp {}, why \"{}\")\n", e.whatOp,
-               e.why);
+    std::int64_t quotient = co_await client.apply(3, step(1, calc::Op::DIVIDE, 0));
+    fmt::print("1 / 0 = {}?! expected CalcError\n", quotient);
+  } catch (const calc::CalcError& e) {
+    fmt::print("1 / 0: caught calc::CalcError (op {}, reason \"{}\")\n", e.op, e.reason);
   }
 }
 
 corothrift::Task<int> tour(corothrift::EventLoop& loop, std::uint16_t port) {
-  auto client = co_await tutorial::CalculatorClient::connect(
-      loop, corothrift::Address::ipv4("127.0.0.1", port));
+  auto client =
+      co_await calc::CalculatorClient::connect(loop, corothrift::Address::ipv4("127.0.0.1", port));
+  fmt::print("connected to the {}\n", calc::SERVICE_NAME);
   co_await concurrent_calls(client);
   co_await declared_exception(client);
-  co_await client.zip();
-  fmt::print("zip(): oneway, done once sent\n");
-  shared::SharedStruct entry = co_await client.getStruct(1);
-  fmt::print("getStruct(1) (inherited from SharedService): {}\n", entry);
-  co_return entry.value == "42" ? 0 : 1;
+  ledger::Entry entry = co_await client.lookup(1);
+  fmt::print("lookup(1) (inherited from ledger.Ledger): {}\n", entry);
+  co_await client.clear();
+  fmt::print("clear(): oneway, done once sent\n");
+  co_return entry.result == 42 && entry.expression == "6 * 7" ? 0 : 1;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// calculator_server --port P: serves Calculator (and the SharedService it
-// extends) on 127.0.0.1:P (0 = any free port) until SIGINT or SIGTERM, then
+// calculator_server --port P: serves Calculator (and the Ledger it extends)
+// on 127.0.0.1:P (0 = any free port) until SIGINT or SIGTERM, then
 // lets calls in flight finish before exiting.
 #include <csignal>
 #include <cstdio>
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   auto handler = std::make_shared<calculator::CalculatorHandler>();
   corothrift::ServerOptions options;
   options.threads = 2;
-  corothrift::Server server(std::make_shared<tutorial::CalculatorProcessor>(handler), options);
+  corothrift::Server server(std::make_shared<calc::CalculatorProcessor>(handler), options);
   try {
     server.listen(corothrift::Address::ipv4("127.0.0.1", *port));
     server.start();

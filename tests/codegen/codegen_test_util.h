@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "../apache_idl.h"
 #include "corothrift/idl/load.h"
 #include "cpp/generate.h"
 #include "output.h"
@@ -13,9 +14,11 @@
 namespace corothrift::codegen::test {
 
 inline const std::filesystem::path kSourceDir = COROTHRIFT_SOURCE_DIR;
+// Apache Thrift's IDL files: tests that read them skip when they are absent.
 inline const std::filesystem::path kSharedIdlDir = COROTHRIFT_SHARED_IDL_DIR;
 inline const std::filesystem::path kValidIdlDir = kSourceDir / "test-idl" / "valid";
 inline const std::filesystem::path kGoldenDir = kSourceDir / "test-idl" / "golden";
+inline const std::filesystem::path kExampleIdlDir = kSourceDir / "examples" / "calculator" / "idl";
 
 struct Generated {
   bool ok = false;

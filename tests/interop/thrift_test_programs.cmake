@@ -8,7 +8,7 @@ endif()
 
 add_library(thrift_test_idl STATIC)
 corothrift_generate(TARGET thrift_test_idl
-  IDL "${COROTHRIFT_SHARED_IDL_DIR}/ThriftTest.thrift"
+  IDL "${COROTHRIFT_APACHE_IDL_DIR}/ThriftTest.thrift"
   OUTPUT_DIR "${CMAKE_CURRENT_BINARY_DIR}/thrift_test_gen")
 target_include_directories(thrift_test_idl PUBLIC "${CMAKE_CURRENT_BINARY_DIR}/thrift_test_gen")
 target_link_libraries(thrift_test_idl PUBLIC corothrift::runtime)
