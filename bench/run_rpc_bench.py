@@ -316,7 +316,7 @@ def print_table(cells, results, servers, missing):
                   f"{ratio(r.get('vs_ceiling_rps')):>9} {ratio(r.get('vs_apache_rps')):>8} "
                   f"{ratio(r.get('vs_apache_p99')):>10} {cpu_text(r):>11} {r['reconnects']:>6}{note}")
         for server in missing:
-            print(f"{cell.name:<16} {server.name:<20} not built yet")
+            print(f"{cell.name:<16} {server.name:<20} FAILED: not built")
 
 
 def run_serialize(args):
@@ -422,7 +422,21 @@ def main():
             json.dump({"cells": results, "serialize": serialize}, out, indent=1)
     failed = [r for per in results.values() for r in per.values() if "failure" in r]
     failed += [serialize] if serialize and "failure" in serialize else []
-    return 1 if failed or not servers else 0
+    absent = not_built(missing, serialize)
+    if absent:
+        print(f"\nFAILED: not built: {', '.join(absent)} (a program that failed to build "
+              "is a failure, not a gap: build the bench targets first)")
+    return 1 if failed or not servers or absent else 0
+
+
+def not_built(missing, serialize):
+    """The programs this run wanted but found no binary of."""
+    absent = [server.binary for server in missing]
+    if serialize is None:
+        absent.append("bench_serialize")
+    elif "failure" not in serialize and serialize.get("corothrift_ns") is None:
+        absent.append("bench_serialize's corothrift side")
+    return absent
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <bit>
+#include <cstddef>
 #include <exception>
 #include <iostream>
 #include <sstream>
@@ -16,11 +17,14 @@ class CaseChecker {
   // Runs one case; an exception escaping `body` fails it with its message.
   template <class Body>
   void run(const std::string& name, Body&& body) {
+    ++cases_run_;
+    std::size_t failures_before = failed_.size();
     try {
       body();
     } catch (const std::exception& error) {
       fail(name, std::string("unexpected exception: ") + error.what());
     }
+    if (failed_.size() > failures_before) ++cases_failed_;
   }
 
   template <class T>
@@ -41,6 +45,8 @@ class CaseChecker {
   }
 
   const std::vector<std::string>& failed() const { return failed_; }
+  int cases_run() const { return cases_run_; }
+  int cases_failed() const { return cases_failed_; }
 
  private:
   template <class T>
@@ -57,6 +63,8 @@ class CaseChecker {
   }
 
   std::vector<std::string> failed_;
+  int cases_run_ = 0;
+  int cases_failed_ = 0;
 };
 
 }  // namespace interop

@@ -20,6 +20,8 @@ add_custom_command(
 add_library(interop_apache_gen STATIC ${apache_gen_sources} apache_type_order.cc)
 set_source_files_properties(apache_type_order.cc PROPERTIES
   COMPILE_OPTIONS "-Wall;-Wextra;-Wpedantic;$<$<BOOL:${COROTHRIFT_WERROR}>:-Werror>")
+target_compile_definitions(interop_apache_gen PRIVATE
+  INTEROP_APACHE_TYPES="ThriftTest_v0_17_0_types.h" INTEROP_APACHE_NAMESPACE=thrift::test)
 target_include_directories(interop_apache_gen SYSTEM PUBLIC ${apache_gen_dir})
 target_link_libraries(interop_apache_gen PUBLIC PkgConfig::APACHE_THRIFT Threads::Threads)
 

@@ -1,11 +1,13 @@
 // Apache's generated C++ declares operator< on every struct but defines none;
 // the std::set/std::map members of ThriftTest need it for Xtruct and Insanity.
 // Field-by-field lexicographic order, so equal values compare equivalent.
+// Built once per copy of Apache's ThriftTest code: INTEROP_APACHE_TYPES names
+// its types header, INTEROP_APACHE_NAMESPACE its C++ namespace.
 #include <tuple>
 
-#include "ThriftTest_v0_17_0_types.h"
+#include INTEROP_APACHE_TYPES
 
-namespace thrift::test {
+namespace INTEROP_APACHE_NAMESPACE {
 
 bool Xtruct::operator<(const Xtruct& other) const {
   return std::tie(string_thing, byte_thing, i32_thing, i64_thing) <
@@ -16,4 +18,4 @@ bool Insanity::operator<(const Insanity& other) const {
   return std::tie(userMap, xtructs) < std::tie(other.userMap, other.xtructs);
 }
 
-}  // namespace thrift::test
+}  // namespace INTEROP_APACHE_NAMESPACE

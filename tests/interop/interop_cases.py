@@ -17,6 +17,8 @@ ONEWAY_LIMIT_SECONDS = 1.0
 class Checker:
     def __init__(self):
         self.failed = []
+        self.cases_run = 0
+        self.cases_failed = 0
 
     def fail(self, name, why):
         print("FAIL %s: %s" % (name, why), flush=True)
@@ -28,10 +30,14 @@ class Checker:
 
     def run(self, name, body):
         """Runs one case; an exception escaping `body` fails it."""
+        self.cases_run += 1
+        failures_before = len(self.failed)
         try:
             body()
         except Exception as error:  # noqa: BLE001 - any escape is a failed case
             self.fail(name, "unexpected exception: %r" % (error,))
+        if len(self.failed) > failures_before:
+            self.cases_failed += 1
 
 
 def _short(value):
@@ -203,7 +209,13 @@ def run_second_service_case(second, check):
 
 
 def report(program, check):
-    """Prints the summary; returns the exit status (1 names failed cases)."""
+    """Prints the case count the matrix checks and the summary; returns the
+    exit status (1 names failed cases, or says that no case ran)."""
+    print("%s: %d cases run, %d failed, 0 skipped" % (program, check.cases_run,
+                                                       check.cases_failed), flush=True)
+    if check.cases_run == 0:
+        print("%s: no case ran" % program, flush=True)
+        return 1
     if not check.failed:
         print("%s: all cases passed" % program, flush=True)
         return 0

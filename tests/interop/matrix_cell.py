@@ -1,8 +1,11 @@
-"""Runs one matrix cell: a server on a free 127.0.0.1 port, then one client.
+"""Runs one matrix cell: a server on a free 127.0.0.1 port, then one client,
+and checks the client's case count (an exit status of 0 alone proves nothing:
+a client that returned early exits 0 too).
 
 Every wait is bounded; the server is always stopped by its pid (SIGTERM,
 then SIGKILL), never by name. Safe to call from several threads at once.
 """
+import re
 import signal
 import socket
 import subprocess
@@ -96,3 +99,39 @@ def run_cell(server_command_for, client_command_for):
             return result
     return CellResult(False, "no free port after %d attempts" % PORT_ATTEMPTS)
 
+
+
+# Every client ends with "<program>: N cases run, F failed, S skipped", and
+# prints "SKIP <case>: <why>" for each case it skipped.
+COUNT_LINE = re.compile(r"^\S+: (\d+) cases run, (\d+) failed, (\d+) skipped$", re.MULTILINE)
+
+
+def count_problem(log, expected, skippable):
+    """Why the client's reported cases fall short of `expected` (None when
+    they do not): it must report a count, run at least one case, and run or
+    skip all `expected`, skipping only cases in `skippable`."""
+    counts = COUNT_LINE.findall(log)
+    if not counts:
+        return "the client reported no case count"
+    run, failed, skipped = (int(n) for n in counts[-1])
+    skips = [line.split()[1].rstrip(":") for line in log.splitlines() if line.startswith("SKIP ")]
+    if run == 0:
+        return "the client ran no case"
+    if run + skipped != expected:
+        return "the client ran %d and skipped %d of %d cases" % (run, skipped, expected)
+    if len(skips) != skipped or not set(skips) <= set(skippable):
+        return "the client skipped %s; only %s may be" % (
+            ", ".join(skips) or "%d unnamed" % skipped, ", ".join(skippable) or "none")
+    if failed:
+        return "the client exited 0 but counted %d failed cases" % failed
+    return None
+
+
+def require_cases(result, expected, skippable=()):
+    """A passed cell whose client's count falls short becomes a failed one."""
+    if not result.ok:
+        return result
+    problem = count_problem(result.log, expected, skippable)
+    if problem:
+        return CellResult(False, problem, result.log)
+    return result

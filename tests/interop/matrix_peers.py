@@ -8,12 +8,27 @@ every row and column it would fill. Placeholders: {python} (Debian's
 interpreter), {here} (this folder), {host}, {port}, {protocol},
 {transport}, plus each key of `needs`; the token {multiplexed} becomes
 --multiplexed or is dropped.
+
+`cases` is how many cases the client runs, plain and multiplexed (each
+value a case, counted as its client counts them; read off the clients'
+code, not off a run): a cell passes only when the client reports exactly
+that many, less any it skipped because the server `lacks` the method.
 """
 
 ALL_PROTOCOLS = ("binary", "compact")
 ALL_TRANSPORTS = ("buffered", "framed")
 FLAGS = ["--host={host}", "--port={port}", "--protocol={protocol}", "--transport={transport}",
          "{multiplexed}"]
+
+# Peers built from ThriftTest.v0.17.0.thrift have no testUuid: our client
+# reports it skipped against them, and nowhere else.
+LACKS_UUID = ("testUuid",)
+
+# Apache's test client's cases with our edge values: testVoid 1, strings 4,
+# bool 2, byte 5, i32 5, i64 4, typedef 1, double 9, binary 2, enum 6,
+# containers 12, structs 6, exceptions 6, oneway 1 = 64; multiplexed adds
+# secondtestString.
+APACHE_CASES = {"plain": 64, "multiplexed": 65}
 
 IMPLEMENTATIONS = [
     {
@@ -22,6 +37,8 @@ IMPLEMENTATIONS = [
         "client": ["{apache_cpp_client}"] + FLAGS,
         "needs": ["apache_cpp_server", "apache_cpp_client"],
         "missing": "Apache C++ peers not built",
+        "cases": APACHE_CASES,
+        "lacks": LACKS_UUID,
         "protocols": ALL_PROTOCOLS,
         "transports": ALL_TRANSPORTS,
         "multiplexed": True,
@@ -32,6 +49,8 @@ IMPLEMENTATIONS = [
         "client": ["{python}", "{here}/py_client.py", "--gen-dir={py_gen_dir}"] + FLAGS,
         "needs": ["py_gen_dir"],
         "missing": "thrift --gen py output not found",
+        "cases": APACHE_CASES,
+        "lacks": LACKS_UUID,
         "protocols": ALL_PROTOCOLS,
         "transports": ALL_TRANSPORTS,
         "multiplexed": True,
@@ -42,6 +61,8 @@ IMPLEMENTATIONS = [
         "client": ["{python}", "{here}/thriftpy_client.py", "--idl={thriftpy_idl}"] + FLAGS,
         "needs": ["thriftpy_idl"],
         "missing": "derived thriftpy IDL not found",
+        "cases": APACHE_CASES,
+        "lacks": LACKS_UUID,
         "protocols": ALL_PROTOCOLS,
         "transports": ALL_TRANSPORTS,
         "multiplexed": True,
@@ -51,7 +72,10 @@ IMPLEMENTATIONS = [
         "server": ["{thrift_test_server}"] + FLAGS,
         "client": ["{thrift_test_client}"] + FLAGS,
         "needs": ["thrift_test_server", "thrift_test_client"],
-        "missing": "not built yet",
+        "missing": "not built (a matrix run needs corothrift's programs)",
+        # Apache's cases, plus inFlight (1,000 calls at once) and testUuid.
+        "cases": {"plain": 66, "multiplexed": 67},
+        "lacks": (),
         "protocols": ALL_PROTOCOLS,
         "transports": ALL_TRANSPORTS,
         "multiplexed": True,

@@ -69,10 +69,73 @@ class RunCellTest(unittest.TestCase):
             self.assertFalse(pid_alive(int(f.read())))
 
 
+def full_log(run, failed=0, skipped=0, skips=()):
+    lines = ["SKIP %s: the server does not know it" % name for name in skips]
+    return "\n".join(lines + ["client: %d cases run, %d failed, %d skipped" % (run, failed, skipped)])
+
+
+class CaseCountTest(unittest.TestCase):
+    """A cell passes on exit 0 only with the client's full case count."""
+
+    def passed(self, log):
+        return matrix_cell.CellResult(True, "pass", log)
+
+    def test_the_full_count_passes(self):
+        self.assertTrue(matrix_cell.require_cases(self.passed(full_log(64)), 64).ok)
+
+    def test_a_client_that_ran_no_case_fails_the_cell(self):
+        result = matrix_cell.require_cases(self.passed(full_log(0)), 64)
+        self.assertFalse(result.ok)
+        self.assertEqual(result.summary, "the client ran no case")
+
+    def test_a_client_that_stopped_early_fails_the_cell(self):
+        result = matrix_cell.require_cases(self.passed(full_log(63)), 64)
+        self.assertFalse(result.ok)
+        self.assertEqual(result.summary, "the client ran 63 and skipped 0 of 64 cases")
+
+    def test_a_client_without_a_count_line_fails_the_cell(self):
+        result = matrix_cell.require_cases(self.passed("client: all cases passed\n"), 64)
+        self.assertFalse(result.ok)
+        self.assertEqual(result.summary, "the client reported no case count")
+
+    def test_a_skip_passes_only_for_a_method_the_server_lacks(self):
+        log = full_log(65, skipped=1, skips=["testUuid"])
+        self.assertTrue(matrix_cell.require_cases(self.passed(log), 66, ("testUuid",)).ok)
+        result = matrix_cell.require_cases(self.passed(log), 66, ())
+        self.assertFalse(result.ok)
+        self.assertIn("skipped testUuid", result.summary)
+
+    def test_a_count_of_failed_cases_fails_even_with_exit_zero(self):
+        self.assertFalse(matrix_cell.require_cases(self.passed(full_log(64, failed=1)), 64).ok)
+
+    def test_a_failed_cell_stays_failed(self):
+        failed = matrix_cell.CellResult(False, "client exit 1", full_log(64))
+        self.assertIs(matrix_cell.require_cases(failed, 64), failed)
+
+
+def selection(*argv):
+    saved = sys.argv
+    sys.argv = ["run_matrix.py"] + list(argv)
+    try:
+        return run_matrix.parse_args()
+    finally:
+        sys.argv = saved
+
+
 class PlanTest(unittest.TestCase):
-    def test_missing_programs_disable_an_implementation_with_its_reason(self):
-        reasons = run_matrix.disabled_reasons({})
-        self.assertEqual(reasons["corothrift"], "not built yet")
+    def test_a_run_that_selects_an_unbuilt_implementation_cannot_start(self):
+        disabled = run_matrix.disabled_reasons({})
+        unbuilt = run_matrix.unbuilt_selection(selection(), disabled)
+        self.assertEqual(unbuilt["corothrift"],
+                         "not built (a matrix run needs corothrift's programs)")
+        self.assertEqual(run_matrix.main_with(selection()), 1)
+
+    def test_a_run_that_leaves_an_unbuilt_implementation_out_may_start(self):
+        disabled = {"corothrift": "not built"}
+        args = selection("--server=apache-cpp", "--client=apache-py")
+        self.assertEqual(run_matrix.unbuilt_selection(args, disabled), {})
+        args = selection("--server=apache-cpp")
+        self.assertEqual(run_matrix.unbuilt_selection(args, disabled), disabled)
 
     def test_a_cell_a_peer_cannot_run_is_listed_with_the_reason(self):
         lacking = dict(matrix_peers.IMPLEMENTATIONS[0], name="no-compact", protocols=("binary",))
@@ -87,11 +150,18 @@ class PlanTest(unittest.TestCase):
         self.assertEqual(args, ["prog", "--port=1"])
 
 
-@unittest.skipUnless(os.environ.get("INTEROP_APACHE_CPP_SERVER"), "Apache C++ peers not given")
+def required_env(name):
+    """ctest always gives the peers' paths: a missing one fails the test, never skips it."""
+    value = os.environ.get(name)
+    if not value:
+        raise AssertionError("%s is not set (ctest sets it; see matrix_tests.cmake)" % name)
+    return value
+
+
 class RealPeerTest(unittest.TestCase):
     def test_a_client_speaking_another_protocol_than_the_server_fails(self):
-        server = os.environ["INTEROP_APACHE_CPP_SERVER"]
-        client = os.environ["INTEROP_APACHE_CPP_CLIENT"]
+        server = required_env("INTEROP_APACHE_CPP_SERVER")
+        client = required_env("INTEROP_APACHE_CPP_CLIENT")
         result = matrix_cell.run_cell(
             lambda port: [server, "--host=127.0.0.1", "--port=%d" % port, "--protocol=compact"],
             lambda port: [client, "--host=127.0.0.1", "--port=%d" % port, "--protocol=binary"])
@@ -100,8 +170,8 @@ class RealPeerTest(unittest.TestCase):
 
     def test_a_plain_client_fails_against_a_multiplexed_server(self):
         # Proves that the multiplexed cells really go through service names.
-        server = os.environ["INTEROP_APACHE_CPP_SERVER"]
-        client = os.environ["INTEROP_APACHE_CPP_CLIENT"]
+        server = required_env("INTEROP_APACHE_CPP_SERVER")
+        client = required_env("INTEROP_APACHE_CPP_CLIENT")
         result = matrix_cell.run_cell(
             lambda port: [server, "--host=127.0.0.1", "--port=%d" % port, "--multiplexed"],
             lambda port: [client, "--host=127.0.0.1", "--port=%d" % port])
@@ -109,33 +179,48 @@ class RealPeerTest(unittest.TestCase):
         self.assertIn("FAIL testVoid", result.log)
 
 
-@unittest.skipUnless(os.environ.get("INTEROP_PY_GEN_DIR"), "generated peer code not given")
 class ClientChecksTest(unittest.TestCase):
-    """Each client must catch a server's wrong answers, case by case."""
+    """Each client must catch a server's wrong answers, case by case, and go
+    on to run (and count) every case after them."""
 
-    def run_client_against_liar(self, client):
+    def run_client_against_liar(self, client, impl, also_wrong=()):
         here = os.path.dirname(os.path.abspath(__file__))
         server = [PY, os.path.join(here, "lying_server.py"),
-                  "--gen-dir=" + os.environ["INTEROP_PY_GEN_DIR"], "--host=127.0.0.1"]
+                  "--gen-dir=" + required_env("INTEROP_PY_GEN_DIR"), "--host=127.0.0.1"]
         result = matrix_cell.run_cell(lambda port: server + ["--port=%d" % port],
                                       lambda port: client + ["--host=127.0.0.1", "--port=%d" % port])
         self.assertFalse(result.ok)
         failed = [line for line in result.log.splitlines() if line.startswith("FAIL ")]
         named = {line.split()[1].rstrip(":") for line in failed}
-        self.assertEqual(named, set(lying_server.WRONG_CASES), "\n".join(failed))
+        self.assertEqual(named, set(lying_server.WRONG_CASES) | set(also_wrong), "\n".join(failed))
+        # The count is checked as a passing cell's would be, less the failures.
+        run, failed_cases, skipped = (int(n) for n in matrix_cell.COUNT_LINE.findall(result.log)[-1])
+        self.assertEqual(run + skipped, peer(impl)["cases"]["plain"], result.log)
+        self.assertGreaterEqual(failed_cases, len(named), result.log)
 
     def test_the_apache_cpp_client_names_every_wrong_answer(self):
-        self.run_client_against_liar([os.environ["INTEROP_APACHE_CPP_CLIENT"]])
+        self.run_client_against_liar([required_env("INTEROP_APACHE_CPP_CLIENT")], "apache-cpp")
 
     def test_the_apache_py_client_names_every_wrong_answer(self):
         here = os.path.dirname(os.path.abspath(__file__))
         self.run_client_against_liar([PY, os.path.join(here, "py_client.py"),
-                                      "--gen-dir=" + os.environ["INTEROP_PY_GEN_DIR"]])
+                                      "--gen-dir=" + required_env("INTEROP_PY_GEN_DIR")],
+                                     "apache-py")
 
     def test_the_thriftpy_client_names_every_wrong_answer(self):
         here = os.path.dirname(os.path.abspath(__file__))
         self.run_client_against_liar([PY, os.path.join(here, "thriftpy_client.py"),
-                                      "--idl=" + os.environ["INTEROP_THRIFTPY_IDL"]])
+                                      "--idl=" + required_env("INTEROP_THRIFTPY_IDL")],
+                                     "thriftpy")
+
+    def test_the_corothrift_client_names_every_wrong_answer(self):
+        # inFlight's 1,000 calls are testI32 calls, which the liar answers wrongly.
+        self.run_client_against_liar([required_env("INTEROP_THRIFT_TEST_CLIENT")], "corothrift",
+                                     also_wrong=("inFlight",))
+
+
+def peer(name):
+    return next(impl for impl in matrix_peers.IMPLEMENTATIONS if impl["name"] == name)
 
 
 if __name__ == "__main__":

@@ -3,10 +3,11 @@
 protocol and transport both support, plain and multiplexed.
 
 Paths the implementations need come as --path key=value (see
-matrix_peers.py); an implementation whose paths are missing is listed with
-its reason, never skipped silently. Prints the matrix as Markdown tables,
-rewrites the marked section of docs/interop.md with --write-docs, and exits
-1 if any cell failed.
+matrix_peers.py); a run that selects an implementation whose paths are
+missing fails at once, naming it. A cell passes when its client exits 0 AND
+reports running every case it has (matrix_cell.require_cases). Prints the
+matrix as Markdown tables, rewrites the marked section of docs/interop.md
+with --write-docs, and exits 1 if any cell failed.
 """
 import argparse
 import concurrent.futures
@@ -26,8 +27,9 @@ def parse_args():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--path", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--python", default="/usr/bin/python3")
-    parser.add_argument("--server", action="append", help="only these servers")
-    parser.add_argument("--client", action="append", help="only these clients")
+    names = [impl["name"] for impl in matrix_peers.IMPLEMENTATIONS]
+    parser.add_argument("--server", action="append", choices=names, help="only these servers")
+    parser.add_argument("--client", action="append", choices=names, help="only these clients")
     parser.add_argument("--protocol", action="append", choices=matrix_peers.ALL_PROTOCOLS)
     parser.add_argument("--transport", action="append", choices=matrix_peers.ALL_TRANSPORTS)
     parser.add_argument("--mode", choices=["plain", "multiplexed", "both"], default="both")
@@ -44,6 +46,15 @@ def parse_paths(pairs):
         if value:
             paths[key] = value
     return paths
+
+
+def unbuilt_selection(args, disabled):
+    """The implementations this run selects (every one unless --server or
+    --client narrows it) that cannot run: a run that needs one fails, rather
+    than dropping its row and column."""
+    names = [impl["name"] for impl in matrix_peers.IMPLEMENTATIONS]
+    chosen = set(args.server or names) | set(args.client or names)
+    return {name: why for name, why in disabled.items() if name in chosen}
 
 
 def disabled_reasons(paths):
@@ -109,7 +120,8 @@ def run_one(cell, args, paths):
     result = matrix_cell.run_cell(
         lambda port: command(server["server"], dict(values, port=port)),
         lambda port: command(client["client"], dict(values, port=port)))
-    return key, result
+    expected = client["cases"]["multiplexed" if multiplexed else "plain"]
+    return key, matrix_cell.require_cases(result, expected, server["lacks"])
 
 
 def describe(key):
@@ -163,12 +175,19 @@ def write_docs(path, text):
 
 
 def main():
-    args = parse_args()
+    return main_with(parse_args())
+
+
+def main_with(args):
     paths = parse_paths(args.path)
     disabled = disabled_reasons(paths)
+    unbuilt = unbuilt_selection(args, disabled)
+    if unbuilt:
+        print("FAIL: cannot run " + ", ".join("%s (%s)" % item for item in sorted(unbuilt.items())))
+        return 1
     cells, gaps = plan(args, disabled)
     if not cells:
-        print("no runnable cell: " + (", ".join("%s (%s)" % item for item in disabled.items())))
+        print("no runnable cell")
         return 1
     results = run_all(cells, args, paths)
     text = render(results, gaps, disabled)

@@ -1,6 +1,7 @@
 // Collects the outcome of thrift_test_client's cases: one line on stdout per
-// failed case, and the failed names for the exit summary. Cases run one at a
-// time on the client's loop thread.
+// failed or skipped case, the counts the interop matrix checks, and the
+// failed names for the exit summary. Cases run one at a time on the client's
+// loop thread.
 #pragma once
 
 #include <algorithm>
@@ -25,7 +26,11 @@ class Checker {
   // `only`: the method names to run (testString, ...); empty runs all.
   explicit Checker(std::vector<std::string> only) : only_(std::move(only)) {}
 
-  bool wanted(std::string_view name) const {
+  // Also records `name` as a case this run offers, for unknown_names().
+  bool wanted(std::string_view name) {
+    if (std::find(offered_.begin(), offered_.end(), name) == offered_.end()) {
+      offered_.emplace_back(name);
+    }
     return only_.empty() || std::find(only_.begin(), only_.end(), name) != only_.end();
   }
 
@@ -33,12 +38,22 @@ class Checker {
   // escaping `body` fails it.
   corothrift::Task<void> run(std::string name, corothrift::Task<void> body) {
     if (!wanted(name)) co_return;
-    ++run_;
+    ++started_;
+    int failures_before = failures_;
     try {
       co_await std::move(body);
     } catch (const std::exception& error) {
       fail(name, std::string("unexpected exception: ") + error.what());
     }
+    if (failures_ > failures_before) ++cases_failed_;
+  }
+
+  // Called from inside a running case: that case counts as skipped, not run.
+  void skip(std::string_view name, std::string_view why) {
+    std::printf("SKIP %.*s: %.*s\n", static_cast<int>(name.size()), name.data(),
+                static_cast<int>(why.size()), why.data());
+    std::fflush(stdout);
+    ++skipped_;
   }
 
   template <class T>
@@ -57,13 +72,28 @@ class Checker {
     std::printf("FAIL %.*s: %.*s\n", static_cast<int>(name.size()), name.data(),
                 static_cast<int>(why.size()), why.data());
     std::fflush(stdout);
+    ++failures_;
     if (std::find(failed_.begin(), failed_.end(), name) == failed_.end()) {
       failed_.emplace_back(name);
     }
   }
 
   const std::vector<std::string>& failed() const { return failed_; }
-  int cases_run() const { return run_; }
+  int cases_run() const { return started_ - skipped_; }
+  int cases_failed() const { return cases_failed_; }
+  int cases_skipped() const { return skipped_; }
+
+  // The names asked for that this run never offered (misspelt, or
+  // secondtestString without --multiplexed).
+  std::vector<std::string> unknown_names() const {
+    std::vector<std::string> unknown;
+    for (const auto& name : only_) {
+      if (std::find(offered_.begin(), offered_.end(), name) == offered_.end()) {
+        unknown.push_back(name);
+      }
+    }
+    return unknown;
+  }
 
  private:
   template <class T>
@@ -73,8 +103,12 @@ class Checker {
   }
 
   std::vector<std::string> only_;
+  std::vector<std::string> offered_;
   std::vector<std::string> failed_;
-  int run_ = 0;
+  int started_ = 0;
+  int skipped_ = 0;
+  int failures_ = 0;
+  int cases_failed_ = 0;
 };
 
 }  // namespace thrift_test
