@@ -59,6 +59,11 @@ class Diagnostics {
   SourceManager& sources() { return sources_; }
   const SourceManager& sources() const { return sources_; }
 
+  // Puts the diagnostics from index `first` on in source order (by file,
+  // then offset), each note staying after the diagnostic it belongs to.
+  // Passes run one after another; readers expect one walk through the file.
+  void sort_from(std::size_t first);
+
   // One diagnostic as GCC prints it: "path:line:col: severity: message",
   // then (when it has a location) the source line and a caret line.
   std::string format(const Diagnostic& diagnostic) const;
