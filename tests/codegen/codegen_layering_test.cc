@@ -29,9 +29,8 @@ std::vector<std::string> includes_of(const fs::path& file) {
 TEST(Layering, OnlyRenderCcIncludesTheTemplateEngine) {
   int users = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kSourceDir / "codegen")) {
-    if (entry.path().filename() == "mustache.cc") continue;  // the engine itself
     for (const std::string& include : includes_of(entry.path())) {
-      if (include != "\"mustache.h\"") continue;
+      if (include.find("kainjow") == std::string::npos) continue;
       ++users;
       EXPECT_EQ(entry.path().filename(), "render.cc");
     }
