@@ -63,6 +63,119 @@ TEST(Render, ListsRepeatTheirSectionPerItem) {
   EXPECT_EQ(result.text, "int x;\nint y;\n");
 }
 
+TEST(Render, DotIsTheCurrentItemAndDottedNamesReachIntoObjects) {
+  View names = View::list();
+  names.push(View::text("a"));
+  names.push(View::text("b"));
+  View inner;
+  inner.set("leaf", "deep");
+  View view;
+  view.set("names", names);
+  view.set("outer", inner);
+  RenderResult result = render("t", "{{#names}}[{{.}}]{{/names}} {{outer.leaf}}\n", view);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(result.text, "[a][b] deep\n");
+}
+
+TEST(Render, InnerNamesShadowOuterOnesAndOuterOnesStayVisible) {
+  View item;
+  item.set("name", "inner");
+  View items = View::list();
+  items.push(item);
+  View view;
+  view.set("name", "outer");
+  view.set("type", "T");
+  view.set("items", items);
+  RenderResult result = render("t", "{{#items}}{{type}} {{name}};{{/items}} {{name}}\n", view);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(result.text, "T inner; outer\n");
+}
+
+TEST(Render, SectionsOverATextOrAnObjectMakeItTheContext) {
+  View result;
+  result.set("type", "int");
+  View view;
+  view.set("doc", "text");
+  view.set("result", result);
+  view.set("name", "f");
+  RenderResult rendered =
+      render("t", "{{#doc}}<{{.}}>{{/doc}} {{#result}}{{type}} {{name}}(){{/result}}\n", view);
+  ASSERT_TRUE(rendered.ok()) << rendered.error;
+  EXPECT_EQ(rendered.text, "<text> int f()\n");
+}
+
+TEST(Render, NestedListsKeepEachItemAsItsContext) {
+  View outer = View::list();
+  for (const char* name : {"A", "B"}) {
+    View fields = View::list();
+    for (const char* field : {"x", "y"}) {
+      View item;
+      item.set("field", field);
+      fields.push(item);
+    }
+    View item;
+    item.set("name", name);
+    item.set("fields", fields);
+    outer.push(item);
+  }
+  View view;
+  view.set("structs", outer);
+  RenderResult rendered = render(
+      "t", "{{#structs}}{{name}}:{{#fields}}{{name}}.{{field}} {{/fields}}{{/structs}}", view);
+  ASSERT_TRUE(rendered.ok()) << rendered.error;
+  EXPECT_EQ(rendered.text, "A:A.x A.y B:B.x B.y ");
+}
+
+TEST(Render, InvertedSectionsRenderForFalseAndEmptyListsOnly) {
+  View view;
+  view.set("off", false);
+  view.set("on", true);
+  view.set("none", View::list());
+  view.set("text", "");
+  RenderResult result =
+      render("t", "{{^off}}1{{/off}}{{^on}}2{{/on}}{{^none}}3{{/none}}{{^text}}4{{/text}}\n", view);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(result.text, "13\n");
+}
+
+TEST(Render, ALineOnlyARenderedSectionLeftBlankIsDropped) {
+  View view;
+  view.set("on", true);
+  view.set("off", false);
+  view.set("empty", "");
+  // Line 1: touched by a rendered section, blank: dropped. Line 2: a skipped
+  // section does not count. Line 3: not blank. Line 4: a blank variable alone.
+  RenderResult result =
+      render("t", "  {{#on}}{{/on}}  \n {{#off}}x{{/off}}\n{{#on}}y{{/on}}\n{{empty}}\nz", view);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(result.text, " \ny\n\nz");
+}
+
+TEST(Render, CommentsVanishAndTripleBracesInsertVerbatim) {
+  View view;
+  view.set("v", "<&>");
+  RenderResult result = render("t", "a{{! note }}b {{{v}}} {{& v}}\n", view);
+  ASSERT_TRUE(result.ok()) << result.error;
+  EXPECT_EQ(result.text, "ab <&> <&>\n");
+}
+
+TEST(Render, APartialWithinALineRendersInPlace) {
+  View view;
+  view.set("fields", View::list());
+  RenderResult result = render("t", "x {{>struct_io}}", view);
+  // struct_io needs names this view lacks: the partial was parsed and rendered.
+  EXPECT_FALSE(result.ok());
+  EXPECT_NE(result.error.find("unknown template name"), std::string::npos) << result.error;
+}
+
+TEST(Render, MalformedTagsAndSectionsAreSyntaxErrors) {
+  for (const char* source : {"{{name\n", "{{/a}}\n", "{{#a}}{{/b}}\n"}) {
+    RenderResult result = render("t", source, View());
+    EXPECT_FALSE(result.ok()) << source;
+    EXPECT_EQ(result.error.find("unknown template name"), std::string::npos) << result.error;
+  }
+}
+
 TEST(EmbeddedTemplates, EveryGeneratedFileHasATemplate) {
   for (const char* name :
        {"types.h", "types.cpp", "service.h", "service.cpp", "struct_decl", "struct_io"}) {
