@@ -34,6 +34,10 @@ std::string caret_line(std::string_view line, std::uint32_t column, std::uint32_
 }  // namespace
 
 void Diagnostics::report(Severity severity, SourceRange range, std::string message) {
+  if (severity == Severity::kWarning && warnings_as_errors_) {
+    severity = Severity::kError;
+    message += " [--warnings-as-errors]";
+  }
   if (severity == Severity::kError) ++errors_;
   if (severity == Severity::kWarning) ++warnings_;
   diagnostics_.push_back({severity, range, std::move(message)});

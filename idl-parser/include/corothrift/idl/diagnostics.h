@@ -51,6 +51,10 @@ class Diagnostics {
   }
   void report(Severity severity, SourceRange range, std::string message);
 
+  // From now on every warning is reported as an error, its message marked
+  // " [--warnings-as-errors]" (teams that keep their IDL warning-free).
+  void set_warnings_as_errors(bool on) { warnings_as_errors_ = on; }
+
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
   std::size_t error_count() const { return errors_; }
   std::size_t warning_count() const { return warnings_; }
@@ -75,6 +79,7 @@ class Diagnostics {
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  bool warnings_as_errors_ = false;
 };
 
 }  // namespace corothrift::idl
