@@ -147,6 +147,16 @@ class ViewContext : public mustache::basic_context<std::string> {
   mutable std::map<std::string, mustache::data> partials_;
 };
 
+// Where the engine writes its output, line by line: straight into the
+// result (its own render() fills an ostringstream and then copies it).
+struct Appender {
+  std::string& out;
+  Appender& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
+};
+
 std::string join(const std::set<std::string>& names) {
   std::string out;
   for (const std::string& name : names) {
@@ -176,7 +186,8 @@ RenderResult render(std::string_view name, std::string_view source, const View& 
   }
   mustache::mustache& tmpl = *it->second;
   ViewContext context(view);
-  result.text = tmpl.render(context);
+  Appender appender{result.text};
+  tmpl.render(context, appender);
   std::erase(result.text, kBlankLine);
   if (!tmpl.is_valid()) {
     result.error = std::string(name) + ": " + tmpl.error_message();
