@@ -7,12 +7,17 @@
 namespace corothrift::codegen::cpp {
 namespace {
 
+// What `source` renders to with `view`; a failure to render fails the test.
+std::string rendered(std::string_view source, const View& view) {
+  RenderResult result = render("t", source, view);
+  EXPECT_TRUE(result.ok()) << result.error;
+  return result.text;
+}
+
 TEST(Render, InsertsValuesVerbatimWithoutHtmlEscaping) {
   View view;
   view.set("type", "std::map<std::string, int>");
-  RenderResult result = render("t", "x = {{type}}&\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "x = std::map<std::string, int>&\n");
+  EXPECT_EQ(rendered("x = {{type}}&\n", view), "x = std::map<std::string, int>&\n");
 }
 
 TEST(Render, UnknownPlaceholderIsAnErrorNamingIt) {
@@ -44,9 +49,7 @@ TEST(Render, StandaloneSectionLinesLeaveNoTraceWhetherTakenOrSkipped) {
   View view;
   view.set("on", true);
   view.set("off", false);
-  RenderResult result = render("t", source, view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "a\nb\n\nd\n");
+  EXPECT_EQ(rendered(source, view), "a\nb\n\nd\n");
 }
 
 TEST(Render, ListsRepeatTheirSectionPerItem) {
@@ -58,9 +61,7 @@ TEST(Render, ListsRepeatTheirSectionPerItem) {
   }
   View view;
   view.set("items", items);
-  RenderResult result = render("t", "{{#items}}\nint {{name}};\n{{/items}}\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "int x;\nint y;\n");
+  EXPECT_EQ(rendered("{{#items}}\nint {{name}};\n{{/items}}\n", view), "int x;\nint y;\n");
 }
 
 TEST(Render, DotIsTheCurrentItemAndDottedNamesReachIntoObjects) {
@@ -72,9 +73,7 @@ TEST(Render, DotIsTheCurrentItemAndDottedNamesReachIntoObjects) {
   View view;
   view.set("names", names);
   view.set("outer", inner);
-  RenderResult result = render("t", "{{#names}}[{{.}}]{{/names}} {{outer.leaf}}\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "[a][b] deep\n");
+  EXPECT_EQ(rendered("{{#names}}[{{.}}]{{/names}} {{outer.leaf}}\n", view), "[a][b] deep\n");
 }
 
 TEST(Render, InnerNamesShadowOuterOnesAndOuterOnesStayVisible) {
@@ -86,9 +85,8 @@ TEST(Render, InnerNamesShadowOuterOnesAndOuterOnesStayVisible) {
   view.set("name", "outer");
   view.set("type", "T");
   view.set("items", items);
-  RenderResult result = render("t", "{{#items}}{{type}} {{name}};{{/items}} {{name}}\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "T inner; outer\n");
+  EXPECT_EQ(rendered("{{#items}}{{type}} {{name}};{{/items}} {{name}}\n", view),
+            "T inner; outer\n");
 }
 
 TEST(Render, SectionsOverATextOrAnObjectMakeItTheContext) {
@@ -98,10 +96,8 @@ TEST(Render, SectionsOverATextOrAnObjectMakeItTheContext) {
   view.set("doc", "text");
   view.set("result", result);
   view.set("name", "f");
-  RenderResult rendered =
-      render("t", "{{#doc}}<{{.}}>{{/doc}} {{#result}}{{type}} {{name}}(){{/result}}\n", view);
-  ASSERT_TRUE(rendered.ok()) << rendered.error;
-  EXPECT_EQ(rendered.text, "<text> int f()\n");
+  EXPECT_EQ(rendered("{{#doc}}<{{.}}>{{/doc}} {{#result}}{{type}} {{name}}(){{/result}}\n", view),
+            "<text> int f()\n");
 }
 
 TEST(Render, NestedListsKeepEachItemAsItsContext) {
@@ -120,10 +116,9 @@ TEST(Render, NestedListsKeepEachItemAsItsContext) {
   }
   View view;
   view.set("structs", outer);
-  RenderResult rendered = render(
-      "t", "{{#structs}}{{name}}:{{#fields}}{{name}}.{{field}} {{/fields}}{{/structs}}", view);
-  ASSERT_TRUE(rendered.ok()) << rendered.error;
-  EXPECT_EQ(rendered.text, "A:A.x A.y B:B.x B.y ");
+  EXPECT_EQ(
+      rendered("{{#structs}}{{name}}:{{#fields}}{{name}}.{{field}} {{/fields}}{{/structs}}", view),
+      "A:A.x A.y B:B.x B.y ");
 }
 
 TEST(Render, InvertedSectionsRenderForFalseAndEmptyListsOnly) {
@@ -132,10 +127,9 @@ TEST(Render, InvertedSectionsRenderForFalseAndEmptyListsOnly) {
   view.set("on", true);
   view.set("none", View::list());
   view.set("text", "");
-  RenderResult result =
-      render("t", "{{^off}}1{{/off}}{{^on}}2{{/on}}{{^none}}3{{/none}}{{^text}}4{{/text}}\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "13\n");
+  EXPECT_EQ(
+      rendered("{{^off}}1{{/off}}{{^on}}2{{/on}}{{^none}}3{{/none}}{{^text}}4{{/text}}\n", view),
+      "13\n");
 }
 
 TEST(Render, ALineOnlyARenderedSectionLeftBlankIsDropped) {
@@ -145,18 +139,14 @@ TEST(Render, ALineOnlyARenderedSectionLeftBlankIsDropped) {
   view.set("empty", "");
   // Line 1: touched by a rendered section, blank: dropped. Line 2: a skipped
   // section does not count. Line 3: not blank. Line 4: a blank variable alone.
-  RenderResult result =
-      render("t", "  {{#on}}{{/on}}  \n {{#off}}x{{/off}}\n{{#on}}y{{/on}}\n{{empty}}\nz", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, " \ny\n\nz");
+  EXPECT_EQ(rendered("  {{#on}}{{/on}}  \n {{#off}}x{{/off}}\n{{#on}}y{{/on}}\n{{empty}}\nz", view),
+            " \ny\n\nz");
 }
 
 TEST(Render, CommentsVanishAndTripleBracesInsertVerbatim) {
   View view;
   view.set("v", "<&>");
-  RenderResult result = render("t", "a{{! note }}b {{{v}}} {{& v}}\n", view);
-  ASSERT_TRUE(result.ok()) << result.error;
-  EXPECT_EQ(result.text, "ab <&> <&>\n");
+  EXPECT_EQ(rendered("a{{! note }}b {{{v}}} {{& v}}\n", view), "ab <&> <&>\n");
 }
 
 TEST(Render, APartialWithinALineRendersInPlace) {
