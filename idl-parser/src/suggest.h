@@ -1,7 +1,6 @@
 #pragma once
 // "did you mean ...?" for unknown names.
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
