@@ -1,6 +1,8 @@
 // The template wrapper: values verbatim, strict names, standalone tag lines.
 #include <gtest/gtest.h>
 
+#include <initializer_list>
+
 #include "render.h"
 #include "templates.h"
 
@@ -12,6 +14,17 @@ std::string rendered(std::string_view source, const View& view) {
   RenderResult result = render("t", source, view);
   EXPECT_TRUE(result.ok()) << result.error;
   return result.text;
+}
+
+// A list of objects, each with one member `key` set to one of `values`.
+View objects(const char* key, std::initializer_list<const char*> values) {
+  View list = View::list();
+  for (const char* value : values) {
+    View item;
+    item.set(key, value);
+    list.push(item);
+  }
+  return list;
 }
 
 TEST(Render, InsertsValuesVerbatimWithoutHtmlEscaping) {
@@ -53,14 +66,8 @@ TEST(Render, StandaloneSectionLinesLeaveNoTraceWhetherTakenOrSkipped) {
 }
 
 TEST(Render, ListsRepeatTheirSectionPerItem) {
-  View items = View::list();
-  for (const char* name : {"x", "y"}) {
-    View item;
-    item.set("name", name);
-    items.push(item);
-  }
   View view;
-  view.set("items", items);
+  view.set("items", objects("name", {"x", "y"}));
   EXPECT_EQ(rendered("{{#items}}\nint {{name}};\n{{/items}}\n", view), "int x;\nint y;\n");
 }
 
@@ -103,15 +110,9 @@ TEST(Render, SectionsOverATextOrAnObjectMakeItTheContext) {
 TEST(Render, NestedListsKeepEachItemAsItsContext) {
   View outer = View::list();
   for (const char* name : {"A", "B"}) {
-    View fields = View::list();
-    for (const char* field : {"x", "y"}) {
-      View item;
-      item.set("field", field);
-      fields.push(item);
-    }
     View item;
     item.set("name", name);
-    item.set("fields", fields);
+    item.set("fields", objects("field", {"x", "y"}));
     outer.push(item);
   }
   View view;
