@@ -29,6 +29,8 @@ Options:
                        every file read, included files first).
   --list-outputs       With --gen: print the paths it would write, one per
                        line, and write nothing.
+  --warnings-as-errors Report every warning as an error: exit status 1 and
+                       nothing generated.
 
 Without --gen or --dump-ast the file is only checked.
 )";
@@ -93,6 +95,8 @@ std::optional<DriverOptions> parse_options(int argc, const char* const* argv, st
       options.dump_ast = true;
     } else if (arg == "--list-outputs") {
       options.list_outputs = true;
+    } else if (arg == "--warnings-as-errors") {
+      options.warnings_as_errors = true;
     } else if (takes_value(arg, "-I")) {
       if (!(value = option_value(arg, "-I", i, argc, argv, err))) return std::nullopt;
       options.include_dirs.push_back(*value);
@@ -223,6 +227,7 @@ int run(int argc, const char* const* argv, idl::SourceProvider& provider, Output
     return 0;
   }
   idl::Diagnostics diags;
+  diags.set_warnings_as_errors(options->warnings_as_errors);
   int status = compile(*options, provider, sink, out, diags);
   diags.print(err);
   return diags.has_errors() ? 1 : status;

@@ -23,6 +23,7 @@ struct DriverOptions {
   std::optional<std::string> depfile;  // --depfile FILE
   bool dump_ast = false;               // --dump-ast
   bool list_outputs = false;           // --list-outputs: print, generate nothing
+  bool warnings_as_errors = false;     // --warnings-as-errors
   bool help = false;
   bool version = false;
 };

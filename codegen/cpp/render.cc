@@ -2,12 +2,16 @@
 #include "render.h"
 
 #include <algorithm>
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 
 #include <kainjow/mustache.hpp>
 
+#include "template_text.h"
 #include "templates.h"
 
 namespace corothrift::codegen::cpp {
@@ -15,100 +19,34 @@ namespace {
 
 namespace mustache = kainjow::mustache;
 
-bool is_standalone_tag(std::string_view line) {
-  std::size_t start = line.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return false;
-  line.remove_prefix(start);
-  if (line.size() < 5 || !line.starts_with("{{") || !line.ends_with("}}")) return false;
-  if (line.find("}}") != line.size() - 2) return false;  // one tag only
-  return std::string_view("#^/>!").find(line[2]) != std::string_view::npos;
-}
-
-std::string expand_partial(std::string_view tag, int depth);
-
-// Stands for a blank template line while the engine renders (see below).
-constexpr char kBlankLine = '\x01';
-
-// A line holding only a section, partial or comment tag leaves no trace in
-// the output (the mustache spec's "standalone" rule). The engine gets it
-// wrong for sections it skips, so such lines are reduced to the bare tag
-// before it sees them. The engine also drops any whitespace-only line that
-// shares a line with a section tag, so blank lines are marked with
-// kBlankLine, which render() removes afterwards.
-std::string strip_standalone_lines(std::string_view source, int depth = 0) {
-  std::string out;
-  out.reserve(source.size());
-  while (!source.empty()) {
-    std::size_t end = source.find('\n');
-    std::string_view line = source.substr(0, end);
-    if (is_standalone_tag(line)) {
-      std::string_view tag = line.substr(line.find_first_not_of(" \t"));
-      out += expand_partial(tag, depth);
-    } else {
-      if (line.find_first_not_of(" \t") == std::string_view::npos) {
-        out += kBlankLine;
-      } else {
-        out += line;
-      }
-      if (end != std::string_view::npos) out += '\n';
-    }
-    source.remove_prefix(end == std::string_view::npos ? source.size() : end + 1);
-  }
-  return out;
-}
-
-// A standalone `{{>name}}` becomes the text of template `name`: the engine
-// would parse a partial again at every use (once per struct), which made
-// large IDLs slow. Anything else (or an unknown name, reported at render
-// time) is kept as written.
-std::string expand_partial(std::string_view tag, int depth) {
-  constexpr int kMaxDepth = 8;
-  if (tag[2] != '>' || depth >= kMaxDepth) return std::string(tag);
-  std::string_view name = tag.substr(3, tag.size() - 5);
-  name.remove_prefix(std::min(name.find_first_not_of(' '), name.size()));
-  name = name.substr(0, name.find_last_not_of(' ') + 1);
-  const std::string_view* text = find_template(name);
-  if (text == nullptr) return std::string(tag);
-  return strip_standalone_lines(*text, depth + 1);
-}
-
-// Builds the engine's tree in place: the engine's list and object
-// constructors deep-copy their argument, and its move constructor is not
-// noexcept (a growing std::vector of it copies whole subtrees), which made
-// this conversion quadratic in nesting for large IDLs.
-mustache::data to_data(const View& view) {
-  switch (view.kind()) {
-    case View::Kind::kText:
-      return mustache::data(view.as_text());
-    case View::Kind::kFlag:
-      return mustache::data(view.as_flag());
-    case View::Kind::kList: {
-      mustache::data out(mustache::data::type::list);
-      // The engine exposes its list only as const; the vector itself was
-      // allocated non-const by the constructor above.
-      auto& items = const_cast<mustache::list&>(out.list_value());
-      items.reserve(view.items().size());
-      for (const View& item : view.items()) items.push_back(to_data(item));
-      return out;
-    }
-    case View::Kind::kObject:
-      break;
-  }
-  mustache::data out(mustache::data::type::object);
-  for (const auto& [key, member] : view.members()) out[key] = to_data(member);
-  return out;
-}
-
-// The engine has no strict mode: this context remembers every name it could
-// not resolve, and render() turns them into an error.
-class StrictContext : public mustache::context<std::string> {
+// Hands the engine the view as it asks for names, instead of converting the
+// whole view into the engine's tree first (an unordered_map per object and
+// a heap string per text: that conversion and its destruction were a fifth
+// of generating C++ for a large IDL). The engine holds data pointers only
+// while it renders a section, and pushes what it got from get() (or an item
+// of a list it got) as the section's context; push() maps them back to
+// views. The engine has no strict mode: every name this context cannot
+// resolve is remembered, and render() turns them into an error.
+//
+// What get() returns: a text in `text_`, overwritten by the next get() (the
+// engine copies a variable's text at once, and a section over a text reads
+// it only through push()); a flag as one of two constants; a list or object
+// as a placeholder that lives as long as the context, whose truthiness is
+// the view's (a list of as many placeholder items, an object as `true`).
+class ViewContext : public mustache::basic_context<std::string> {
  public:
-  explicit StrictContext(const mustache::data* root) : mustache::context<std::string>(root) {}
+  explicit ViewContext(const View& root) { stack_.push_back(&root); }
+
+  void push(const mustache::data* data) override { stack_.push_back(view_of(data)); }
+  void pop() override { stack_.pop_back(); }
 
   const mustache::data* get(const std::string& name) const override {
-    const mustache::data* found = mustache::context<std::string>::get(name);
-    if (found == nullptr) unknown_.insert(name);
-    return found;
+    const View* found = lookup(name);
+    if (found == nullptr) {
+      if (name != ".") unknown_.insert(name);
+      return name == "." ? &true_ : nullptr;
+    }
+    return data_for(*found);
   }
 
   // `{{>name}}` includes the embedded template `name`, rendered in place.
@@ -128,8 +66,95 @@ class StrictContext : public mustache::context<std::string> {
   const std::set<std::string>& unknown() const { return unknown_; }
 
  private:
+  // As the engine resolves names: "." is the innermost context; otherwise
+  // the innermost context in which every part of a dotted name resolves.
+  // Null entries (flags) have no members.
+  const View* lookup(const std::string& name) const {
+    if (name == ".") return stack_.back();
+    for (auto it = stack_.rbegin(); it != stack_.rend(); ++it) {
+      const View* found = *it;
+      std::string_view rest = name;
+      while (found != nullptr) {
+        std::size_t dot = rest.find('.');
+        found = found->kind() == View::Kind::kObject ? found->find(std::string(rest.substr(0, dot)))
+                                                     : nullptr;
+        if (dot == std::string_view::npos) break;
+        rest.remove_prefix(dot + 1);
+      }
+      if (found != nullptr) return found;
+    }
+    return nullptr;
+  }
+
+  const mustache::data* data_for(const View& view) const {
+    switch (view.kind()) {
+      case View::Kind::kText:
+        // The string was allocated non-const by the engine's constructor.
+        const_cast<std::string&>(text_.string_value()) = view.as_text();
+        text_view_ = &view;
+        return &text_;
+      case View::Kind::kFlag:
+        return view.as_flag() ? &true_ : &false_;
+      case View::Kind::kList:
+      case View::Kind::kObject:
+        break;
+    }
+    auto [it, inserted] = placeholders_.try_emplace(&view, nullptr);
+    if (inserted) it->second = make_placeholder(view);
+    return it->second;
+  }
+
+  const mustache::data* make_placeholder(const View& view) const {
+    if (view.kind() == View::Kind::kObject) {
+      const mustache::data& made = store_.emplace_back(true);
+      views_.emplace(&made, &view);
+      return &made;
+    }
+    mustache::data& made = store_.emplace_back(mustache::data::type::list);
+    // Allocated non-const by the constructor above.
+    auto& items = const_cast<mustache::list&>(made.list_value());
+    items.reserve(view.items().size());
+    for (std::size_t i = 0; i < view.items().size(); ++i) items.emplace_back(true);
+    views_.emplace(&made, &view);
+    if (!items.empty()) lists_.emplace(items.data(), &view);
+    return &made;
+  }
+
+  // The view behind a data pointer that get() returned, or behind an item
+  // of a list it returned; null for a flag.
+  const View* view_of(const mustache::data* data) const {
+    if (data == &text_) return text_view_;
+    if (auto it = views_.find(data); it != views_.end()) return it->second;
+    auto it = lists_.upper_bound(data);  // the list whose items start at or before `data`
+    if (it == lists_.begin()) return nullptr;
+    --it;
+    const auto& items = it->second->items();
+    std::less<const mustache::data*> before;
+    if (!before(data, it->first + items.size())) return nullptr;
+    return &items[static_cast<std::size_t>(data - it->first)];
+  }
+
+  std::vector<const View*> stack_;  // the contexts, innermost last
+  mutable mustache::data text_{std::string()};
+  mutable const View* text_view_ = nullptr;
+  const mustache::data true_{true};
+  const mustache::data false_{false};
+  mutable std::deque<mustache::data> store_;  // placeholders, at stable addresses
+  mutable std::unordered_map<const View*, const mustache::data*> placeholders_;
+  mutable std::unordered_map<const mustache::data*, const View*> views_;
+  mutable std::map<const mustache::data*, const View*> lists_;  // first item -> list
   mutable std::set<std::string> unknown_;
   mutable std::map<std::string, mustache::data> partials_;
+};
+
+// Where the engine writes its output, line by line: straight into the
+// result (its own render() fills an ostringstream and then copies it).
+struct Appender {
+  std::string& out;
+  Appender& operator<<(const std::string& text) {
+    out += text;
+    return *this;
+  }
 };
 
 std::string join(const std::set<std::string>& names) {
@@ -160,9 +185,9 @@ RenderResult render(std::string_view name, std::string_view source, const View& 
     it = parsed.emplace(std::string(source), std::move(tmpl)).first;
   }
   mustache::mustache& tmpl = *it->second;
-  const mustache::data root = to_data(view);
-  StrictContext context(&root);
-  result.text = tmpl.render(context);
+  ViewContext context(view);
+  Appender appender{result.text};
+  tmpl.render(context, appender);
   std::erase(result.text, kBlankLine);
   if (!tmpl.is_valid()) {
     result.error = std::string(name) + ": " + tmpl.error_message();

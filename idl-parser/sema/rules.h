@@ -1,8 +1,9 @@
 #pragma once
 // Every semantic rule. Each checks one thing in one program, reports into
 // `diags` and never throws; validate.cc lists them all in one table. A rule
-// skips what an earlier failure left unusable (a typedef or constant cycle)
-// instead of reporting a consequence twice.
+// skips what an earlier failure left unusable (a typedef or constant cycle,
+// a name that did not resolve: its reference is null) instead of reporting
+// a consequence twice.
 //
 // Checked before sema, by the front end: duplicate definitions, unknown
 // names (including `extends` of a non-service), field ids outside i16 and

@@ -87,6 +87,15 @@ bool is_number(const TypeRef& type) {
          target.base != BaseType::kUuid;
 }
 
+// Whether a type that did not resolve sits anywhere in `type`: values are
+// not checked against it (the unknown name is reported already).
+bool names_unresolved(const TypeRef& type) {
+  const TypeRef& target = strip_typedefs(type);
+  if (target.kind == TypeRef::Kind::kNamed) return target.resolved == nullptr;
+  return (target.key && names_unresolved(*target.key)) ||
+         (target.element && names_unresolved(*target.element));
+}
+
 bool is_empty_container(const ConstValue& value) {
   return (value.kind == ConstValue::Kind::kList && value.list.empty()) ||
          (value.kind == ConstValue::Kind::kMap && value.map.empty());
@@ -166,6 +175,7 @@ class ValueChecker {
   void check_through_constant(const TypeRef& declared, const ConstValue& value, const Site& site) {
     const Const& constant = *value.const_ref;
     if (same_type(declared, constant.type) || constant.value == nullptr) return;
+    if (names_unresolved(declared) || names_unresolved(constant.type)) return;
     if (std::find(site.followed.begin(), site.followed.end(), &constant) != site.followed.end()) {
       return;
     }

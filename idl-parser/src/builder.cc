@@ -6,6 +6,7 @@
 
 #include "ThriftLexer.h"
 #include "ThriftParser.h"
+#include "char_stream.h"
 #include "lexical.h"
 
 namespace corothrift::idl {
@@ -19,18 +20,21 @@ constexpr std::size_t kDocChannel = 2;
 // ANTLR counts code points; the AST keeps byte offsets.
 class OffsetMap {
  public:
-  explicit OffsetMap(std::string_view text) {
+  explicit OffsetMap(std::string_view text) : size_(text.size()) {
+    if (is_ascii(text)) return;  // code points are bytes
     for (std::uint32_t i = 0; i < text.size(); ++i) {
       if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts_.push_back(i);
     }
     starts_.push_back(static_cast<std::uint32_t>(text.size()));
   }
   std::uint32_t byte(std::size_t code_point) const {
+    if (starts_.empty()) return static_cast<std::uint32_t>(std::min(code_point, size_));
     return starts_[std::min(code_point, starts_.size() - 1)];
   }
 
  private:
-  std::vector<std::uint32_t> starts_;
+  std::size_t size_;
+  std::vector<std::uint32_t> starts_;  // empty for ASCII text
 };
 
 class SyntaxErrors : public antlr4::BaseErrorListener {
@@ -349,8 +353,8 @@ class Builder {
                      node->name, node->id);
     }
     if (auto* r = f->req) {
-      node->requiredness = word(r) == "required" ? Requiredness::kRequired
-                                                                   : Requiredness::kOptional;
+      node->requiredness =
+          word(r) == "required" ? Requiredness::kRequired : Requiredness::kOptional;
     }
     if (f->fdefault != nullptr) node->default_value = value(f->fdefault);
     for (auto* x : f->xsd) reject_xsd(x->getStart());
@@ -498,7 +502,7 @@ std::unique_ptr<Program> build_program(FileId file, Diagnostics& diags) {
     diags.warning({file, at, at + 1}, "invalid UTF-8 byte; read as '?'");
   }
   OffsetMap offsets(text);
-  auto input = std::make_unique<antlr4::ANTLRInputStream>(text);
+  std::unique_ptr<antlr4::CharStream> input = make_char_stream(text);
   ThriftLexer lexer(input.get());
   antlr4::CommonTokenStream tokens(&lexer);
   ThriftParser parser(&tokens);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <tuple>
 
 namespace corothrift::idl {
 namespace {
@@ -33,9 +34,30 @@ std::string caret_line(std::string_view line, std::uint32_t column, std::uint32_
 }  // namespace
 
 void Diagnostics::report(Severity severity, SourceRange range, std::string message) {
+  if (severity == Severity::kWarning && warnings_as_errors_) {
+    severity = Severity::kError;
+    message += " [--warnings-as-errors]";
+  }
   if (severity == Severity::kError) ++errors_;
   if (severity == Severity::kWarning) ++warnings_;
   diagnostics_.push_back({severity, range, std::move(message)});
+}
+
+void Diagnostics::sort_from(std::size_t first) {
+  // Each group is a diagnostic and the notes that follow it.
+  std::vector<std::vector<Diagnostic>> groups;
+  for (std::size_t i = first; i < diagnostics_.size(); ++i) {
+    if (diagnostics_[i].severity != Severity::kNote || groups.empty()) groups.emplace_back();
+    groups.back().push_back(std::move(diagnostics_[i]));
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.front().range.file, a.front().range.begin) <
+           std::tie(b.front().range.file, b.front().range.begin);
+  });
+  diagnostics_.resize(first);
+  for (auto& group : groups) {
+    for (Diagnostic& d : group) diagnostics_.push_back(std::move(d));
+  }
 }
 
 std::string Diagnostics::format(const Diagnostic& d) const {

@@ -17,7 +17,7 @@ std::string normal(const std::string& path) {
 }
 
 // Loads each file once, depth first, so that `compilation.programs` lists
-// dependencies before their includers.
+// dependencies before their includers, and resolves each file's names.
 class Loader {
  public:
   Loader(const LoadOptions& options, SourceProvider& provider, Diagnostics& diags)
@@ -27,11 +27,16 @@ class Loader {
     auto text = provider_.read(path);
     if (!text) {
       diags_.error({}, "cannot open '{}'", path);
+      failed_ = true;
       return nullptr;
     }
     compilation_->root = load(normal(path), std::move(*text));
     return std::move(compilation_);
   }
+
+  // Whether a file could not be read, parsed or included: then some names
+  // are unknowable and the rules would judge an incomplete program.
+  bool failed() const { return failed_; }
 
  private:
   const Program* load(const std::string& path, std::string text) {
@@ -40,18 +45,16 @@ class Loader {
     std::unique_ptr<Program> program = build_program(file, diags_);
     if (program == nullptr) {
       loaded_.emplace(path, nullptr);  // reported once, however often it is included
+      failed_ = true;
       return nullptr;
     }
     program->path = path;
     program->name = fs::path(path).stem().string();
     stack_.push_back(path);
-    bool includes_ok = true;
-    for (Include& include : program->includes) {
-      include.program = load_include(path, include);
-      includes_ok = includes_ok && include.program != nullptr;
-    }
+    for (Include& include : program->includes) include.program = load_include(path, include);
     stack_.pop_back();
-    if (includes_ok) resolve_program(*program, diags_);
+    // Names through an include that failed stay unresolved, silently.
+    resolve_program(*program, diags_);
     Program* raw = program.get();
     loaded_.emplace(path, raw);
     compilation_->programs.push_back(std::move(program));
@@ -73,6 +76,7 @@ class Loader {
       if (auto text = provider_.read(candidate)) return load(candidate, std::move(*text));
     }
     diags_.error(include.range, "cannot find included file '{}'", include.spelling);
+    failed_ = true;
     return nullptr;
   }
 
@@ -83,6 +87,7 @@ class Loader {
     auto name = [](const std::string& path) { return fs::path(path).filename().string(); };
     for (auto it = first; it != stack_.end(); ++it) chain += name(*it) + " -> ";
     diags_.error(include.range, "include cycle: {}{}", chain, name(target));
+    failed_ = true;
   }
 
   const LoadOptions& options_;
@@ -91,6 +96,7 @@ class Loader {
   std::unique_ptr<Compilation> compilation_ = std::make_unique<Compilation>();
   std::map<std::string, const Program*> loaded_;
   std::vector<std::string> stack_;  // files whose includes are being loaded
+  bool failed_ = false;
 };
 
 }  // namespace
@@ -98,12 +104,16 @@ class Loader {
 std::unique_ptr<Compilation> load(const std::string& path, const LoadOptions& options,
                                   SourceProvider& provider, Diagnostics& diags) {
   std::size_t errors_before = diags.error_count();
-  auto compilation = Loader(options, provider, diags).run(path);
-  if (compilation == nullptr || compilation->root == nullptr ||
-      diags.error_count() != errors_before) {
-    return nullptr;
-  }
+  std::size_t first = diags.all().size();
+  Loader loader(options, provider, diags);
+  auto compilation = loader.run(path);
+  if (compilation == nullptr || compilation->root == nullptr || loader.failed()) return nullptr;
+  bool resolved = diags.error_count() == errors_before;
+  // After unknown names too, as clang goes on: each rule skips what did not
+  // resolve, so what it reports is independent of them.
   if (options.validate) validate(*compilation, diags);
+  diags.sort_from(first);
+  if (!resolved) return nullptr;  // it holds null references
   return compilation;
 }
 

@@ -1,5 +1,6 @@
 #include "resolver.h"
 
+#include <filesystem>
 #include <map>
 #include <unordered_map>
 
@@ -33,7 +34,9 @@ class Resolver {
  public:
   Resolver(Program& program, Diagnostics& diags) : program_(program), diags_(diags) {
     index(program_);
-    for (const Include& include : program_.includes) index(*include.program);
+    for (const Include& include : program_.includes) {
+      if (include.program != nullptr) index(*include.program);
+    }
   }
 
   void run() {
@@ -48,6 +51,7 @@ class Resolver {
   void check_include_names() {
     std::map<std::string_view, const Include*> seen;
     for (const Include& include : program_.includes) {
+      if (include.program == nullptr) continue;
       auto [it, inserted] = seen.emplace(include.program->name, &include);
       if (inserted || it->second->program == include.program) continue;
       diags_.error(include.range, "'{}' and '{}' are both included as '{}'", include.program->path,
@@ -85,12 +89,27 @@ class Resolver {
     if (spelling.find('.') == std::string_view::npos) return find(program_, spelling);
     const Program* best = nullptr;
     for (const Include& include : program_.includes) {
+      if (include.program == nullptr) continue;
       const std::string& name = include.program->name;
       bool prefixes = spelling.size() > name.size() + 1 && spelling.starts_with(name) &&
                       spelling[name.size()] == '.';
       if (prefixes && (best == nullptr || name.size() > best->name.size())) best = include.program;
     }
     return best != nullptr ? find(*best, spelling.substr(best->name.size() + 1)) : nullptr;
+  }
+
+  // Whether `spelling` names something in an included file that failed to
+  // load: that failure is reported already, and its names are unknowable.
+  bool through_failed_include(std::string_view spelling) const {
+    for (const Include& include : program_.includes) {
+      if (include.program != nullptr) continue;
+      std::string name = std::filesystem::path(include.spelling).stem().string();
+      if (spelling.size() > name.size() && spelling.starts_with(name) &&
+          spelling[name.size()] == '.') {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Every visible name that `accept` takes, spelled as it would be referenced.
@@ -112,10 +131,16 @@ class Resolver {
     if (type.element) resolve_type(*type.element);
     if (type.kind != TypeRef::Kind::kNamed) return;
     const Definition* found = lookup(type.spelling);
+    if (found == nullptr && through_failed_include(type.spelling)) return;
     if (found == nullptr) {
       auto names = visible_names([](const Definition& d, std::string name, auto& out) {
         if (is_type(d)) out.push_back(std::move(name));
       });
+      // `Sting` or `i23` means a base type.
+      for (const char* base :
+           {"bool", "byte", "i8", "i16", "i32", "i64", "double", "string", "binary", "uuid"}) {
+        names.emplace_back(base);
+      }
       diags_.error(type.range, "unknown type '{}'{}", type.spelling,
                    did_you_mean(type.spelling, names));
     } else if (!is_type(*found)) {
@@ -138,6 +163,7 @@ class Resolver {
     }
     if (value.kind != ConstValue::Kind::kIdentifier) return;
     if (resolve_by_name(value) || resolve_in_declared_enum(value, type)) return;
+    if (through_failed_include(value.string_value)) return;
     diags_.error(value.range, "unknown constant '{}'{}", value.string_value,
                  did_you_mean(value.string_value, constant_names()));
   }
@@ -209,7 +235,7 @@ class Resolver {
     if (service.extends_spelling.empty()) return;
     const Definition* found = lookup(service.extends_spelling);
     service.extends = found != nullptr ? found->as<Service>() : nullptr;
-    if (service.extends != nullptr) return;
+    if (service.extends != nullptr || through_failed_include(service.extends_spelling)) return;
     auto names = visible_names([](const Definition& d, std::string name, auto& out) {
       if (d.as<Service>() != nullptr) out.push_back(std::move(name));
     });

@@ -83,6 +83,36 @@ TEST_F(Driver, CheckOnlySucceedsOnValidInputAndPrintsWarnings) {
   EXPECT_TRUE(sink_.files.empty());
 }
 
+TEST_F(Driver, WarningsAsErrorsPrintsWarningsAsErrorsAndFailsWithoutGenerating) {
+  files_.add("a.thrift", "struct S { i32 x }\n");
+  RunResult r = invoke({"--warnings-as-errors", "--gen", "cpp", "a.thrift"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err,
+            "a.thrift:1:16: error: no field id for 'x'; it gets -1, which may change if fields "
+            "are added [--warnings-as-errors]\n"
+            "    1 | struct S { i32 x }\n"
+            "      |                ^\n");
+  EXPECT_TRUE(sink_.files.empty());
+}
+
+TEST_F(Driver, WarningsAsErrorsChangesNothingWithoutWarnings) {
+  files_.add("a.thrift", "struct S { 1: i32 x }\n");
+  RunResult r = invoke({"--warnings-as-errors", "--gen", "cpp", "a.thrift"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_FALSE(sink_.files.empty());
+}
+
+TEST_F(Driver, WarningsAsErrorsAlsoCoversWarningsOfTheSemanticRules) {
+  // A rule's warning (sema collects its findings before reporting them).
+  files_.add("a.thrift", "service S { void f(1: optional i32 x) }\n");
+  EXPECT_EQ(invoke({"a.thrift"}).status, 0);
+  RunResult r = invoke({"--warnings-as-errors", "a.thrift"});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.err, HasSubstr("error: 'optional' has no effect on 'x' in the arguments of "
+                               "'S.f' [--warnings-as-errors]"));
+}
+
 TEST_F(Driver, ErrorsGiveExitStatusOneAndGccStyleMessages) {
   files_.add("a.thrift", "struct S {\n  1: Foo f\n}\n");
   RunResult r = invoke({"a.thrift"});

@@ -1,5 +1,5 @@
 // The ANTLR parse tree never leaves the builder: no other front-end or codegen
-// file may include an ANTLR header.
+// file may include an ANTLR header, save the builder's input stream.
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,6 +19,7 @@ TEST(Layering, OnlyTheBuilderIncludesAntlrHeaders) {
       if (ext != ".h" && ext != ".cc") continue;
       ++checked;
       if (entry.path().filename() == "builder.cc") continue;
+      if (entry.path().filename() == "char_stream.cc") continue;
       std::ifstream in(entry.path());
       std::ostringstream text;
       text << in.rdbuf();

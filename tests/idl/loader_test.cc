@@ -204,6 +204,47 @@ TEST(Loader, ManyErrorsAreReportedInOneRun) {
   EXPECT_EQ(loaded.errors().size(), 4U);
 }
 
+TEST(Loader, RulesStillRunAfterUnknownNamesButSkipWhatDependsOnThem) {
+  auto loaded = load_text(
+      "struct S {\n"
+      "  1: Missing a = 5\n"  // no value check against an unknown type
+      "  1: i32 b\n"          // an independent rule still reports
+      "}\n"
+      "service V { void f() throws (1: Nope e) }\n");  // not "not an exception"
+  EXPECT_FALSE(loaded.compilation);                    // it would hold null references
+  EXPECT_THAT(loaded.errors(), ElementsAre("unknown type 'Missing'",
+                                           "field id 1 of 'b' is already used by 'a' in struct 'S'",
+                                           "unknown type 'Nope'"));
+}
+
+TEST(Loader, DiagnosticsOfEveryPassComeInSourceOrder) {
+  auto loaded = load_text(
+      "struct S {\n"
+      "  1: i32 a\n"
+      "  1: i32 b\n"
+      "}\n"
+      "struct T { 1: Missing m }\n");
+  std::vector<std::uint32_t> lines;
+  for (const Diagnostic& d : loaded.diags->all()) {
+    lines.push_back(loaded.diags->sources().locate(d.range.file, d.range.begin).line);
+  }
+  // The duplicate id (sema) before the unknown type (resolution), its note after it.
+  EXPECT_THAT(lines, ElementsAre(3, 2, 5));
+}
+
+TEST(Loader, NamesThroughAMissingIncludeAreNotReportedAgain) {
+  MemorySourceProvider files;
+  files.add("main.thrift",
+            "include \"gone.thrift\"\n"
+            "service S extends gone.Base {}\n"
+            "struct T { 1: gone.X x = gone.C, 2: Mising y }\n");
+  auto loaded = load_files(files, "main.thrift");
+  EXPECT_FALSE(loaded.compilation);
+  // The includer is still resolved: its own unknown name is reported.
+  EXPECT_THAT(loaded.errors(),
+              ElementsAre("cannot find included file 'gone.thrift'", "unknown type 'Mising'"));
+}
+
 TEST(Loader, ErrorInAnIncludedFileStopsTheLoadButIsReported) {
   MemorySourceProvider files;
   files.add("main.thrift", "include \"bad.thrift\"\nstruct S { 1: bad.X x }\n");

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "../apache_idl.h"
+#include "char_stream.h"
+#include "corothrift/idl/dump.h"
 #include "idl_test_util.h"
 
 namespace corothrift::idl::testing {
@@ -166,6 +168,28 @@ TEST(Parser, RangesCoverTheWholeDefinitionInBytes) {
   EXPECT_EQ(s.range.begin, 9U);
   EXPECT_EQ(s.range.end, 20U);
   EXPECT_EQ(s.name_range.begin, 16U);
+}
+
+// ASCII text is read in place, other text through ANTLR's UTF-32 copy: a
+// non-ASCII comment at the end must change nothing before it.
+TEST(Parser, AsciiAndUtf8InputReadAlike) {
+  std::ifstream in(std::string(COROTHRIFT_SHARED_IDL_DIR) + "/ThriftTest.thrift");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(is_ascii(text));
+  auto ascii = load_text(text);
+  auto utf8 = load_text(text + "// caf\xc3\xa9\n");
+  ASSERT_TRUE(ascii.compilation && utf8.compilation);
+  EXPECT_EQ(dump_ast(ascii.root(), ascii.diags->sources()),
+            dump_ast(utf8.root(), utf8.diags->sources()));
+  for (const char* bad : {"struct S { 1: i32 }\n", "enum E { A = }\n", "const i32 X = \"\n"}) {
+    auto a = load_text(bad);
+    auto u = load_text(std::string(bad) + "// \xc3\xa9\n");
+    ASSERT_EQ(a.diags->all().size(), u.diags->all().size()) << bad;
+    for (std::size_t i = 0; i < a.diags->all().size(); ++i) {
+      EXPECT_EQ(a.diags->all()[i].message, u.diags->all()[i].message) << bad;
+      EXPECT_EQ(a.diags->all()[i].range, u.diags->all()[i].range) << bad;
+    }
+  }
 }
 
 // Every prefix of a real IDL (cut at any byte) and a few corrupted copies

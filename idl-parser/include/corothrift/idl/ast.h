@@ -6,7 +6,8 @@
 // every node owns its children through std::unique_ptr, so addresses are
 // stable for the life of the Compilation. Every `const X*` in a node is a
 // non-owning reference resolved by the loader (null only when resolution
-// failed, and then load() has reported an error and sema never runs).
+// failed: load() has reported an error, sema rules skip such references, and
+// load() returns no Compilation).
 //
 // Every node carries `range` (the whole construct), `doc` (text of the `/** */`
 // comment right before it, with the comment markers and leading `*` removed,

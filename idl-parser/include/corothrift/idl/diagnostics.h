@@ -51,6 +51,10 @@ class Diagnostics {
   }
   void report(Severity severity, SourceRange range, std::string message);
 
+  // From now on every warning is reported as an error, its message marked
+  // " [--warnings-as-errors]" (teams that keep their IDL warning-free).
+  void set_warnings_as_errors(bool on) { warnings_as_errors_ = on; }
+
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
   std::size_t error_count() const { return errors_; }
   std::size_t warning_count() const { return warnings_; }
@@ -58,6 +62,11 @@ class Diagnostics {
 
   SourceManager& sources() { return sources_; }
   const SourceManager& sources() const { return sources_; }
+
+  // Puts the diagnostics from index `first` on in source order (by file,
+  // then offset), each note staying after the diagnostic it belongs to.
+  // Passes run one after another; readers expect one walk through the file.
+  void sort_from(std::size_t first);
 
   // One diagnostic as GCC prints it: "path:line:col: severity: message",
   // then (when it has a location) the source line and a caret line.
@@ -70,6 +79,7 @@ class Diagnostics {
   std::vector<Diagnostic> diagnostics_;
   std::size_t errors_ = 0;
   std::size_t warnings_ = 0;
+  bool warnings_as_errors_ = false;
 };
 
 }  // namespace corothrift::idl

@@ -1,6 +1,7 @@
 #pragma once
 // Semantic validation (owned by "sema", idl-parser/sema/). load() calls it on
-// a Compilation that parsed and resolved without errors; every rule reports
+// a Compilation whose files all parsed, even when names failed to resolve
+// (their references are null and every rule skips them); every rule reports
 // into `diags` and none throws.
 
 #include "corothrift/idl/ast.h"
