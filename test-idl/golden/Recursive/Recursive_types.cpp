@@ -42,11 +42,11 @@ void RecTree::read(R& r) {
 }
 
 bool RecTree::operator==(const RecTree& other) const {
-  return std::tie(children, item) == std::tie(other.children, other.item);
+  return std::tie(this->children, this->item) == std::tie(other.children, other.item);
 }
 
 std::partial_ordering RecTree::operator<=>(const RecTree& other) const {
-  return std::tie(children, item) <=> std::tie(other.children, other.item);
+  return std::tie(this->children, this->item) <=> std::tie(other.children, other.item);
 }
 
 template void RecTree::write(corothrift::BinaryWriter&) const;

@@ -35,8 +35,8 @@ struct RecTree {
   std::vector<RecTree> children;
   std::int16_t item = 0;
 
-  // Holds itself inside a container: compared out of line, since clang 14
-  // cannot default a comparison that needs its own result type.
+  // Holds itself, or a type declared after it, in a vector: compared out of
+  // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const RecTree& other) const;
   std::partial_ordering operator<=>(const RecTree& other) const;
 

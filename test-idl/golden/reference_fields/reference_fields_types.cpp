@@ -46,11 +46,11 @@ void Tree::read(R& r) {
 }
 
 bool Tree::operator==(const Tree& other) const {
-  return std::tie(children, parent, value) == std::tie(other.children, other.parent, other.value);
+  return std::tie(this->children, this->parent, this->value) == std::tie(other.children, other.parent, other.value);
 }
 
 std::partial_ordering Tree::operator<=>(const Tree& other) const {
-  return std::tie(children, parent, value) <=> std::tie(other.children, other.parent, other.value);
+  return std::tie(this->children, this->parent, this->value) <=> std::tie(other.children, other.parent, other.value);
 }
 
 template void Tree::write(corothrift::BinaryWriter&) const;

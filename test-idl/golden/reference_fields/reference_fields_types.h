@@ -29,8 +29,8 @@ struct Tree {
   corothrift::Box<Tree> parent;
   std::int32_t value = 0;
 
-  // Holds itself inside a container: compared out of line, since clang 14
-  // cannot default a comparison that needs its own result type.
+  // Holds itself, or a type declared after it, in a vector: compared out of
+  // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Tree& other) const;
   std::partial_ordering operator<=>(const Tree& other) const;
 

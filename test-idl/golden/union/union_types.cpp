@@ -87,11 +87,11 @@ void Value::read(R& r) {
 }
 
 bool Value::operator==(const Value& other) const {
-  return value_ == other.value_;
+  return this->value_ == other.value_;
 }
 
 std::partial_ordering Value::operator<=>(const Value& other) const {
-  return value_ <=> other.value_;
+  return this->value_ <=> other.value_;
 }
 
 template void Value::write(corothrift::BinaryWriter&) const;
