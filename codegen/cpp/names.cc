@@ -73,14 +73,23 @@ std::string program_namespace(const idl::Program& program, const Naming& naming)
 
 namespace corothrift::codegen::cpp {
 
-std::string field_name(const idl::Field& field, const idl::Program& program) {
+std::string field_name(const idl::Field& field, const Fields& siblings,
+                       const idl::Program& program) {
   std::string name = escape_name(field.name);
-  if (name == "read" || name == "write" || name == "what") return name + "_";
   const idl::Definition* def = program.find(field.name);
-  if (def != nullptr && def->kind != idl::DefinitionKind::kConst &&
-      def->kind != idl::DefinitionKind::kService) {
-    return name + "_";
-  }
+  bool names_type = def != nullptr && def->kind != idl::DefinitionKind::kConst &&
+                    def->kind != idl::DefinitionKind::kService;
+  if (names_type || name == "read" || name == "write" || name == "what") name += '_';
+  if (name == field.name) return name;
+  // Renamed: not into the name of another field (`ClassAndProp` beside
+  // `ClassAndProp_`).
+  auto taken = [&](const std::string& candidate) {
+    for (const auto& sibling : siblings) {
+      if (sibling.get() != &field && sibling->name == candidate) return true;
+    }
+    return false;
+  };
+  while (taken(name)) name += '_';
   return name;
 }
 

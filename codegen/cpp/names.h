@@ -34,7 +34,10 @@ namespace corothrift::codegen::cpp {
 // The C++ member name of a struct/union/exception field: escaped, and with a
 // trailing `_` where it would clash with a type name of its program (a member
 // named like a type changes what that name means in the class) or with the
-// generated members read/write (and an exception's what()).
-std::string field_name(const idl::Field& field, const idl::Program& program);
+// generated members read/write (and an exception's what()); more `_` while
+// that is the name of another field in `siblings` (the fields of its struct).
+using Fields = std::vector<std::unique_ptr<idl::Field>>;
+std::string field_name(const idl::Field& field, const Fields& siblings,
+                       const idl::Program& program);
 
 }  // namespace corothrift::codegen::cpp

@@ -76,7 +76,7 @@ View params_view(const idl::Function& function, const idl::Program& program, con
   View params = View::list();
   for (const auto& param : function.params) {
     std::string type = names.cpp_type(param->type);
-    std::string member = field_name(*param, program);
+    std::string member = field_name(*param, function.params, program);
     std::string name = parameter_name(member, earlier);
     earlier.insert(name);
     // By value, as for the client: a coroutine must not hold references to

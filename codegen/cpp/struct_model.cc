@@ -85,12 +85,12 @@ std::string compare_operand(idl::StructKind kind, const View& fields, const std:
 
 }  // namespace
 
-View field_view(const idl::Field& field, const idl::Program& program, const TypeNames& names,
-                std::size_t index, FieldForm form) {
+View field_view(const idl::Field& field, const Fields& siblings, const idl::Program& program,
+                const TypeNames& names, std::size_t index, FieldForm form) {
   if (field.is_reference && form != FieldForm::kArgument) form = FieldForm::kBoxed;
   std::string value_type = names.cpp_type(field.type);
   View view;
-  view.set("name", field_name(field, program));
+  view.set("name", field_name(field, siblings, program));
   view.set("idl_name", field.name);
   view.set("id", fmt::format("{}", field.id));
   view.set("value_type", value_type);
@@ -114,7 +114,7 @@ View fields_view(const std::vector<std::unique_ptr<idl::Field>>& fields,
   std::size_t index = 1;
   for (const auto& field : fields) {
     bool boxed = layout != nullptr && layout->boxed(*field);
-    out.push(field_view(*field, program, names, index++, boxed ? FieldForm::kBoxed : form));
+    out.push(field_view(*field, fields, program, names, index++, boxed ? FieldForm::kBoxed : form));
   }
   return out;
 }

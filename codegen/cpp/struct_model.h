@@ -21,8 +21,9 @@ enum class FieldForm {
 };
 
 // One field as templates see it. `index` is its place in a union's variant.
-View field_view(const idl::Field& field, const idl::Program& program, const TypeNames& names,
-                std::size_t index, FieldForm form = FieldForm::kAsDeclared);
+// `siblings` are the fields of its struct (`field` among them).
+View field_view(const idl::Field& field, const Fields& siblings, const idl::Program& program,
+                const TypeNames& names, std::size_t index, FieldForm form = FieldForm::kAsDeclared);
 
 // A struct of the model: `name` is the C++ name, `qualified` the name from
 // the global namespace (for fmt::formatter / std::hash specialisations).

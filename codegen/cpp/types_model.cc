@@ -15,8 +15,10 @@
 namespace corothrift::codegen::cpp {
 namespace {
 
+// From the global namespace: the formatter and hash specialisations live in
+// fmt and std, where a bare `get` would be std::get.
 std::string qualified(const TypeNames& names, const std::string& name) {
-  return names.current_namespace().empty() ? name : names.current_namespace() + "::" + name;
+  return names.current_namespace().empty() ? "::" + name : names.current_namespace() + "::" + name;
 }
 
 View enum_view(const idl::Enum& e, const TypeNames& names) {

@@ -56,23 +56,23 @@ struct LinkedList {
 };
 
 template <>
-struct fmt::formatter<Tree> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Tree& value,
+struct fmt::formatter<::Tree> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Tree& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Tree> {
-  std::size_t operator()(const Tree& value) const noexcept;
+struct std::hash<::Tree> {
+  std::size_t operator()(const ::Tree& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<LinkedList> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const LinkedList& value,
+struct fmt::formatter<::LinkedList> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::LinkedList& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<LinkedList> {
-  std::size_t operator()(const LinkedList& value) const noexcept;
+struct std::hash<::LinkedList> {
+  std::size_t operator()(const ::LinkedList& value) const noexcept;
 };

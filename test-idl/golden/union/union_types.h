@@ -67,12 +67,12 @@ class Value {
 };
 
 template <>
-struct fmt::formatter<Value> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Value& value,
+struct fmt::formatter<::Value> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Value& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Value> {
-  std::size_t operator()(const Value& value) const noexcept;
+struct std::hash<::Value> {
+  std::size_t operator()(const ::Value& value) const noexcept;
 };
