@@ -37,9 +37,11 @@ std::string zero_initializer(const TypeRef& type) {
 }
 
 // `optional` means nothing in an argument list (Apache ignores it there too):
-// an argument is sent like any other and is its default when absent.
+// an argument is sent like any other and is its default when absent. A union
+// member is optional by nature; the variant says whether it is set.
 Requiredness requiredness(const idl::Field& field, FieldForm form) {
-  bool ignored = form == FieldForm::kArgument && field.requiredness == Requiredness::kOptional;
+  bool ignored = (form == FieldForm::kArgument || form == FieldForm::kMember) &&
+                 field.requiredness == Requiredness::kOptional;
   return ignored ? Requiredness::kDefault : field.requiredness;
 }
 
@@ -157,8 +159,9 @@ View struct_view(const idl::Struct& s, const TypeNames& names, const std::string
                  const StructLayout& layout) {
   StructShape shape{escape_name(s.name), s.name, qualified,
                     s.struct_kind,       s.doc,  layout.compares_out_of_line(s)};
-  return struct_view(
-      shape, fields_view(s.fields, *s.program, names, FieldForm::kAsDeclared, &layout), names);
+  FieldForm form =
+      s.struct_kind == idl::StructKind::kUnion ? FieldForm::kMember : FieldForm::kAsDeclared;
+  return struct_view(shape, fields_view(s.fields, *s.program, names, form, &layout), names);
 }
 
 }  // namespace corothrift::codegen::cpp

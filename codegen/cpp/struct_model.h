@@ -18,6 +18,7 @@ enum class FieldForm {
   kOptional,  // std::optional whatever its requiredness (a result's exceptions)
   kBoxed,     // a corothrift::Box (`&` fields always are)
   kArgument,  // a function argument: `optional` and `&` are ignored
+  kMember,    // a union member: `optional` is ignored (a member is set or not)
 };
 
 // One field as templates see it. `index` is its place in a union's variant.

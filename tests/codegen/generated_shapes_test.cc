@@ -14,6 +14,7 @@
 
 #include "container_cycle_types.h"
 #include "enum_aliases_types.h"
+#include "optional_union_members_types.h"
 #include "recursive_optional_types.h"
 
 namespace {
@@ -171,6 +172,16 @@ TEST_P(GeneratedShapes, EnumAliasesShareAValueThatIsNamedByItsFirstName) {
   settings.allowed = {al::Mode::NONE, al::Mode::QUICK, al::Mode::DEFAULT};
   EXPECT_EQ(round_trip(settings), settings);
   EXPECT_EQ(fmt::format("{}", settings), "Settings{mode: DEFAULT, allowed: {DEFAULT, FAST}}");
+}
+
+TEST_P(GeneratedShapes, OptionalUnionMembersAreStillPlainMembers) {
+  shapes::unions::Action action;
+  shapes::unions::Rebalance& rebalance = action.set_rebalance({});
+  rebalance.executors = std::map<std::string, std::int32_t>{{"worker", 3}};
+  shapes::unions::Action back = round_trip(action);
+  EXPECT_EQ(back, action);
+  ASSERT_EQ(back.type(), shapes::unions::Action::Type::rebalance);
+  EXPECT_EQ(back.get_rebalance().executors->at("worker"), 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(BothProtocols, GeneratedShapes,
