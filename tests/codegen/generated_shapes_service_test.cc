@@ -17,6 +17,7 @@
 #include "Clashes.h"
 #include "Search.h"
 #include "Throwing.h"
+#include "generated_test_util.h"
 
 namespace {
 
@@ -102,44 +103,13 @@ class Throwing : public names::ThrowingHandler {
   }
 };
 
-class GeneratedShapesService : public ::testing::TestWithParam<ProtocolKind> {
- protected:
-  template <class Args>
-  void call(corothrift::Processor& processor, std::string_view method, const Args& args) {
-    corothrift::WriteBuffer message;
-    corothrift::with_writer(GetParam(), message, [&](auto& w) {
-      w.write_message_begin(method, corothrift::MessageType::Call, 3);
-      args.write(w);
-      w.write_message_end();
-    });
-    sink_.out.clear();
-    sink_.framed = false;
-    corothrift::ServerRequest req(GetParam(), message.bytes(), corothrift::kDefaultDecodeLimits,
-                                  sink_);
-    ASSERT_TRUE(corothrift::sync_wait(loop_, processor.process(req)));
-  }
-
-  template <class R>
-  corothrift::MessageHeader reply(R& result) {
-    corothrift::ReadBuffer in(sink_.out.bytes());
-    corothrift::MessageHeader header;
-    corothrift::with_reader(GetParam(), in, corothrift::kDefaultDecodeLimits, [&](auto& r) {
-      header = r.read_message_begin();
-      result.read(r);
-      r.read_message_end();
-    });
-    return header;
-  }
-
-  corothrift::EventLoop loop_;
-  corothrift::detail::ReplySink sink_;
-};
+class GeneratedShapesService : public corothrift::test::ProcessorTest {};
 
 using Strings = std::vector<std::string>;
 
 TEST_P(GeneratedShapesService, OptionalArgumentsLeftOutReachTheHandlerAsTheirDefaults) {
   args_ns::SearchProcessor processor(std::make_shared<Finder>());
-  call(processor, "find", StringArgs{{{1, "needle"}}});
+  ASSERT_TRUE(call(processor, "find", StringArgs{{{1, "needle"}}}));
   Reply<tag::list<tag::string>, Strings> result;
   reply(result);
   EXPECT_EQ(result.success, (Strings{"needle", "10", "", ""}));
@@ -147,7 +117,7 @@ TEST_P(GeneratedShapesService, OptionalArgumentsLeftOutReachTheHandlerAsTheirDef
 
 TEST_P(GeneratedShapesService, OptionalArgumentsSentReachTheHandler) {
   args_ns::SearchProcessor processor(std::make_shared<Finder>());
-  call(processor, "find", StringArgs{{{1, "needle"}, {4, "fr"}}});
+  ASSERT_TRUE(call(processor, "find", StringArgs{{{1, "needle"}, {4, "fr"}}}));
   Reply<tag::list<tag::string>, Strings> result;
   reply(result);
   EXPECT_EQ(result.success, (Strings{"needle", "10", "", "fr"}));
@@ -156,22 +126,22 @@ TEST_P(GeneratedShapesService, OptionalArgumentsSentReachTheHandler) {
 TEST_P(GeneratedShapesService, ParameterNamedLikeItsFunctionAndTheResultLocalArrives) {
   auto handler = std::make_shared<Clashing>();
   names::ClashesProcessor processor(handler);
-  call(processor, "result", StringArgs{{{1, "id"}, {2, "value"}}});
+  ASSERT_TRUE(call(processor, "result", StringArgs{{{1, "id"}, {2, "value"}}}));
   Reply<tag::string, std::string> result;
   EXPECT_EQ(reply(result).type, corothrift::MessageType::Reply);
   EXPECT_EQ(handler->seen, "id/value");
 
-  call(processor, "args", StringArgs{{{1, "a"}, {2, "b"}}});
+  ASSERT_TRUE(call(processor, "args", StringArgs{{{1, "a"}, {2, "b"}}}));
   reply(result);
   EXPECT_EQ(result.success, "a+b");
-  call(processor, "take_result", StringArgs{{{1, "kept"}}});
+  ASSERT_TRUE(call(processor, "take_result", StringArgs{{{1, "kept"}}}));
   reply(result);
   EXPECT_EQ(result.success, "kept");
 }
 
 TEST_P(GeneratedShapesService, DeclaredExceptionNamedSuccessTravelsUnderItsOwnId) {
   names::ThrowingProcessor processor(std::make_shared<Throwing>());
-  call(processor, "get", StringArgs{});
+  ASSERT_TRUE(call(processor, "get", StringArgs{}));
   Reply<tag::structure<names::Node>, names::Node> result;
   reply(result);
   EXPECT_FALSE(result.success.has_value());
@@ -181,8 +151,6 @@ TEST_P(GeneratedShapesService, DeclaredExceptionNamedSuccessTravelsUnderItsOwnId
 
 INSTANTIATE_TEST_SUITE_P(BothProtocols, GeneratedShapesService,
                          ::testing::Values(ProtocolKind::Binary, ProtocolKind::Compact),
-                         [](const auto& info) {
-                           return info.param == ProtocolKind::Binary ? "Binary" : "Compact";
-                         });
+                         corothrift::test::protocol_name);
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "container_cycle_types.h"
 #include "enum_aliases_types.h"
+#include "generated_test_util.h"
 #include "optional_union_members_types.h"
 #include "recursive_optional_types.h"
 
@@ -23,24 +24,7 @@ using corothrift::ProtocolKind;
 namespace rec = shapes::recursive;
 namespace cc = shapes::container_cycle;
 
-class GeneratedShapes : public ::testing::TestWithParam<ProtocolKind> {
- protected:
-  template <class T>
-  corothrift::WriteBuffer encode(const T& value) {
-    corothrift::WriteBuffer out;
-    corothrift::serialize(GetParam(), value, out);
-    return out;
-  }
-
-  template <class T>
-  T round_trip(const T& value) {
-    corothrift::WriteBuffer bytes = encode(value);
-    T back;
-    std::size_t used = corothrift::deserialize(GetParam(), bytes.bytes(), back);
-    EXPECT_EQ(used, bytes.size());
-    return back;
-  }
-};
+class GeneratedShapes : public corothrift::test::ProtocolTest {};
 
 rec::Link chain(int length) {
   rec::Link head;
@@ -186,8 +170,6 @@ TEST_P(GeneratedShapes, OptionalUnionMembersAreStillPlainMembers) {
 
 INSTANTIATE_TEST_SUITE_P(BothProtocols, GeneratedShapes,
                          ::testing::Values(ProtocolKind::Binary, ProtocolKind::Compact),
-                         [](const auto& info) {
-                           return info.param == ProtocolKind::Binary ? "Binary" : "Compact";
-                         });
+                         corothrift::test::protocol_name);
 
 }  // namespace
