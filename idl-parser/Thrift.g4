@@ -37,7 +37,8 @@ exceptionDef : 'exception' IDENTIFIER '{' field* '}' annotations? ;
 serviceDef : 'service' IDENTIFIER ('extends' IDENTIFIER)? '{' function* '}' annotations? ;
 
 function
-  : 'oneway'? functionType anyIdentifier '(' field* ')' throwsList? annotations? listSeparator? ;
+  : ('oneway' | 'async')? functionType anyIdentifier '(' field* ')' throwsList? annotations?
+    listSeparator? ;  // `async`: oneway's name before Thrift 0.1 (old IDLs still use it)
 
 functionType : 'void' | fieldType ;
 
@@ -98,7 +99,8 @@ xsdFieldOption : 'xsd_optional' | 'xsd_nillable' | 'xsd_attrs' '{' field* '}' ;
 anyIdentifier
   : IDENTIFIER
   | 'include' | 'cpp_include' | 'namespace' | 'const' | 'typedef' | 'enum' | 'struct' | 'union'
-  | 'exception' | 'service' | 'extends' | 'oneway' | 'void' | 'throws' | 'required' | 'optional'
+  | 'exception' | 'service' | 'extends' | 'oneway' | 'async' | 'void' | 'throws' | 'required'
+  | 'optional'
   | 'bool' | 'byte' | 'i8' | 'i16' | 'i32' | 'i64' | 'double' | 'string' | 'binary' | 'uuid'
   | 'map' | 'set' | 'list' | 'true' | 'false' | 'cpp_type'
   ;

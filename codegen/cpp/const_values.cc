@@ -125,7 +125,7 @@ std::string struct_expr(const TypeRef& type, const idl::Struct& s, const ConstVa
   for (const auto& [key, mapped] : value.map) {
     const idl::Field* field = find_field(s, key->string_value);
     if (field == nullptr) continue;  // the front end reports unknown fields
-    std::string member = field_name(*field, *s.program);
+    std::string member = field_name(*field, s.fields, *s.program);
     std::string expr = const_expr(field->type, *mapped, names);
     body += s.struct_kind == idl::StructKind::kUnion
                 ? fmt::format(" v.set_{}({});", field->name, expr)

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string_view>
 
+#include "name_clashes.h"
 #include "output.h"
 #include "render.h"
 #include "service_model.h"
@@ -20,15 +21,15 @@ struct OutputFile {
   std::shared_ptr<const View> view;  // a header and its source share one
 };
 
-std::vector<OutputFile> program_outputs(const idl::Program& program) {
+std::vector<OutputFile> program_outputs(const idl::Program& program, const cpp::Naming& naming) {
   std::vector<OutputFile> files;
-  auto types = std::make_shared<const View>(cpp::types_view(program));
+  auto types = std::make_shared<const View>(cpp::types_view(program, naming));
   files.push_back({cpp::types_header_name(program), "types.h", types});
   files.push_back({cpp::types_source_name(program), "types.cpp", types});
   for (const auto& def : program.definitions) {
     const auto* service = def->as<idl::Service>();
     if (service == nullptr) continue;
-    auto view = std::make_shared<const View>(cpp::service_view(*service));
+    auto view = std::make_shared<const View>(cpp::service_view(*service, naming));
     files.push_back({cpp::service_header_name(*service), "service.h", view});
     files.push_back({cpp::service_source_name(*service), "service.cpp", view});
   }
@@ -89,15 +90,21 @@ std::vector<std::string> cpp_output_names(const idl::Program& root, bool recurse
 
 bool generate_cpp(const idl::Program& root, const CppOptions& options, bool recurse,
                   OutputSink& out, idl::Diagnostics& diags) {
+  bool ok = true;
   for (const auto& [key, value] : options.values) {
-    diags.error({}, "unknown option '{}' for --gen cpp", key);
+    if (key == "file_namespaces") continue;
+    diags.error({}, "unknown option '{}' for --gen cpp (known: file_namespaces)", key);
+    ok = false;
   }
-  if (!options.values.empty()) return false;
+  if (!ok) return false;
+  cpp::Naming naming{options.values.count("file_namespaces") != 0};
+  std::vector<const idl::Program*> included;
+  collect_programs(root, true, included);
+  if (!cpp::check_cpp_name_clashes(included, naming, diags)) return false;
   std::vector<const idl::Program*> programs;
   collect_programs(root, recurse, programs);
-  bool ok = true;
   for (const idl::Program* program : programs) {
-    for (const OutputFile& file : program_outputs(*program))
+    for (const OutputFile& file : program_outputs(*program, naming))
       ok = write_file(file, out, diags) && ok;
   }
   return ok;

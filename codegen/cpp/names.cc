@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace corothrift::codegen::cpp {
 namespace {
@@ -42,8 +43,21 @@ std::string escape_name(std::string_view name) {
   return out;
 }
 
-std::string program_namespace(const idl::Program& program) {
+namespace {
+
+// `my-api.v2` -> `my_api_v2`: a file name as one C++ identifier.
+std::string identifier_of(std::string_view file_name) {
+  bool digit_first = !file_name.empty() && std::isdigit(static_cast<unsigned char>(file_name[0]));
+  std::string out = file_name.empty() || digit_first ? "_" : "";
+  for (char c : file_name) out += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+  return out;
+}
+
+}  // namespace
+
+std::string program_namespace(const idl::Program& program, const Naming& naming) {
   std::string dotted = program.namespace_for("cpp");
+  if (dotted.empty() && naming.file_namespaces) return escape_name(identifier_of(program.name));
   std::string out;
   std::size_t start = 0;
   while (!dotted.empty() && start <= dotted.size()) {
@@ -59,14 +73,23 @@ std::string program_namespace(const idl::Program& program) {
 
 namespace corothrift::codegen::cpp {
 
-std::string field_name(const idl::Field& field, const idl::Program& program) {
+std::string field_name(const idl::Field& field, const Fields& siblings,
+                       const idl::Program& program) {
   std::string name = escape_name(field.name);
-  if (name == "read" || name == "write") return name + "_";
   const idl::Definition* def = program.find(field.name);
-  if (def != nullptr && def->kind != idl::DefinitionKind::kConst &&
-      def->kind != idl::DefinitionKind::kService) {
-    return name + "_";
-  }
+  bool names_type = def != nullptr && def->kind != idl::DefinitionKind::kConst &&
+                    def->kind != idl::DefinitionKind::kService;
+  if (names_type || name == "read" || name == "write" || name == "what") name += '_';
+  if (name == field.name) return name;
+  // Renamed: not into the name of another field (`ClassAndProp` beside
+  // `ClassAndProp_`).
+  auto taken = [&](const std::string& candidate) {
+    for (const auto& sibling : siblings) {
+      if (sibling.get() != &field && sibling->name == candidate) return true;
+    }
+    return false;
+  };
+  while (taken(name)) name += '_';
   return name;
 }
 

@@ -15,9 +15,17 @@ bool is_reserved_word(std::string_view name);
 // `name`, with a trailing `_` when it is reserved.
 std::string escape_name(std::string_view name);
 
+// Naming choices made on the command line (`--gen cpp:file_namespaces`).
+struct Naming {
+  // A file without `namespace cpp` (or `*`) gets a namespace named after the
+  // file instead of the global one, so two such files may define one name.
+  bool file_namespaces = false;
+};
+
 // The C++ namespace of a program ("a::b"), from `namespace cpp a.b`, else
-// `namespace * a.b`; "" for the global namespace. Each part is escaped.
-std::string program_namespace(const idl::Program& program);
+// `namespace * a.b`, else (with file_namespaces) the file's name; "" for the
+// global namespace. Each part is escaped.
+std::string program_namespace(const idl::Program& program, const Naming& naming = {});
 
 }  // namespace corothrift::codegen::cpp
 
@@ -26,7 +34,10 @@ namespace corothrift::codegen::cpp {
 // The C++ member name of a struct/union/exception field: escaped, and with a
 // trailing `_` where it would clash with a type name of its program (a member
 // named like a type changes what that name means in the class) or with the
-// generated members read/write.
-std::string field_name(const idl::Field& field, const idl::Program& program);
+// generated members read/write (and an exception's what()); more `_` while
+// that is the name of another field in `siblings` (the fields of its struct).
+using Fields = std::vector<std::unique_ptr<idl::Field>>;
+std::string field_name(const idl::Field& field, const Fields& siblings,
+                       const idl::Program& program);
 
 }  // namespace corothrift::codegen::cpp

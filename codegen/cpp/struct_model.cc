@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <set>
-
 #include "const_values.h"
 #include "doc_comments.h"
 #include "names.h"
@@ -38,18 +36,27 @@ std::string zero_initializer(const TypeRef& type) {
   }
 }
 
-std::string initializer(const idl::Field& field, const TypeNames& names) {
+// `optional` means nothing in an argument list (Apache ignores it there too):
+// an argument is sent like any other and is its default when absent. A union
+// member is optional by nature; the variant says whether it is set.
+Requiredness requiredness(const idl::Field& field, FieldForm form) {
+  bool ignored = (form == FieldForm::kArgument || form == FieldForm::kMember) &&
+                 field.requiredness == Requiredness::kOptional;
+  return ignored ? Requiredness::kDefault : field.requiredness;
+}
+
+std::string initializer(const idl::Field& field, const TypeNames& names, FieldForm form) {
+  if (form == FieldForm::kOptional) return "";
   if (field.default_value != nullptr) {
     return " = " + const_expr(field.type, *field.default_value, names);
   }
-  if (field.requiredness == Requiredness::kOptional || field.is_reference) return "";
+  if (requiredness(field, form) == Requiredness::kOptional || form == FieldForm::kBoxed) return "";
   return zero_initializer(field.type);
 }
 
-std::string storage_type(const idl::Field& field, const std::string& value_type,
-                         bool force_optional) {
-  if (field.is_reference) return "corothrift::Box<" + value_type + ">";
-  if (field.requiredness == Requiredness::kOptional || force_optional) {
+std::string storage_type(const idl::Field& field, const std::string& value_type, FieldForm form) {
+  if (form == FieldForm::kBoxed) return "corothrift::Box<" + value_type + ">";
+  if (requiredness(field, form) == Requiredness::kOptional || form == FieldForm::kOptional) {
     return "std::optional<" + value_type + ">";
   }
   return value_type;
@@ -78,59 +85,39 @@ std::string compare_operand(idl::StructKind kind, const View& fields, const std:
   return "std::tie(" + out + ")";
 }
 
-// Whether `type` holds `target` by value (through containers, typedefs and
-// the by-value fields of other structs).
-bool holds(const TypeRef& type, const idl::Struct& target, std::set<const idl::Struct*>& seen) {
-  const TypeRef& real = idl::strip_typedefs(type);
-  if (real.key && holds(*real.key, target, seen)) return true;
-  if (real.element) return holds(*real.element, target, seen);
-  const idl::Struct* s = named_struct(real);
-  if (s == nullptr) return false;
-  if (s == &target) return true;
-  if (!seen.insert(s).second) return false;
-  for (const auto& field : s->fields) {
-    if (!field->is_reference && holds(field->type, target, seen)) return true;
-  }
-  return false;
-}
-
-bool contains_itself(const idl::Struct& s) {
-  std::set<const idl::Struct*> seen;
-  for (const auto& field : s.fields) {
-    if (!field->is_reference && holds(field->type, s, seen)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
-View field_view(const idl::Field& field, const idl::Program& program, const TypeNames& names,
-                std::size_t index, bool force_optional) {
+View field_view(const idl::Field& field, const Fields& siblings, const idl::Program& program,
+                const TypeNames& names, std::size_t index, FieldForm form) {
+  if (field.is_reference && form != FieldForm::kArgument) form = FieldForm::kBoxed;
   std::string value_type = names.cpp_type(field.type);
   View view;
-  view.set("name", field_name(field, program));
+  view.set("name", field_name(field, siblings, program));
   view.set("idl_name", field.name);
   view.set("id", fmt::format("{}", field.id));
   view.set("value_type", value_type);
-  view.set("cpp_type", storage_type(field, value_type, force_optional));
+  view.set("cpp_type", storage_type(field, value_type, form));
   view.set("tag", names.tag(field.type));
-  view.set("initializer", force_optional ? "" : initializer(field, names));
-  view.set("required", field.requiredness == Requiredness::kRequired);
+  view.set("initializer", initializer(field, names, form));
+  view.set("required", requiredness(field, form) == Requiredness::kRequired);
   view.set("hashable", names.hashable(field.type));
   view.set("orderable", names.orderable(field.type));
   view.set("doc_lines", doc_lines(field.doc));
   view.set("index", fmt::format("{}", index));
   view.set("enumerator", union_enumerator(field));
-  view.set("deref", field.is_reference ? "*" : "");
+  view.set("deref", form == FieldForm::kBoxed ? "*" : "");
   return view;
 }
 
 View fields_view(const std::vector<std::unique_ptr<idl::Field>>& fields,
-                 const idl::Program& program, const TypeNames& names, bool force_optional) {
+                 const idl::Program& program, const TypeNames& names, FieldForm form,
+                 const StructLayout* layout) {
   View out = View::list();
   std::size_t index = 1;
-  for (const auto& field : fields)
-    out.push(field_view(*field, program, names, index++, force_optional));
+  for (const auto& field : fields) {
+    bool boxed = layout != nullptr && layout->boxed(*field);
+    out.push(field_view(*field, fields, program, names, index++, boxed ? FieldForm::kBoxed : form));
+  }
   return out;
 }
 
@@ -158,8 +145,8 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   view.set("hashable", hashable);
   view.set("hash_args", hash_args);
   view.set("orderable", orderable);
-  view.set("compares_by_hand", shape.contains_itself);
-  view.set("compare_left", compare_operand(shape.kind, fields, ""));
+  view.set("compares_by_hand", shape.compares_by_hand);
+  view.set("compare_left", compare_operand(shape.kind, fields, "this->"));
   view.set("compare_right", compare_operand(shape.kind, fields, "other."));
   view.set("doc_lines", doc_lines(shape.doc));
   view.set("variant_types", variant_types(fields));
@@ -168,10 +155,13 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   return view;
 }
 
-View struct_view(const idl::Struct& s, const TypeNames& names, const std::string& qualified) {
+View struct_view(const idl::Struct& s, const TypeNames& names, const std::string& qualified,
+                 const StructLayout& layout) {
   StructShape shape{escape_name(s.name), s.name, qualified,
-                    s.struct_kind,       s.doc,  contains_itself(s)};
-  return struct_view(shape, fields_view(s.fields, *s.program, names), names);
+                    s.struct_kind,       s.doc,  layout.compares_out_of_line(s)};
+  FieldForm form =
+      s.struct_kind == idl::StructKind::kUnion ? FieldForm::kMember : FieldForm::kAsDeclared;
+  return struct_view(shape, fields_view(s.fields, *s.program, names, form, &layout), names);
 }
 
 }  // namespace corothrift::codegen::cpp

@@ -126,10 +126,11 @@ const idl::Enum* named_enum(const TypeRef& type) {
   return def != nullptr ? def->as<idl::Enum>() : nullptr;
 }
 
-TypeNames::TypeNames(const idl::Program& current) : namespace_(program_namespace(current)) {}
+TypeNames::TypeNames(const idl::Program& current, const Naming& naming)
+    : naming_(naming), namespace_(program_namespace(current, naming)) {}
 
 std::string TypeNames::definition(const idl::Definition& def) const {
-  std::string ns = program_namespace(*def.program);
+  std::string ns = program_namespace(*def.program, naming_);
   std::string name = escape_name(def.name);
   if (ns == namespace_) return name;
   return ns.empty() ? "::" + name : "::" + ns + "::" + name;

@@ -7,12 +7,13 @@
 #include <string>
 
 #include "corothrift/idl/ast.h"
+#include "names.h"
 
 namespace corothrift::codegen::cpp {
 
 class TypeNames {
  public:
-  explicit TypeNames(const idl::Program& current);
+  explicit TypeNames(const idl::Program& current, const Naming& naming = {});
 
   // The C++ name of a definition (struct, enum, typedef, const) as seen from
   // the current program.
@@ -33,6 +34,7 @@ class TypeNames {
   const std::string& current_namespace() const { return namespace_; }
 
  private:
+  Naming naming_;
   std::string namespace_;
 };
 

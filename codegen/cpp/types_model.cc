@@ -6,6 +6,7 @@
 
 #include "const_values.h"
 #include "doc_comments.h"
+#include "layout.h"
 #include "names.h"
 #include "order.h"
 #include "struct_model.h"
@@ -14,8 +15,10 @@
 namespace corothrift::codegen::cpp {
 namespace {
 
+// From the global namespace: the formatter and hash specialisations live in
+// fmt and std, where a bare `get` would be std::get.
 std::string qualified(const TypeNames& names, const std::string& name) {
-  return names.current_namespace().empty() ? name : names.current_namespace() + "::" + name;
+  return names.current_namespace().empty() ? "::" + name : names.current_namespace() + "::" + name;
 }
 
 View enum_view(const idl::Enum& e, const TypeNames& names) {
@@ -167,11 +170,12 @@ View list_of(const idl::Program& program, F make) {
 std::string types_header_name(const idl::Program& program) { return program.name + "_types.h"; }
 std::string types_source_name(const idl::Program& program) { return program.name + "_types.cpp"; }
 
-View types_view(const idl::Program& program) {
-  TypeNames names(program);
+View types_view(const idl::Program& program, const Naming& naming) {
+  TypeNames names(program, naming);
+  StructLayout layout(program);
   View structs = View::list();
-  for (const idl::Struct* s : structs_in_declaration_order(program)) {
-    structs.push(struct_view(*s, names, qualified(names, escape_name(s->name))));
+  for (const idl::Struct* s : layout.declaration_order()) {
+    structs.push(struct_view(*s, names, qualified(names, escape_name(s->name)), layout));
   }
   View typedefs = View::list();
   for (const idl::Typedef* t : typedefs_in_declaration_order(program)) {

@@ -3,11 +3,12 @@
 // spelling, initialiser and yes/no the templates need, for one program.
 
 #include "corothrift/idl/ast.h"
+#include "names.h"
 #include "view.h"
 
 namespace corothrift::codegen::cpp {
 
-View types_view(const idl::Program& program);
+View types_view(const idl::Program& program, const Naming& naming = {});
 
 // The output file names of `program` ("foo_types.h", "Service.cpp", ...).
 std::string types_header_name(const idl::Program& program);

@@ -80,14 +80,15 @@ std::vector<const Definition*> aliased_typedefs(const Definition& definition) {
   return out;
 }
 
-// Structs held directly (not through a container or a `&` box): C++ must
-// know their size to lay out `definition`.
-std::vector<const Definition*> held_structs(const Definition& definition) {
+// Structs held through `required` fields directly (not through a container,
+// a `&` box or a union, whose members are never required). A cycle of these
+// has no finite value; codegen boxes any other field on a by-value cycle.
+std::vector<const Definition*> required_structs(const Definition& definition) {
   std::vector<const Definition*> out;
   const auto* structure = definition.as<Struct>();
-  if (structure == nullptr) return out;
+  if (structure == nullptr || structure->struct_kind == StructKind::kUnion) return out;
   for (const auto& field : structure->fields) {
-    if (field->is_reference) continue;
+    if (field->is_reference || field->requiredness != Requiredness::kRequired) continue;
     if (const Struct* held = as_struct(field->type)) out.push_back(held);
   }
   return out;
@@ -135,12 +136,13 @@ void check_typedef_cycles(const Program& program, Diagnostics& diags) {
 }
 
 void check_by_value_cycles(const Program& program, Diagnostics& diags) {
-  report_cycles(program, held_structs, [&](const Definition& structure, const std::string& path) {
-    diags.error(structure.name_range,
-                "{} '{}' contains itself by value ({}); make a field on the cycle a '&' "
-                "reference",
-                kind_name(structure), structure.name, path);
-  });
+  report_cycles(
+      program, required_structs, [&](const Definition& structure, const std::string& path) {
+        diags.error(structure.name_range,
+                    "{} '{}' contains itself through required fields only ({}), so no value of it "
+                    "is finite; make a field on the cycle optional",
+                    kind_name(structure), structure.name, path);
+      });
 }
 
 void check_service_cycles(const Program& program, Diagnostics& diags) {

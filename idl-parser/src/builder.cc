@@ -309,7 +309,11 @@ class Builder {
     node->name_range = range(f->anyIdentifier());
     node->range = range(f);
     node->doc = doc(f);
-    node->oneway = f->getStart()->getText() == "oneway";
+    std::string modifier = f->getStart()->getText();
+    node->oneway = modifier == "oneway" || modifier == "async";
+    if (modifier == "async") {
+      diags_.warning(range(f->getStart()), "'async' is the old name of 'oneway'; write 'oneway'");
+    }
     auto* return_type = f->functionType()->fieldType();
     if (return_type != nullptr) {
       node->return_type = type(return_type);

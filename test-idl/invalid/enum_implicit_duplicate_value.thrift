@@ -3,5 +3,5 @@
 enum Step {
   TWO = 2   # expected-note: 'TWO' was defined here
   ONE = 1
-  NEXT      # expected-error: 'NEXT' has the same value (2) as 'TWO' in enum 'Step'
+  NEXT      # expected-warning: 'NEXT' has the same value (2) as 'TWO' in enum 'Step'; it is an alias, and the value's name is 'TWO'
 }

@@ -1,7 +1,7 @@
 // Checking goes on after an error: every independent problem in one run.
 enum Status {
   OK = 0       # expected-note: 'OK' was defined here
-  FINE = 0     # expected-error: 'FINE' has the same value (0) as 'OK' in enum 'Status'
+  FINE = 0     # expected-warning: 'FINE' has the same value (0) as 'OK' in enum 'Status'; it is an alias, and the value's name is 'OK'
 }
 
 struct Request {

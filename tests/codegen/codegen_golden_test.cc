@@ -36,6 +36,12 @@ std::vector<GoldenCase> golden_cases() {
         "enum_implicit_values", "doc_comments", "empty"}) {
     cases.push_back({name, kValidIdlDir / (std::string(name) + ".thrift")});
   }
+  // Shapes of real projects' IDL that once failed (issue 11).
+  for (const char* name : {"recursive_optional", "container_cycle", "enum_aliases",
+                           "optional_arguments", "generated_name_clashes", "old_style_service",
+                           "global_names", "optional_union_members", "empty_enum"}) {
+    cases.push_back({name, kValidIdlDir / (std::string(name) + ".thrift")});
+  }
   return cases;
 }
 

@@ -115,10 +115,21 @@ TEST_F(ModelOf, FieldsNamedLikeKeywordsOrTypesOrGeneratedMembersAreRenamed) {
     if (def->name == "S") s = def->as<idl::Struct>();
   }
   ASSERT_NE(s, nullptr);
-  EXPECT_EQ(field_name(*s->fields[0], p), "class_");
-  EXPECT_EQ(field_name(*s->fields[1], p), "T_");
-  EXPECT_EQ(field_name(*s->fields[2], p), "read_");
-  EXPECT_EQ(field_name(*s->fields[3], p), "plain");
+  EXPECT_EQ(field_name(*s->fields[0], s->fields, p), "class_");
+  EXPECT_EQ(field_name(*s->fields[1], s->fields, p), "T_");
+  EXPECT_EQ(field_name(*s->fields[2], s->fields, p), "read_");
+  EXPECT_EQ(field_name(*s->fields[3], s->fields, p), "plain");
+}
+
+TEST_F(ModelOf, ARenamedFieldTakesMoreUnderscoresUntilNoOtherFieldHasItsName) {
+  const auto& p = load(
+      "struct T {}\nstruct S { 1: T T, 2: i32 T_, 3: i32 class, 4: i32 class_, 5: i32 class__ }\n");
+  const idl::Struct* s = p.definitions.back()->as<idl::Struct>();
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(field_name(*s->fields[0], s->fields, p), "T__");
+  EXPECT_EQ(field_name(*s->fields[1], s->fields, p), "T_");
+  EXPECT_EQ(field_name(*s->fields[2], s->fields, p), "class___");
+  EXPECT_EQ(field_name(*s->fields[3], s->fields, p), "class_");
 }
 
 }  // namespace

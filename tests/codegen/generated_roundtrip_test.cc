@@ -11,6 +11,7 @@
 #include "DebugProtoTest_types.h"
 #include "Recursive_types.h"
 #include "ThriftTest_types.h"
+#include "generated_test_util.h"
 
 namespace {
 
@@ -18,24 +19,7 @@ using corothrift::ProtocolKind;
 namespace tt = thrift::test;
 namespace dbg = thrift::test::debug;
 
-class GeneratedRoundTrip : public ::testing::TestWithParam<ProtocolKind> {
- protected:
-  template <class T>
-  corothrift::WriteBuffer encode(const T& value) {
-    corothrift::WriteBuffer out;
-    corothrift::serialize(GetParam(), value, out);
-    return out;
-  }
-
-  template <class T, class U = T>
-  U round_trip(const T& value) {
-    corothrift::WriteBuffer bytes = encode(value);
-    U back;
-    std::size_t used = corothrift::deserialize(GetParam(), bytes.bytes(), back);
-    EXPECT_EQ(used, bytes.size());
-    return back;
-  }
-};
+class GeneratedRoundTrip : public corothrift::test::ProtocolTest {};
 
 tt::Xtruct xtruct(std::string text, int32_t n) {
   tt::Xtruct x;

@@ -12,6 +12,7 @@
 #include <corothrift/sync_wait.h>
 
 #include "Calculator.h"
+#include "generated_test_util.h"
 
 namespace {
 
@@ -103,41 +104,16 @@ struct Result {
   }
 };
 
-class GeneratedProcessor : public ::testing::TestWithParam<ProtocolKind> {
+class GeneratedProcessor : public corothrift::test::ProcessorTest {
  protected:
-  // Sends one message to the processor; returns whether it knew the method.
   template <class Args>
   bool call(std::string_view method, const Args& args,
             corothrift::MessageType type = corothrift::MessageType::Call) {
-    corothrift::WriteBuffer message;
-    corothrift::with_writer(GetParam(), message, [&](auto& w) {
-      w.write_message_begin(method, type, 7);
-      args.write(w);
-      w.write_message_end();
-    });
-    sink_.out.clear();
-    sink_.framed = false;
-    corothrift::ServerRequest req(GetParam(), message.bytes(), corothrift::kDefaultDecodeLimits,
-                                  sink_);
-    return corothrift::sync_wait(loop_, processor_.process(req));
+    return ProcessorTest::call(processor_, method, args, type);
   }
 
-  template <class R>
-  corothrift::MessageHeader reply(R& result) {
-    corothrift::ReadBuffer in(sink_.out.bytes());
-    corothrift::MessageHeader header;
-    corothrift::with_reader(GetParam(), in, corothrift::kDefaultDecodeLimits, [&](auto& r) {
-      header = r.read_message_begin();
-      result.read(r);
-      r.read_message_end();
-    });
-    return header;
-  }
-
-  corothrift::EventLoop loop_;
   std::shared_ptr<Calculator> handler_ = std::make_shared<Calculator>();
   tutorial::CalculatorProcessor processor_{handler_};
-  corothrift::detail::ReplySink sink_;
 };
 
 TEST_P(GeneratedProcessor, CallIsDispatchedByNameAndAnsweredWithTheResult) {

@@ -221,7 +221,8 @@ TEST(Validate, ReportsInSourceOrderEachNoteAfterItsDiagnostic) {
     lines.push_back(std::to_string(diags.sources().locate(d.range.file, d.range.begin).line) + " " +
                     severity_name(d.severity));
   }
-  EXPECT_EQ(lines, (std::vector<std::string>{"1 error", "4 error", "3 note", "8 error", "7 note"}));
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{"1 error", "4 warning", "3 note", "8 error", "7 note"}));
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace corothrift {
@@ -73,6 +74,15 @@ class Box {
 
 template <class T>
 Box(T) -> Box<T>;
+
+namespace detail {
+
+template <class T>
+struct IsBox : std::false_type {};
+template <class T>
+struct IsBox<Box<T>> : std::true_type {};
+
+}  // namespace detail
 
 }  // namespace corothrift
 

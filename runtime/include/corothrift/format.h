@@ -74,11 +74,6 @@ struct IsOptional : std::false_type {};
 template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 
-template <class T>
-struct IsBox : std::false_type {};
-template <class T>
-struct IsBox<Box<T>> : std::true_type {};
-
 template <class E>
 concept NamedEnum = std::is_enum_v<E> && requires(E e) {
   { enum_name(e) } -> std::convertible_to<std::string_view>;

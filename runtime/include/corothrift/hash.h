@@ -54,6 +54,10 @@ template <class T>
 std::size_t hash_value(const T& value) {
   if constexpr (std::is_enum_v<T>) {
     return std::hash<std::underlying_type_t<T>>{}(static_cast<std::underlying_type_t<T>>(value));
+  } else if constexpr (detail::IsBox<T>::value) {
+    // Not std::hash<Box<T>>: it needs std::hash<T>, which a container lacks
+    // (a field boxed because it holds its own struct in a map).
+    return value ? hash_value(*value) : 0x5bd1e995;
   } else if constexpr (detail::IsPair<T>::value) {
     std::size_t seed = hash_value(value.first);
     hash_combine(seed, hash_value(value.second));

@@ -42,11 +42,11 @@ void RecTree::read(R& r) {
 }
 
 bool RecTree::operator==(const RecTree& other) const {
-  return std::tie(children, item) == std::tie(other.children, other.item);
+  return std::tie(this->children, this->item) == std::tie(other.children, other.item);
 }
 
 std::partial_ordering RecTree::operator<=>(const RecTree& other) const {
-  return std::tie(children, item) <=> std::tie(other.children, other.item);
+  return std::tie(this->children, this->item) <=> std::tie(other.children, other.item);
 }
 
 template void RecTree::write(corothrift::BinaryWriter&) const;
@@ -348,131 +348,131 @@ template void VectorTest::read(corothrift::BinaryReader&);
 template void VectorTest::write(corothrift::CompactWriter&) const;
 template void VectorTest::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<RecTree>::format(
-    const RecTree& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::RecTree>::format(
+    const ::RecTree& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "RecTree");
   out.field("children", value.children);
   out.field("item", value.item);
   return out.finish();
 }
 
-std::size_t std::hash<RecTree>::operator()(const RecTree& value) const noexcept {
+std::size_t std::hash<::RecTree>::operator()(const ::RecTree& value) const noexcept {
   return corothrift::hash_values(value.children, value.item);
 }
 
-fmt::format_context::iterator fmt::formatter<RecList>::format(
-    const RecList& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::RecList>::format(
+    const ::RecList& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "RecList");
   out.field("nextitem", value.nextitem);
   out.field("item", value.item);
   return out.finish();
 }
 
-std::size_t std::hash<RecList>::operator()(const RecList& value) const noexcept {
+std::size_t std::hash<::RecList>::operator()(const ::RecList& value) const noexcept {
   return corothrift::hash_values(value.nextitem, value.item);
 }
 
-fmt::format_context::iterator fmt::formatter<CoRec>::format(
-    const CoRec& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoRec>::format(
+    const ::CoRec& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoRec");
   out.field("other", value.other);
   return out.finish();
 }
 
-std::size_t std::hash<CoRec>::operator()(const CoRec& value) const noexcept {
+std::size_t std::hash<::CoRec>::operator()(const ::CoRec& value) const noexcept {
   return corothrift::hash_values(value.other);
 }
 
-fmt::format_context::iterator fmt::formatter<CoRec2>::format(
-    const CoRec2& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoRec2>::format(
+    const ::CoRec2& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoRec2");
   out.field("other", value.other);
   return out.finish();
 }
 
-std::size_t std::hash<CoRec2>::operator()(const CoRec2& value) const noexcept {
+std::size_t std::hash<::CoRec2>::operator()(const ::CoRec2& value) const noexcept {
   return corothrift::hash_values(value.other);
 }
 
-fmt::format_context::iterator fmt::formatter<CoUnion>::format(
-    const CoUnion& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoUnion>::format(
+    const ::CoUnion& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoUnion");
   switch (value.type()) {
-    case CoUnion::Type::empty:
+    case ::CoUnion::Type::empty:
       break;
-    case CoUnion::Type::other:
+    case ::CoUnion::Type::other:
       out.field("other", value.get_other());
       break;
   }
   return out.finish();
 }
 
-std::size_t std::hash<CoUnion>::operator()(const CoUnion& value) const noexcept {
+std::size_t std::hash<::CoUnion>::operator()(const ::CoUnion& value) const noexcept {
   std::size_t seed = static_cast<std::size_t>(value.type());
   switch (value.type()) {
-    case CoUnion::Type::empty:
+    case ::CoUnion::Type::empty:
       break;
-    case CoUnion::Type::other:
+    case ::CoUnion::Type::other:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_other()));
       break;
   }
   return seed;
 }
 
-fmt::format_context::iterator fmt::formatter<CoUnion2>::format(
-    const CoUnion2& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoUnion2>::format(
+    const ::CoUnion2& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoUnion2");
   switch (value.type()) {
-    case CoUnion2::Type::empty:
+    case ::CoUnion2::Type::empty:
       break;
-    case CoUnion2::Type::other:
+    case ::CoUnion2::Type::other:
       out.field("other", value.get_other());
       break;
   }
   return out.finish();
 }
 
-std::size_t std::hash<CoUnion2>::operator()(const CoUnion2& value) const noexcept {
+std::size_t std::hash<::CoUnion2>::operator()(const ::CoUnion2& value) const noexcept {
   std::size_t seed = static_cast<std::size_t>(value.type());
   switch (value.type()) {
-    case CoUnion2::Type::empty:
+    case ::CoUnion2::Type::empty:
       break;
-    case CoUnion2::Type::other:
+    case ::CoUnion2::Type::other:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_other()));
       break;
   }
   return seed;
 }
 
-fmt::format_context::iterator fmt::formatter<CoError>::format(
-    const CoError& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoError>::format(
+    const ::CoError& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoError");
   out.field("other", value.other);
   return out.finish();
 }
 
-std::size_t std::hash<CoError>::operator()(const CoError& value) const noexcept {
+std::size_t std::hash<::CoError>::operator()(const ::CoError& value) const noexcept {
   return corothrift::hash_values(value.other);
 }
 
-fmt::format_context::iterator fmt::formatter<CoError2>::format(
-    const CoError2& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::CoError2>::format(
+    const ::CoError2& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "CoError2");
   out.field("other", value.other);
   return out.finish();
 }
 
-std::size_t std::hash<CoError2>::operator()(const CoError2& value) const noexcept {
+std::size_t std::hash<::CoError2>::operator()(const ::CoError2& value) const noexcept {
   return corothrift::hash_values(value.other);
 }
 
-fmt::format_context::iterator fmt::formatter<VectorTest>::format(
-    const VectorTest& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::VectorTest>::format(
+    const ::VectorTest& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "VectorTest");
   out.field("lister", value.lister);
   return out.finish();
 }
 
-std::size_t std::hash<VectorTest>::operator()(const VectorTest& value) const noexcept {
+std::size_t std::hash<::VectorTest>::operator()(const ::VectorTest& value) const noexcept {
   return corothrift::hash_values(value.lister);
 }

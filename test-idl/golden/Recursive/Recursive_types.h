@@ -35,8 +35,8 @@ struct RecTree {
   std::vector<RecTree> children;
   std::int16_t item = 0;
 
-  // Holds itself inside a container: compared out of line, since clang 14
-  // cannot default a comparison that needs its own result type.
+  // Holds itself, or a type declared after it, in a vector: compared out of
+  // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const RecTree& other) const;
   std::partial_ordering operator<=>(const RecTree& other) const;
 
@@ -183,100 +183,100 @@ struct VectorTest {
 };
 
 template <>
-struct fmt::formatter<RecTree> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const RecTree& value,
+struct fmt::formatter<::RecTree> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::RecTree& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<RecTree> {
-  std::size_t operator()(const RecTree& value) const noexcept;
+struct std::hash<::RecTree> {
+  std::size_t operator()(const ::RecTree& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<RecList> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const RecList& value,
+struct fmt::formatter<::RecList> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::RecList& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<RecList> {
-  std::size_t operator()(const RecList& value) const noexcept;
+struct std::hash<::RecList> {
+  std::size_t operator()(const ::RecList& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoRec> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoRec& value,
+struct fmt::formatter<::CoRec> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoRec& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoRec> {
-  std::size_t operator()(const CoRec& value) const noexcept;
+struct std::hash<::CoRec> {
+  std::size_t operator()(const ::CoRec& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoRec2> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoRec2& value,
+struct fmt::formatter<::CoRec2> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoRec2& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoRec2> {
-  std::size_t operator()(const CoRec2& value) const noexcept;
+struct std::hash<::CoRec2> {
+  std::size_t operator()(const ::CoRec2& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoUnion> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoUnion& value,
+struct fmt::formatter<::CoUnion> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoUnion& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoUnion> {
-  std::size_t operator()(const CoUnion& value) const noexcept;
+struct std::hash<::CoUnion> {
+  std::size_t operator()(const ::CoUnion& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoUnion2> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoUnion2& value,
+struct fmt::formatter<::CoUnion2> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoUnion2& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoUnion2> {
-  std::size_t operator()(const CoUnion2& value) const noexcept;
+struct std::hash<::CoUnion2> {
+  std::size_t operator()(const ::CoUnion2& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoError> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoError& value,
+struct fmt::formatter<::CoError> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoError& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoError> {
-  std::size_t operator()(const CoError& value) const noexcept;
+struct std::hash<::CoError> {
+  std::size_t operator()(const ::CoError& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<CoError2> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const CoError2& value,
+struct fmt::formatter<::CoError2> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::CoError2& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<CoError2> {
-  std::size_t operator()(const CoError2& value) const noexcept;
+struct std::hash<::CoError2> {
+  std::size_t operator()(const ::CoError2& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<VectorTest> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const VectorTest& value,
+struct fmt::formatter<::VectorTest> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::VectorTest& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<VectorTest> {
-  std::size_t operator()(const VectorTest& value) const noexcept;
+struct std::hash<::VectorTest> {
+  std::size_t operator()(const ::VectorTest& value) const noexcept;
 };

@@ -62,8 +62,8 @@ template void Defaults::read(corothrift::BinaryReader&);
 template void Defaults::write(corothrift::CompactWriter&) const;
 template void Defaults::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Color>::format(
-    Color value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Color>::format(
+    ::Color value, fmt::format_context& ctx) const {
   // Not corothrift::format_value: it prints enums that have a formatter
   // through that formatter, which is this one.
   std::string_view name = enum_name(value);
@@ -71,14 +71,14 @@ fmt::format_context::iterator fmt::formatter<Color>::format(
   return corothrift::format_int(ctx.out(), static_cast<std::int32_t>(value));
 }
 
-fmt::format_context::iterator fmt::formatter<Defaults>::format(
-    const Defaults& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Defaults>::format(
+    const ::Defaults& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Defaults");
   out.field("size", value.size);
   out.field("color", value.color);
   return out.finish();
 }
 
-std::size_t std::hash<Defaults>::operator()(const Defaults& value) const noexcept {
+std::size_t std::hash<::Defaults>::operator()(const ::Defaults& value) const noexcept {
   return corothrift::hash_values(value.size, value.color);
 }

@@ -55,17 +55,17 @@ struct Defaults {
 };
 
 template <>
-struct fmt::formatter<Color> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(Color value, fmt::format_context& ctx) const;
+struct fmt::formatter<::Color> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(::Color value, fmt::format_context& ctx) const;
 };
 
 template <>
-struct fmt::formatter<Defaults> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Defaults& value,
+struct fmt::formatter<::Defaults> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Defaults& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Defaults> {
-  std::size_t operator()(const Defaults& value) const noexcept;
+struct std::hash<::Defaults> {
+  std::size_t operator()(const ::Defaults& value) const noexcept;
 };

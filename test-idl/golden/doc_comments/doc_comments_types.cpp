@@ -63,8 +63,8 @@ template void Documented::read(corothrift::BinaryReader&);
 template void Documented::write(corothrift::CompactWriter&) const;
 template void Documented::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Documentation>::format(
-    Documentation value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Documentation>::format(
+    ::Documentation value, fmt::format_context& ctx) const {
   // Not corothrift::format_value: it prints enums that have a formatter
   // through that formatter, which is this one.
   std::string_view name = enum_name(value);
@@ -72,8 +72,8 @@ fmt::format_context::iterator fmt::formatter<Documentation>::format(
   return corothrift::format_int(ctx.out(), static_cast<std::int32_t>(value));
 }
 
-fmt::format_context::iterator fmt::formatter<Documented>::format(
-    const Documented& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Documented>::format(
+    const ::Documented& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Documented");
   out.field("first", value.first);
   out.field("second", value.second);
@@ -81,6 +81,6 @@ fmt::format_context::iterator fmt::formatter<Documented>::format(
   return out.finish();
 }
 
-std::size_t std::hash<Documented>::operator()(const Documented& value) const noexcept {
+std::size_t std::hash<::Documented>::operator()(const ::Documented& value) const noexcept {
   return corothrift::hash_values(value.first, value.second, value.third);
 }

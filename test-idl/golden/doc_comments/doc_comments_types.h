@@ -62,17 +62,17 @@ struct Documented {
 };
 
 template <>
-struct fmt::formatter<Documentation> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(Documentation value, fmt::format_context& ctx) const;
+struct fmt::formatter<::Documentation> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(::Documentation value, fmt::format_context& ctx) const;
 };
 
 template <>
-struct fmt::formatter<Documented> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Documented& value,
+struct fmt::formatter<::Documented> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Documented& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Documented> {
-  std::size_t operator()(const Documented& value) const noexcept;
+struct std::hash<::Documented> {
+  std::size_t operator()(const ::Documented& value) const noexcept;
 };

@@ -53,8 +53,8 @@ std::optional<Mixed> Mixed_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-fmt::format_context::iterator fmt::formatter<Implicit>::format(
-    Implicit value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Implicit>::format(
+    ::Implicit value, fmt::format_context& ctx) const {
   // Not corothrift::format_value: it prints enums that have a formatter
   // through that formatter, which is this one.
   std::string_view name = enum_name(value);
@@ -62,8 +62,8 @@ fmt::format_context::iterator fmt::formatter<Implicit>::format(
   return corothrift::format_int(ctx.out(), static_cast<std::int32_t>(value));
 }
 
-fmt::format_context::iterator fmt::formatter<Mixed>::format(
-    Mixed value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Mixed>::format(
+    ::Mixed value, fmt::format_context& ctx) const {
   // Not corothrift::format_value: it prints enums that have a formatter
   // through that formatter, which is this one.
   std::string_view name = enum_name(value);

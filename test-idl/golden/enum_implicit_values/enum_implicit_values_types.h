@@ -48,11 +48,11 @@ inline std::string_view to_string(Mixed value) { return enum_name(value); }
 std::optional<Mixed> Mixed_from_string(std::string_view name);
 
 template <>
-struct fmt::formatter<Implicit> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(Implicit value, fmt::format_context& ctx) const;
+struct fmt::formatter<::Implicit> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(::Implicit value, fmt::format_context& ctx) const;
 };
 
 template <>
-struct fmt::formatter<Mixed> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(Mixed value, fmt::format_context& ctx) const;
+struct fmt::formatter<::Mixed> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(::Mixed value, fmt::format_context& ctx) const;
 };

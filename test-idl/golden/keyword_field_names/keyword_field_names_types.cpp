@@ -78,8 +78,8 @@ template void KeywordNames::read(corothrift::BinaryReader&);
 template void KeywordNames::write(corothrift::CompactWriter&) const;
 template void KeywordNames::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<KeywordNames>::format(
-    const KeywordNames& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::KeywordNames>::format(
+    const ::KeywordNames& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "KeywordNames");
   out.field("required", value.required);
   out.field("optional", value.optional);
@@ -94,6 +94,6 @@ fmt::format_context::iterator fmt::formatter<KeywordNames>::format(
   return out.finish();
 }
 
-std::size_t std::hash<KeywordNames>::operator()(const KeywordNames& value) const noexcept {
+std::size_t std::hash<::KeywordNames>::operator()(const ::KeywordNames& value) const noexcept {
   return corothrift::hash_values(value.required, value.optional, value.list, value.map, value.service, value.struct_, value.include, value.namespace_, value.void_, value.string);
 }

@@ -46,12 +46,12 @@ struct KeywordNames {
 };
 
 template <>
-struct fmt::formatter<KeywordNames> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const KeywordNames& value,
+struct fmt::formatter<::KeywordNames> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::KeywordNames& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<KeywordNames> {
-  std::size_t operator()(const KeywordNames& value) const noexcept;
+struct std::hash<::KeywordNames> {
+  std::size_t operator()(const ::KeywordNames& value) const noexcept;
 };

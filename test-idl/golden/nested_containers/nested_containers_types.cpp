@@ -54,8 +54,8 @@ template void Nested::read(corothrift::BinaryReader&);
 template void Nested::write(corothrift::CompactWriter&) const;
 template void Nested::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Nested>::format(
-    const Nested& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Nested>::format(
+    const ::Nested& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Nested");
   out.field("matrix", value.matrix);
   out.field("index", value.index);
@@ -64,6 +64,6 @@ fmt::format_context::iterator fmt::formatter<Nested>::format(
   return out.finish();
 }
 
-std::size_t std::hash<Nested>::operator()(const Nested& value) const noexcept {
+std::size_t std::hash<::Nested>::operator()(const ::Nested& value) const noexcept {
   return corothrift::hash_values(value.matrix, value.index, value.sets_of_maps, value.deep);
 }

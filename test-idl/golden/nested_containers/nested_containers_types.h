@@ -40,12 +40,12 @@ struct Nested {
 };
 
 template <>
-struct fmt::formatter<Nested> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Nested& value,
+struct fmt::formatter<::Nested> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Nested& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Nested> {
-  std::size_t operator()(const Nested& value) const noexcept;
+struct std::hash<::Nested> {
+  std::size_t operator()(const ::Nested& value) const noexcept;
 };

@@ -46,11 +46,11 @@ void Tree::read(R& r) {
 }
 
 bool Tree::operator==(const Tree& other) const {
-  return std::tie(children, parent, value) == std::tie(other.children, other.parent, other.value);
+  return std::tie(this->children, this->parent, this->value) == std::tie(other.children, other.parent, other.value);
 }
 
 std::partial_ordering Tree::operator<=>(const Tree& other) const {
-  return std::tie(children, parent, value) <=> std::tie(other.children, other.parent, other.value);
+  return std::tie(this->children, this->parent, this->value) <=> std::tie(other.children, other.parent, other.value);
 }
 
 template void Tree::write(corothrift::BinaryWriter&) const;
@@ -95,8 +95,8 @@ template void LinkedList::read(corothrift::BinaryReader&);
 template void LinkedList::write(corothrift::CompactWriter&) const;
 template void LinkedList::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Tree>::format(
-    const Tree& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Tree>::format(
+    const ::Tree& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Tree");
   out.field("children", value.children);
   out.field("parent", value.parent);
@@ -104,18 +104,18 @@ fmt::format_context::iterator fmt::formatter<Tree>::format(
   return out.finish();
 }
 
-std::size_t std::hash<Tree>::operator()(const Tree& value) const noexcept {
+std::size_t std::hash<::Tree>::operator()(const ::Tree& value) const noexcept {
   return corothrift::hash_values(value.children, value.parent, value.value);
 }
 
-fmt::format_context::iterator fmt::formatter<LinkedList>::format(
-    const LinkedList& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::LinkedList>::format(
+    const ::LinkedList& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "LinkedList");
   out.field("next", value.next);
   out.field("root", value.root);
   return out.finish();
 }
 
-std::size_t std::hash<LinkedList>::operator()(const LinkedList& value) const noexcept {
+std::size_t std::hash<::LinkedList>::operator()(const ::LinkedList& value) const noexcept {
   return corothrift::hash_values(value.next, value.root);
 }

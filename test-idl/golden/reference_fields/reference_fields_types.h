@@ -29,8 +29,8 @@ struct Tree {
   corothrift::Box<Tree> parent;
   std::int32_t value = 0;
 
-  // Holds itself inside a container: compared out of line, since clang 14
-  // cannot default a comparison that needs its own result type.
+  // Holds itself, or a type declared after it, in a vector: compared out of
+  // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Tree& other) const;
   std::partial_ordering operator<=>(const Tree& other) const;
 
@@ -56,23 +56,23 @@ struct LinkedList {
 };
 
 template <>
-struct fmt::formatter<Tree> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Tree& value,
+struct fmt::formatter<::Tree> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Tree& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Tree> {
-  std::size_t operator()(const Tree& value) const noexcept;
+struct std::hash<::Tree> {
+  std::size_t operator()(const ::Tree& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<LinkedList> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const LinkedList& value,
+struct fmt::formatter<::LinkedList> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::LinkedList& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<LinkedList> {
-  std::size_t operator()(const LinkedList& value) const noexcept;
+struct std::hash<::LinkedList> {
+  std::size_t operator()(const ::LinkedList& value) const noexcept;
 };

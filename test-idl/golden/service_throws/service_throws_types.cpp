@@ -75,24 +75,24 @@ template void Denied::read(corothrift::BinaryReader&);
 template void Denied::write(corothrift::CompactWriter&) const;
 template void Denied::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<NotFound>::format(
-    const NotFound& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::NotFound>::format(
+    const ::NotFound& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "NotFound");
   out.field("key", value.key);
   return out.finish();
 }
 
-std::size_t std::hash<NotFound>::operator()(const NotFound& value) const noexcept {
+std::size_t std::hash<::NotFound>::operator()(const ::NotFound& value) const noexcept {
   return corothrift::hash_values(value.key);
 }
 
-fmt::format_context::iterator fmt::formatter<Denied>::format(
-    const Denied& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Denied>::format(
+    const ::Denied& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Denied");
   out.field("who", value.who);
   return out.finish();
 }
 
-std::size_t std::hash<Denied>::operator()(const Denied& value) const noexcept {
+std::size_t std::hash<::Denied>::operator()(const ::Denied& value) const noexcept {
   return corothrift::hash_values(value.who);
 }

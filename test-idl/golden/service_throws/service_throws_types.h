@@ -55,23 +55,23 @@ struct Denied : corothrift::ThriftException {
 };
 
 template <>
-struct fmt::formatter<NotFound> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const NotFound& value,
+struct fmt::formatter<::NotFound> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::NotFound& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<NotFound> {
-  std::size_t operator()(const NotFound& value) const noexcept;
+struct std::hash<::NotFound> {
+  std::size_t operator()(const ::NotFound& value) const noexcept;
 };
 
 template <>
-struct fmt::formatter<Denied> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Denied& value,
+struct fmt::formatter<::Denied> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Denied& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Denied> {
-  std::size_t operator()(const Denied& value) const noexcept;
+struct std::hash<::Denied> {
+  std::size_t operator()(const ::Denied& value) const noexcept;
 };

@@ -70,8 +70,8 @@ template void WithDefaults::read(corothrift::BinaryReader&);
 template void WithDefaults::write(corothrift::CompactWriter&) const;
 template void WithDefaults::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<WithDefaults>::format(
-    const WithDefaults& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::WithDefaults>::format(
+    const ::WithDefaults& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "WithDefaults");
   out.field("number", value.number);
   out.field("text", value.text);
@@ -84,6 +84,6 @@ fmt::format_context::iterator fmt::formatter<WithDefaults>::format(
   return out.finish();
 }
 
-std::size_t std::hash<WithDefaults>::operator()(const WithDefaults& value) const noexcept {
+std::size_t std::hash<::WithDefaults>::operator()(const ::WithDefaults& value) const noexcept {
   return corothrift::hash_values(value.number, value.text, value.ratio, value.flag, value.names, value.counts, value.unique, value.maybe);
 }

@@ -44,12 +44,12 @@ struct WithDefaults {
 };
 
 template <>
-struct fmt::formatter<WithDefaults> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const WithDefaults& value,
+struct fmt::formatter<::WithDefaults> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::WithDefaults& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<WithDefaults> {
-  std::size_t operator()(const WithDefaults& value) const noexcept;
+struct std::hash<::WithDefaults> {
+  std::size_t operator()(const ::WithDefaults& value) const noexcept;
 };

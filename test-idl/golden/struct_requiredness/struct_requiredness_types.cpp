@@ -52,8 +52,8 @@ template void Requiredness::read(corothrift::BinaryReader&);
 template void Requiredness::write(corothrift::CompactWriter&) const;
 template void Requiredness::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Requiredness>::format(
-    const Requiredness& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Requiredness>::format(
+    const ::Requiredness& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Requiredness");
   out.field("must", value.must);
   out.field("may", value.may);
@@ -61,6 +61,6 @@ fmt::format_context::iterator fmt::formatter<Requiredness>::format(
   return out.finish();
 }
 
-std::size_t std::hash<Requiredness>::operator()(const Requiredness& value) const noexcept {
+std::size_t std::hash<::Requiredness>::operator()(const ::Requiredness& value) const noexcept {
   return corothrift::hash_values(value.must, value.may, value.default_requiredness);
 }

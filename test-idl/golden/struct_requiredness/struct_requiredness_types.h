@@ -39,12 +39,12 @@ struct Requiredness {
 };
 
 template <>
-struct fmt::formatter<Requiredness> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Requiredness& value,
+struct fmt::formatter<::Requiredness> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Requiredness& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Requiredness> {
-  std::size_t operator()(const Requiredness& value) const noexcept;
+struct std::hash<::Requiredness> {
+  std::size_t operator()(const ::Requiredness& value) const noexcept;
 };

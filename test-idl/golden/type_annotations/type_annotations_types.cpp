@@ -50,8 +50,8 @@ template void Annotated::read(corothrift::BinaryReader&);
 template void Annotated::write(corothrift::CompactWriter&) const;
 template void Annotated::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Annotated>::format(
-    const Annotated& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Annotated>::format(
+    const ::Annotated& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Annotated");
   out.field("lookup", value.lookup);
   out.field("ids", value.ids);

@@ -43,7 +43,7 @@ struct Annotated {
 };
 
 template <>
-struct fmt::formatter<Annotated> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Annotated& value,
+struct fmt::formatter<::Annotated> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Annotated& value,
                                        fmt::format_context& ctx) const;
 };

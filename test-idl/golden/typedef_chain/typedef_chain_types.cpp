@@ -42,13 +42,13 @@ template void UsesChain::read(corothrift::BinaryReader&);
 template void UsesChain::write(corothrift::CompactWriter&) const;
 template void UsesChain::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<UsesChain>::format(
-    const UsesChain& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::UsesChain>::format(
+    const ::UsesChain& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "UsesChain");
   out.field("value", value.value);
   return out.finish();
 }
 
-std::size_t std::hash<UsesChain>::operator()(const UsesChain& value) const noexcept {
+std::size_t std::hash<::UsesChain>::operator()(const ::UsesChain& value) const noexcept {
   return corothrift::hash_values(value.value);
 }

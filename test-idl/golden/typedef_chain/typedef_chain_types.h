@@ -41,12 +41,12 @@ struct UsesChain {
 };
 
 template <>
-struct fmt::formatter<UsesChain> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const UsesChain& value,
+struct fmt::formatter<::UsesChain> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::UsesChain& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<UsesChain> {
-  std::size_t operator()(const UsesChain& value) const noexcept;
+struct std::hash<::UsesChain> {
+  std::size_t operator()(const ::UsesChain& value) const noexcept;
 };

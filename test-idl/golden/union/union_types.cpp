@@ -87,11 +87,11 @@ void Value::read(R& r) {
 }
 
 bool Value::operator==(const Value& other) const {
-  return value_ == other.value_;
+  return this->value_ == other.value_;
 }
 
 std::partial_ordering Value::operator<=>(const Value& other) const {
-  return value_ <=> other.value_;
+  return this->value_ <=> other.value_;
 }
 
 template void Value::write(corothrift::BinaryWriter&) const;
@@ -99,43 +99,43 @@ template void Value::read(corothrift::BinaryReader&);
 template void Value::write(corothrift::CompactWriter&) const;
 template void Value::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Value>::format(
-    const Value& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Value>::format(
+    const ::Value& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Value");
   switch (value.type()) {
-    case Value::Type::empty:
+    case ::Value::Type::empty:
       break;
-    case Value::Type::integer:
+    case ::Value::Type::integer:
       out.field("integer", value.get_integer());
       break;
-    case Value::Type::real:
+    case ::Value::Type::real:
       out.field("real", value.get_real());
       break;
-    case Value::Type::text:
+    case ::Value::Type::text:
       out.field("text", value.get_text());
       break;
-    case Value::Type::items:
+    case ::Value::Type::items:
       out.field("items", value.get_items());
       break;
   }
   return out.finish();
 }
 
-std::size_t std::hash<Value>::operator()(const Value& value) const noexcept {
+std::size_t std::hash<::Value>::operator()(const ::Value& value) const noexcept {
   std::size_t seed = static_cast<std::size_t>(value.type());
   switch (value.type()) {
-    case Value::Type::empty:
+    case ::Value::Type::empty:
       break;
-    case Value::Type::integer:
+    case ::Value::Type::integer:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_integer()));
       break;
-    case Value::Type::real:
+    case ::Value::Type::real:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_real()));
       break;
-    case Value::Type::text:
+    case ::Value::Type::text:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_text()));
       break;
-    case Value::Type::items:
+    case ::Value::Type::items:
       corothrift::hash_combine(seed, corothrift::hash_value(value.get_items()));
       break;
   }

@@ -51,8 +51,8 @@ class Value {
   const std::vector<Value>& get_items() const;
   std::vector<Value>& set_items(std::vector<Value> value);
 
-  // Holds itself inside a container: compared out of line, since clang 14
-  // cannot default a comparison that needs its own result type.
+  // Holds itself, or a type declared after it, in a vector: compared out of
+  // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Value& other) const;
   std::partial_ordering operator<=>(const Value& other) const;
 
@@ -67,12 +67,12 @@ class Value {
 };
 
 template <>
-struct fmt::formatter<Value> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Value& value,
+struct fmt::formatter<::Value> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Value& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Value> {
-  std::size_t operator()(const Value& value) const noexcept;
+struct std::hash<::Value> {
+  std::size_t operator()(const ::Value& value) const noexcept;
 };

@@ -46,14 +46,14 @@ template void Identified::read(corothrift::BinaryReader&);
 template void Identified::write(corothrift::CompactWriter&) const;
 template void Identified::read(corothrift::CompactReader&);
 
-fmt::format_context::iterator fmt::formatter<Identified>::format(
-    const Identified& value, fmt::format_context& ctx) const {
+fmt::format_context::iterator fmt::formatter<::Identified>::format(
+    const ::Identified& value, fmt::format_context& ctx) const {
   corothrift::StructPrinter out(ctx.out(), "Identified");
   out.field("id", value.id);
   out.field("others", value.others);
   return out.finish();
 }
 
-std::size_t std::hash<Identified>::operator()(const Identified& value) const noexcept {
+std::size_t std::hash<::Identified>::operator()(const ::Identified& value) const noexcept {
   return corothrift::hash_values(value.id, value.others);
 }

@@ -40,12 +40,12 @@ struct Identified {
 };
 
 template <>
-struct fmt::formatter<Identified> : corothrift::PlainFormatter {
-  fmt::format_context::iterator format(const Identified& value,
+struct fmt::formatter<::Identified> : corothrift::PlainFormatter {
+  fmt::format_context::iterator format(const ::Identified& value,
                                        fmt::format_context& ctx) const;
 };
 
 template <>
-struct std::hash<Identified> {
-  std::size_t operator()(const Identified& value) const noexcept;
+struct std::hash<::Identified> {
+  std::size_t operator()(const ::Identified& value) const noexcept;
 };
