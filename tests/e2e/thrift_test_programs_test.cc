@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include "child_process.h"
@@ -51,11 +52,20 @@ TEST_P(ThriftTestPrograms, OurClientPassesEveryCaseAgainstOurServerTestUuidInclu
   ASSERT_TRUE(line && line->starts_with("thrift_test_server: listening on port "));
   auto port = static_cast<std::uint16_t>(std::stoi(line->substr(line->rfind(' ') + 1)));
 
+  // Every case of the client ran and passed: 66, and secondtestString when multiplexed (the
+  // count tests/interop/matrix_peers.py requires of our client too). A client that returns early
+  // or skips a case fails here, not only one that reports a failure.
+  const int all_cases = GetParam().multiplexed ? 67 : 66;
   std::string all = run_client(port, {});
-  EXPECT_NE(all.find("cases passed"), std::string::npos) << all;
+  EXPECT_NE(
+      all.find(fmt::format("thrift_test_client: {} cases run, 0 failed, 0 skipped", all_cases)),
+      std::string::npos)
+      << all;
   EXPECT_EQ(all.find("SKIP"), std::string::npos) << all;
   // Named, testUuid may not be skipped.
-  run_client(port, {"testUuid"});
+  std::string uuid = run_client(port, {"testUuid"});
+  EXPECT_NE(uuid.find("thrift_test_client: 1 cases run, 0 failed, 0 skipped"), std::string::npos)
+      << uuid;
   server.terminate();
   EXPECT_EQ(server.wait(10s), 0);
 }

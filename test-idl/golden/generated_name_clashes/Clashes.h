@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "generated_name_clashes_types.h"
@@ -40,11 +41,13 @@ class ClashesHandler {
   virtual corothrift::Task<std::string> take_result(std::string result_) = 0;
 };
 
-// Calls Clashes over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Clashes through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class ClashesClient {
  public:
-  explicit ClashesClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit ClashesClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<ClashesClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -53,7 +56,7 @@ class ClashesClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<ClashesClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<void> result(std::string id, std::string result_);
 
@@ -72,7 +75,7 @@ class ClashesClient {
   corothrift::Task<std::string> take_result(std::string result_);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking ClashesClient for code that is not a coroutine: it owns an
@@ -104,7 +107,7 @@ class ClashesSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Clashes calls by method name to a ClashesHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "generated_name_clashes_types.h"
@@ -26,11 +27,13 @@ class ThrowingHandler {
   virtual corothrift::Task<Node> get(Node node) = 0;
 };
 
-// Calls Throwing over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Throwing through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class ThrowingClient {
  public:
-  explicit ThrowingClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit ThrowingClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<ThrowingClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,12 +42,12 @@ class ThrowingClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<ThrowingClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<Node> get(Node node);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking ThrowingClient for code that is not a coroutine: it owns an
@@ -62,7 +65,7 @@ class ThrowingSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Throwing calls by method name to a ThrowingHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "old_style_service_types.h"
@@ -32,11 +33,13 @@ class StoreHandler {
   virtual corothrift::Task<void> async(std::int32_t async) = 0;
 };
 
-// Calls Store over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Store through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class StoreClient {
  public:
-  explicit StoreClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit StoreClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<StoreClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -45,7 +48,7 @@ class StoreClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<StoreClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<std::vector<cell_t>> get_cells(std::string table, std::string key, std::int32_t start, std::int32_t count);
 
@@ -56,7 +59,7 @@ class StoreClient {
   corothrift::Task<void> async(std::int32_t async);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking StoreClient for code that is not a coroutine: it owns an
@@ -80,7 +83,7 @@ class StoreSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Store calls by method name to a StoreHandler.

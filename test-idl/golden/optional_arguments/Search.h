@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "optional_arguments_types.h"
@@ -26,11 +27,13 @@ class SearchHandler {
   virtual corothrift::Task<std::vector<std::string>> find(std::string text, std::int32_t limit, Filter filter, std::string locale) = 0;
 };
 
-// Calls Search over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Search through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class SearchClient {
  public:
-  explicit SearchClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit SearchClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<SearchClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -39,12 +42,12 @@ class SearchClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<SearchClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<std::vector<std::string>> find(std::string text, std::int32_t limit, Filter filter, std::string locale);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking SearchClient for code that is not a coroutine: it owns an
@@ -62,7 +65,7 @@ class SearchSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Search calls by method name to a SearchHandler.

@@ -10,6 +10,7 @@
 #include <corothrift/channel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
+#include <corothrift/request_channel.h>
 #include <corothrift/task.h>
 
 #include "recursive_optional_types.h"
@@ -28,11 +29,13 @@ class TracerHandler {
   virtual corothrift::Task<Directory> echo_directory(Directory dir) = 0;
 };
 
-// Calls Tracer over one ClientChannel; many calls may be in flight at
-// once. Use it on the channel's loop thread only.
+// Calls Tracer through any corothrift::Channel: connect() makes a
+// one-connection ClientChannel; a pool or an interceptor chain is a Channel
+// too. Many calls may be in flight at once. Use it on the channel's loop
+// thread only.
 class TracerClient {
  public:
-  explicit TracerClient(std::shared_ptr<corothrift::ClientChannel> channel)
+  explicit TracerClient(std::shared_ptr<corothrift::Channel> channel)
       : channel_(std::move(channel)) {}
   static corothrift::Task<TracerClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address,
@@ -41,14 +44,14 @@ class TracerClient {
   // by-value argument holding a std::string in a co_await expression.)
   static corothrift::Task<TracerClient> connect(corothrift::EventLoop& loop,
                                                   corothrift::Address address);
-  const std::shared_ptr<corothrift::ClientChannel>& channel() const noexcept { return channel_; }
+  const std::shared_ptr<corothrift::Channel>& channel() const noexcept { return channel_; }
 
   corothrift::Task<Span> echo_span(Span span);
 
   corothrift::Task<Directory> echo_directory(Directory dir);
 
  protected:
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // A blocking TracerClient for code that is not a coroutine: it owns an
@@ -68,7 +71,7 @@ class TracerSyncClient {
  protected:
   // The channel is destroyed before the loop it belongs to.
   std::unique_ptr<corothrift::EventLoop> loop_;
-  std::shared_ptr<corothrift::ClientChannel> channel_;
+  std::shared_ptr<corothrift::Channel> channel_;
 };
 
 // Dispatches Tracer calls by method name to a TracerHandler.
