@@ -121,7 +121,7 @@ class PendingCall : private TimerNode, private CancelHook {
   std::exception_ptr error_;
 };
 
-// Waits until the bytes queued so far have been handed to the kernel (oneway).
+// Waits until the bytes queued so far have been handed to the stream (oneway).
 class FlushWaiter : private CancelHook {
  public:
   FlushWaiter(std::shared_ptr<ChannelConnection> conn, uint64_t target) noexcept
@@ -182,14 +182,15 @@ class ClientChannel : public Channel {
   // else ChannelOptions::call_timeout) throws TimeoutError (the late reply is
   // dropped, the connection stays usable); a reply whose body does not decode
   // throws ProtocolError (a malformed header closes the connection, failing
-  // every pending call). `args` is encoded before the first suspension;
-  // `result` must live until the call finishes. A oneway completes once its
-  // bytes were written to the stream.
+  // every pending call). `args` is encoded once the channel has a connection
+  // (a call that has to wait for a reconnect encodes after it); `result` must
+  // live until the call finishes. A oneway completes once its bytes were
+  // written to the stream; options.timeout does not apply to it yet.
   Task<void> request_response(OutgoingRequest request, ReplyDecoder reply,
                               CallOptions options) override;
   Task<void> request_oneway(OutgoingRequest request, CallOptions options) override;
 
-  // Fails every pending call with ConnectionClosed and closes the socket;
+  // Fails every pending call with ConnectionClosed and aborts the stream;
   // the next call reconnects.
   void close() noexcept;
   // True while a connection is open (or being opened).

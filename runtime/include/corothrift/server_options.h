@@ -46,7 +46,9 @@ struct ServerOptions {
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
   // Wraps each accepted socket into the stream served (see StreamWrapper);
-  // empty: plain sockets. Called on the connection's loop thread.
+  // empty: plain sockets. Called on the connection's loop thread, and so
+  // concurrently from every worker thread: it must be safe to call at once
+  // from several threads (every worker shares these options).
   StreamWrapper wrap_stream;
 };
 
