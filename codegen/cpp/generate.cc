@@ -3,6 +3,7 @@
 #include <memory>
 #include <string_view>
 
+#include "exception_message.h"
 #include "name_clashes.h"
 #include "output.h"
 #include "render.h"
@@ -101,6 +102,7 @@ bool generate_cpp(const idl::Program& root, const CppOptions& options, bool recu
   std::vector<const idl::Program*> included;
   collect_programs(root, true, included);
   if (!cpp::check_cpp_name_clashes(included, naming, diags)) return false;
+  if (!cpp::check_exception_messages(included, diags)) return false;
   std::vector<const idl::Program*> programs;
   collect_programs(root, recurse, programs);
   for (const idl::Program* program : programs) {

@@ -72,6 +72,19 @@ std::string program_namespace(const idl::Program& program, const Naming& naming)
 }  // namespace corothrift::codegen::cpp
 
 namespace corothrift::codegen::cpp {
+namespace {
+
+// Whether `fields` are the fields of an exception of `program` (whose what()
+// a field named `what` would hide).
+bool in_exception(const Fields& fields, const idl::Program& program) {
+  for (const auto& def : program.definitions) {
+    const auto* s = def->as<idl::Struct>();
+    if (s != nullptr && &s->fields == &fields) return s->struct_kind == idl::StructKind::kException;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string field_name(const idl::Field& field, const Fields& siblings,
                        const idl::Program& program) {
@@ -79,7 +92,7 @@ std::string field_name(const idl::Field& field, const Fields& siblings,
   const idl::Definition* def = program.find(field.name);
   bool names_type = def != nullptr && def->kind != idl::DefinitionKind::kConst &&
                     def->kind != idl::DefinitionKind::kService;
-  if (names_type || name == "read" || name == "write" || name == "what") name += '_';
+  if (names_type || (name == "what" && in_exception(siblings, program))) name += '_';
   if (name == field.name) return name;
   // Renamed: not into the name of another field (`ClassAndProp` beside
   // `ClassAndProp_`).

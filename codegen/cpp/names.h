@@ -33,9 +33,12 @@ namespace corothrift::codegen::cpp {
 
 // The C++ member name of a struct/union/exception field: escaped, and with a
 // trailing `_` where it would clash with a type name of its program (a member
-// named like a type changes what that name means in the class) or with the
-// generated members read/write (and an exception's what()); more `_` while
-// that is the name of another field in `siblings` (the fields of its struct).
+// named like a type changes what that name means in the class) or, in an
+// exception, with what(); more `_` while that is the name of another field in
+// `siblings` (the fields of its struct). Generated structs have no other
+// members a field could clash with: the codec is outside them (a
+// corothrift::Codec specialisation), so `read`, `write`, `isset` stay as
+// written.
 using Fields = std::vector<std::unique_ptr<idl::Field>>;
 std::string field_name(const idl::Field& field, const Fields& siblings,
                        const idl::Program& program);

@@ -126,7 +126,7 @@ View result_fields(const idl::Function& function, const idl::Program& program,
     success.set("id", "0");
     success.set("value_type", type);
     success.set("cpp_type", "std::optional<" + type + ">");
-    success.set("tag", names.tag(function.return_type));
+    success.set("tag", names.from_global().tag(function.return_type));
     success.set("initializer", "");
     success.set("required", false);
     success.set("hashable", false);
@@ -160,18 +160,21 @@ View function_view(const idl::Service& service, const idl::Function& function,
   view.set("params", params_view(function, program, names, view));
   view.set("args_name", prefix + "_args");
   view.set("result_name", prefix + "_result");
-  StructShape args{prefix + "_args", prefix + "_args", "", idl::StructKind::kStruct, "", false};
-  view.set(
-      "args",
-      struct_view(args, fields_view(function.params, program, names, FieldForm::kArgument), names));
-  StructShape result{
-      prefix + "_result", prefix + "_result", "", idl::StructKind::kStruct, "", false};
+  // From the global namespace, as the codec specialisations name them.
+  const std::string& ns = names.current_namespace();
+  std::string wire = "::" + (ns.empty() ? "" : ns + "::") + escape_name(service.name) + "_wire::";
+  auto shape = [&](const std::string& name) {
+    return StructShape{name, name, wire + name, idl::StructKind::kStruct, "", false};
+  };
+  view.set("args",
+           struct_view(shape(prefix + "_args"),
+                       fields_view(function.params, program, names, FieldForm::kArgument), names));
   View throws = throws_view(function, program, names);
   view.set("has_throws", !throws.items().empty());
   view.set("indent", throws.items().empty() ? "" : "  ");
   view.set("throws", throws);
-  view.set("result",
-           struct_view(result, result_fields(function, program, names, has_success), names));
+  view.set("result", struct_view(shape(prefix + "_result"),
+                                 result_fields(function, program, names, has_success), names));
   return view;
 }
 

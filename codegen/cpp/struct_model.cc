@@ -4,6 +4,7 @@
 
 #include "const_values.h"
 #include "doc_comments.h"
+#include "exception_message.h"
 #include "names.h"
 
 namespace corothrift::codegen::cpp {
@@ -97,7 +98,8 @@ View field_view(const idl::Field& field, const Fields& siblings, const idl::Prog
   view.set("id", fmt::format("{}", field.id));
   view.set("value_type", value_type);
   view.set("cpp_type", storage_type(field, value_type, form));
-  view.set("tag", names.tag(field.type));
+  // From the global namespace: the codec's bodies are members of corothrift::Codec.
+  view.set("tag", names.from_global().tag(field.type));
   view.set("initializer", initializer(field, names, form));
   view.set("required", requiredness(field, form) == Requiredness::kRequired);
   view.set("hashable", names.hashable(field.type));
@@ -138,6 +140,10 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   view.set("struct_idl_name", shape.idl_name);
   view.set("struct_name", shape.name);
   view.set("qualified_name", shape.qualified);
+  // The codec specialisation is in corothrift, where `ns::S` could mean
+  // `corothrift::ns::S` or the alias `tag`: spelled from the global namespace.
+  view.set("codec_type",
+           shape.qualified.starts_with("::") ? shape.qualified : "::" + shape.qualified);
   view.set("keyword", shape.kind == idl::StructKind::kUnion ? "class" : "struct");
   view.set("is_union", shape.kind == idl::StructKind::kUnion);
   view.set("is_exception", shape.kind == idl::StructKind::kException);
@@ -150,6 +156,9 @@ View struct_view(const StructShape& shape, View fields, const TypeNames& /*names
   view.set("compare_right", compare_operand(shape.kind, fields, "other."));
   view.set("doc_lines", doc_lines(shape.doc));
   view.set("variant_types", variant_types(fields));
+  view.set("has_message", false);
+  view.set("message_member", "");
+  view.set("what_doc", "");
   view.set("fields", std::move(fields));
   view.set("required_fields", std::move(required));
   return view;
@@ -161,7 +170,19 @@ View struct_view(const idl::Struct& s, const TypeNames& names, const std::string
                     s.struct_kind,       s.doc,  layout.compares_out_of_line(s)};
   FieldForm form =
       s.struct_kind == idl::StructKind::kUnion ? FieldForm::kMember : FieldForm::kAsDeclared;
-  return struct_view(shape, fields_view(s.fields, *s.program, names, form, &layout), names);
+  View view = struct_view(shape, fields_view(s.fields, *s.program, names, form, &layout), names);
+  if (const idl::Field* message = exception_message_field(s)) {
+    view.set("has_message", true);
+    view.set("message_member", field_name(*message, s.fields, *s.program));
+    view.set("what_doc", fmt::format("\"{}: \" and {}; while that is empty, the fields as fmt "
+                                     "prints them (at most 512 bytes).",
+                                     s.name, message->name));
+  } else {
+    view.set(
+        "what_doc",
+        fmt::format("The fields as fmt prints them, \"{}{{...}}\" (at most 512 bytes).", s.name));
+  }
+  return view;
 }
 
 }  // namespace corothrift::codegen::cpp

@@ -132,8 +132,14 @@ TypeNames::TypeNames(const idl::Program& current, const Naming& naming)
 std::string TypeNames::definition(const idl::Definition& def) const {
   std::string ns = program_namespace(*def.program, naming_);
   std::string name = escape_name(def.name);
-  if (ns == namespace_) return name;
+  if (ns == namespace_ && !from_global_) return name;
   return ns.empty() ? "::" + name : "::" + ns + "::" + name;
+}
+
+TypeNames TypeNames::from_global() const {
+  TypeNames out = *this;
+  out.from_global_ = true;
+  return out;
 }
 
 std::string TypeNames::cpp_type(const TypeRef& type) const {

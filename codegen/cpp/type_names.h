@@ -33,9 +33,14 @@ class TypeNames {
 
   const std::string& current_namespace() const { return namespace_; }
 
+  // The same spellings, each qualified from the global namespace: for code
+  // outside the program's namespace (the codec specialisations in corothrift).
+  TypeNames from_global() const;
+
  private:
   Naming naming_;
   std::string namespace_;
+  bool from_global_ = false;
 };
 
 // The definition a type names after following typedefs (null for base types

@@ -32,7 +32,7 @@ View enum_view(const idl::Enum& e, const TypeNames& names) {
     item.set("idl_name", value->name);
     item.set("value", fmt::format("{}", value->value));
     item.set("doc_lines", doc_lines(value->doc));
-    // Two names for one number: to_string answers with the first.
+    // Two names for one number: enum_name answers with the first.
     if (seen.insert(value->value).second) cases.push(item);
     values.push(std::move(item));
   }

@@ -150,7 +150,7 @@ void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
       call->decode(framing_.protocol, in, limits_);
     } else if (header.type == MessageType::Exception) {
       TApplicationException e;
-      with_reader(framing_.protocol, in, limits_, [&](auto& r) { e.read(r); });
+      with_reader(framing_.protocol, in, limits_, [&](auto& r) { read_struct(r, e); });
       error = std::make_exception_ptr(std::move(e));
     } else {
       throw_protocol_error(ProtocolError::Kind::InvalidData,

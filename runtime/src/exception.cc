@@ -1,8 +1,35 @@
 #include <corothrift/exception.h>
 
+#include <corothrift/detail/exception_what.h>
+
+#include <mutex>
+
 #include <fmt/format.h>
 
 namespace corothrift {
+
+namespace {
+
+// One lock for the texts of all exceptions: what() is rare, and a mutex in
+// each exception would make every result struct 40 bytes larger.
+std::mutex what_mutex;
+
+}  // namespace
+
+const char* ThriftException::keep_what(std::string text) const {
+  std::lock_guard lock(what_mutex);
+  if (what_ == nullptr || *what_ != text) what_ = std::make_unique<std::string>(std::move(text));
+  return what_->c_str();
+}
+
+std::string detail::cut_what(std::string text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  // Back over continuation bytes (10xxxxxx) to the start of the sequence.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  text.resize(end);
+  return text + "...";
+}
 
 void throw_protocol_error(ProtocolError::Kind kind, std::string_view reason) {
   throw ProtocolError(kind, std::string(reason));

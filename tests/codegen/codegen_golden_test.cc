@@ -39,7 +39,7 @@ std::vector<GoldenCase> golden_cases() {
   // Shapes of real projects' IDL that once failed (issue 11).
   for (const char* name : {"recursive_optional", "container_cycle", "enum_aliases",
                            "optional_arguments", "generated_name_clashes", "old_style_service",
-                           "global_names", "optional_union_members", "empty_enum"}) {
+                           "global_names", "optional_union_members", "empty_enum", "member_names"}) {
     cases.push_back({name, kValidIdlDir / (std::string(name) + ".thrift")});
   }
   return cases;

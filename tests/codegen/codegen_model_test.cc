@@ -107,18 +107,27 @@ TEST_F(ModelOf, ConstantsBecomeTypedExpressions) {
             "0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff})");
 }
 
-TEST_F(ModelOf, FieldsNamedLikeKeywordsOrTypesOrGeneratedMembersAreRenamed) {
-  const auto& p =
-      load("struct T {}\nstruct S { 1: i32 class, 2: T T, 3: i32 read, 4: i32 plain }\n");
+TEST_F(ModelOf, FieldsNamedLikeKeywordsOrTypesOrAnExceptionsWhatAreRenamed) {
+  const auto& p = load(
+      "struct T {}\nstruct S { 1: i32 class, 2: T T, 3: i32 read, 4: i32 write, 5: i32 what }\n"
+      "exception E { 1: string what, 2: i32 read }\n");
   const idl::Struct* s = nullptr;
+  const idl::Struct* e = nullptr;
   for (const auto& def : p.definitions) {
     if (def->name == "S") s = def->as<idl::Struct>();
+    if (def->name == "E") e = def->as<idl::Struct>();
   }
   ASSERT_NE(s, nullptr);
+  ASSERT_NE(e, nullptr);
   EXPECT_EQ(field_name(*s->fields[0], s->fields, p), "class_");
   EXPECT_EQ(field_name(*s->fields[1], s->fields, p), "T_");
-  EXPECT_EQ(field_name(*s->fields[2], s->fields, p), "read_");
-  EXPECT_EQ(field_name(*s->fields[3], s->fields, p), "plain");
+  // The codec is not a member: read / write keep their names; only an
+  // exception has a what() to hide.
+  EXPECT_EQ(field_name(*s->fields[2], s->fields, p), "read");
+  EXPECT_EQ(field_name(*s->fields[3], s->fields, p), "write");
+  EXPECT_EQ(field_name(*s->fields[4], s->fields, p), "what");
+  EXPECT_EQ(field_name(*e->fields[0], e->fields, p), "what_");
+  EXPECT_EQ(field_name(*e->fields[1], e->fields, p), "read");
 }
 
 TEST_F(ModelOf, ARenamedFieldTakesMoreUnderscoresUntilNoOtherFieldHasItsName) {

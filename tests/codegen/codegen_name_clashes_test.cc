@@ -10,22 +10,6 @@ namespace {
 
 const std::filesystem::path kClashingDir = kSourceDir / "test-idl" / "clashing";
 
-Generated generate_with(const std::string& path, CppOptions options, bool recurse,
-                        idl::SourceProvider& provider) {
-  idl::Diagnostics diags;
-  Generated out;
-  auto compilation = idl::load(path, {}, provider, diags);
-  MemoryOutputSink sink;
-  if (compilation != nullptr && !diags.has_errors()) {
-    out.ok = generate_cpp(*compilation->root, options, recurse, sink, diags);
-  }
-  std::ostringstream text;
-  diags.print(text);
-  out.diagnostics = text.str();
-  out.files = std::move(sink.files);
-  return out;
-}
-
 TEST(NameClashes, SameStructInTwoFilesWithoutNamespaceIsAnErrorNamingBothAndTheFix) {
   idl::FileSourceProvider files;
   Generated out = generate_with((kClashingDir / "root.thrift").string(), {}, false, files);

@@ -45,4 +45,22 @@ inline Generated generate(const std::filesystem::path& idl) {
   return out;
 }
 
+// Generates C++ for `path` read through `provider` (with `recurse`, the files
+// it includes too).
+inline Generated generate_with(const std::string& path, CppOptions options, bool recurse,
+                               idl::SourceProvider& provider) {
+  idl::Diagnostics diags;
+  Generated out;
+  auto compilation = idl::load(path, {}, provider, diags);
+  MemoryOutputSink sink;
+  if (compilation != nullptr && !diags.has_errors()) {
+    out.ok = generate_cpp(*compilation->root, options, recurse, sink, diags);
+  }
+  std::ostringstream text;
+  diags.print(text);
+  out.diagnostics = text.str();
+  out.files = std::move(sink.files);
+  return out;
+}
+
 }  // namespace corothrift::codegen::test

@@ -150,8 +150,11 @@ TEST_P(GeneratedShapes, EnumAliasesShareAValueThatIsNamedByItsFirstName) {
   EXPECT_EQ(al::enum_name(al::Mode::QUICK), "FAST");
   EXPECT_EQ(al::enum_name(al::Mode::SLOW), "SLOW");
   EXPECT_EQ(static_cast<int>(al::Mode::SLOW), 2);
-  EXPECT_EQ(al::Mode_from_string("NONE"), al::Mode::DEFAULT);
-  EXPECT_EQ(al::Mode_from_string("QUICK"), al::Mode::FAST);
+  al::Mode mode = al::Mode::SLOW;
+  EXPECT_TRUE(al::enum_from_name("NONE", mode));
+  EXPECT_EQ(mode, al::Mode::DEFAULT);
+  EXPECT_TRUE(al::enum_from_name("QUICK", mode));
+  EXPECT_EQ(mode, al::Mode::FAST);
   al::Settings settings;
   settings.allowed = {al::Mode::NONE, al::Mode::QUICK, al::Mode::DEFAULT};
   EXPECT_EQ(round_trip(settings), settings);

@@ -42,7 +42,7 @@ class ProcessorTest : public ::testing::TestWithParam<ProtocolKind> {
     WriteBuffer message;
     with_writer(GetParam(), message, [&](auto& w) {
       w.write_message_begin(method, type, 7);
-      args.write(w);
+      write_struct(w, args);
       w.write_message_end();
     });
     sink_.out.clear();
@@ -58,7 +58,7 @@ class ProcessorTest : public ::testing::TestWithParam<ProtocolKind> {
     MessageHeader header;
     with_reader(GetParam(), in, kDefaultDecodeLimits, [&](auto& r) {
       header = r.read_message_begin();
-      result.read(r);
+      read_struct(r, result);
       r.read_message_end();
     });
     return header;

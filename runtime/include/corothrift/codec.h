@@ -60,7 +60,13 @@
 //   container is cleared first; a duplicate map key keeps the last value.
 // - string and binary take std::string, Binary or (write only) string_view.
 // - enumeration<E> travels as i32; any i32 is kept, even one E does not name.
-// - structure<S> calls S's member templates `write(W&) const` / `read(R&)`.
+// - structure<S> calls S's member templates `write(W&) const` / `read(R&)`,
+//   as hand-written structs (the one above, TApplicationException) have them.
+//   Generated structs have no such members (an IDL field may be named `read`
+//   or `write`): their header specialises Codec<tag::structure<S>> instead,
+//   with the same two bodies as static members `write(W&, const S&)` /
+//   `read(R&, S&)`, defined in the generated .cpp. Call either kind through
+//   write_struct / read_struct (codec_base.h).
 #pragma once
 
 #include <corothrift/codec_base.h>

@@ -75,6 +75,20 @@ void read_value(R& r, T& value) {
   }
 }
 
+// One whole struct, union or exception: the entry point for a message body
+// or a struct serialized alone. Dispatches to Codec<tag::structure<S>>, which
+// a generated header specialises (so generated types have no `write`/`read`
+// members for an IDL field of that name to clash with).
+template <class W, class S>
+void write_struct(W& w, const S& value) {
+  Codec<tag::structure<S>>::write(w, value);
+}
+
+template <class R, class S>
+void read_struct(R& r, S& value) {
+  Codec<tag::structure<S>>::read(r, value);
+}
+
 template <class Tag, class W, class T>
 void write_field(W& w, std::string_view name, int16_t id, const T& value) {
   if constexpr (detail::kIsNullable<T>) {

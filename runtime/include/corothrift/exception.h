@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,12 +36,33 @@ namespace corothrift {
 
 class ThriftException : public std::exception {
  public:
+  ThriftException() noexcept = default;
+  // A copy does not share the text what() returned: it builds its own when asked.
+  ThriftException(const ThriftException& other) noexcept : std::exception(other) {}
+  ThriftException& operator=(const ThriftException& other) noexcept {
+    std::exception::operator=(other);
+    return *this;
+  }
+  ~ThriftException() override = default;
+
   const char* what() const noexcept override { return "corothrift::ThriftException"; }
 
   friend bool operator==(const ThriftException&, const ThriftException&) noexcept { return true; }
   friend std::strong_ordering operator<=>(const ThriftException&, const ThriftException&) noexcept {
     return std::strong_ordering::equal;
   }
+
+ protected:
+  // For a generated what(), which builds its text from the fields on every
+  // call: keeps `text` and returns it NUL-terminated. The pointer stays valid
+  // while the object lives and the text stays the same (a call with an equal
+  // text returns the same pointer); a call with another text (a field
+  // changed) ends it. Safe to call from several threads at once. Throws
+  // std::bad_alloc.
+  const char* keep_what(std::string text) const;
+
+ private:
+  mutable std::unique_ptr<std::string> what_;
 };
 
 class ProtocolError : public RuntimeError {

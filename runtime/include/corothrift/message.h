@@ -29,11 +29,11 @@ struct MultiplexedName {
 MultiplexedName split_multiplexed_name(std::string_view name) noexcept;
 std::string join_multiplexed_name(std::string_view service, std::string_view method);
 
-// Writes a message header, body (anything with `write(W&) const`) and end.
+// Writes a message header, body (anything write_struct takes) and end.
 template <class W, class T>
 void write_message(W& w, std::string_view name, MessageType type, int32_t seqid, const T& body) {
   w.write_message_begin(name, type, seqid);
-  body.write(w);
+  write_struct(w, body);
   w.write_message_end();
 }
 

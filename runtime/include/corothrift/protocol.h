@@ -8,7 +8,7 @@
 //   corothrift::WriteBuffer out;
 //   corothrift::with_writer(kind, out, [&](auto& w) {
 //     w.write_message_begin("add", corothrift::MessageType::Call, seqid);
-//     args.write(w);
+//     corothrift::write_struct(w, args);
 //     w.write_message_end();
 //   });
 //
@@ -55,10 +55,10 @@ decltype(auto) with_reader(ProtocolKind kind, ReadBuffer& in, const DecodeLimits
   return std::forward<F>(f)(r);
 }
 
-// Appends value (anything with `template <class W> void write(W&) const`).
+// Appends value (a generated struct, or anything write_struct takes).
 template <class T>
 void serialize(ProtocolKind kind, const T& value, WriteBuffer& out) {
-  with_writer(kind, out, [&](auto& w) { value.write(w); });
+  with_writer(kind, out, [&](auto& w) { write_struct(w, value); });
 }
 
 // Reads value from the start of bytes; returns the number of bytes used.
@@ -66,7 +66,7 @@ template <class T>
 std::size_t deserialize(ProtocolKind kind, std::span<const uint8_t> bytes, T& value,
                         const DecodeLimits& limits = kDefaultDecodeLimits) {
   ReadBuffer in(bytes);
-  with_reader(kind, in, limits, [&](auto& r) { value.read(r); });
+  with_reader(kind, in, limits, [&](auto& r) { read_struct(r, value); });
   return in.position();
 }
 
@@ -110,7 +110,7 @@ void encode_message(const void* body, ProtocolKind kind, WriteBuffer& out, std::
                     MessageType type, int32_t seqid) {
   with_writer(kind, out, [&](auto& w) {
     w.write_message_begin(name, type, seqid);
-    static_cast<const Body*>(body)->write(w);
+    write_struct(w, *static_cast<const Body*>(body));
     w.write_message_end();
   });
 }
@@ -118,7 +118,7 @@ void encode_message(const void* body, ProtocolKind kind, WriteBuffer& out, std::
 template <class Body>
 void decode_body(void* body, ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
   with_reader(kind, in, limits, [&](auto& r) {
-    static_cast<Body*>(body)->read(r);
+    read_struct(r, *static_cast<Body*>(body));
     r.read_message_end();
   });
 }

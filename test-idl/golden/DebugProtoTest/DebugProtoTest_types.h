@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -30,9 +31,9 @@ enum class SomeEnum : std::int32_t {
 
 // The IDL name of `value`; empty for a number SomeEnum does not name.
 std::string_view enum_name(SomeEnum value);
-inline std::string_view to_string(SomeEnum value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<SomeEnum> SomeEnum_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name SomeEnum lacks.
+bool enum_from_name(std::string_view name, SomeEnum& value);
 
 struct Doubles;
 struct OneOfEach;
@@ -83,12 +84,6 @@ struct Doubles {
 
   bool operator==(const Doubles&) const = default;
   std::partial_ordering operator<=>(const Doubles&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct OneOfEach {
@@ -111,12 +106,6 @@ struct OneOfEach {
 
   bool operator==(const OneOfEach&) const = default;
   std::partial_ordering operator<=>(const OneOfEach&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Bonk {
@@ -125,12 +114,6 @@ struct Bonk {
 
   bool operator==(const Bonk&) const = default;
   std::partial_ordering operator<=>(const Bonk&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Nesting {
@@ -139,12 +122,6 @@ struct Nesting {
 
   bool operator==(const Nesting&) const = default;
   std::partial_ordering operator<=>(const Nesting&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct HolyMoley {
@@ -154,12 +131,6 @@ struct HolyMoley {
 
   bool operator==(const HolyMoley&) const = default;
   std::partial_ordering operator<=>(const HolyMoley&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Backwards {
@@ -168,24 +139,12 @@ struct Backwards {
 
   bool operator==(const Backwards&) const = default;
   std::partial_ordering operator<=>(const Backwards&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Empty {
 
   bool operator==(const Empty&) const = default;
   std::partial_ordering operator<=>(const Empty&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Wrapper {
@@ -193,12 +152,6 @@ struct Wrapper {
 
   bool operator==(const Wrapper&) const = default;
   std::partial_ordering operator<=>(const Wrapper&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct RandomStuff {
@@ -213,12 +166,6 @@ struct RandomStuff {
 
   bool operator==(const RandomStuff&) const = default;
   std::partial_ordering operator<=>(const RandomStuff&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Base64 {
@@ -232,12 +179,6 @@ struct Base64 {
 
   bool operator==(const Base64&) const = default;
   std::partial_ordering operator<=>(const Base64&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct CompactProtoTestStruct {
@@ -296,12 +237,6 @@ struct CompactProtoTestStruct {
 
   bool operator==(const CompactProtoTestStruct&) const = default;
   std::partial_ordering operator<=>(const CompactProtoTestStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct SingleMapTestStruct {
@@ -309,57 +244,36 @@ struct SingleMapTestStruct {
 
   bool operator==(const SingleMapTestStruct&) const = default;
   std::partial_ordering operator<=>(const SingleMapTestStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ExceptionWithAMap : corothrift::ThriftException {
   std::string blah;
   std::map<std::string, std::string> map_field;
 
-  const char* what() const noexcept override { return "ExceptionWithAMap"; }
+  // The fields as fmt prints them, "ExceptionWithAMap{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const ExceptionWithAMap&) const = default;
   std::partial_ordering operator<=>(const ExceptionWithAMap&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct MutableException : corothrift::ThriftException {
   std::string msg;
 
-  const char* what() const noexcept override { return "MutableException"; }
+  // The fields as fmt prints them, "MutableException{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const MutableException&) const = default;
   std::partial_ordering operator<=>(const MutableException&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ExceptionWithoutFields : corothrift::ThriftException {
 
-  const char* what() const noexcept override { return "ExceptionWithoutFields"; }
+  // The fields as fmt prints them, "ExceptionWithoutFields{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const ExceptionWithoutFields&) const = default;
   std::partial_ordering operator<=>(const ExceptionWithoutFields&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct BlowUp {
@@ -370,12 +284,6 @@ struct BlowUp {
 
   bool operator==(const BlowUp&) const = default;
   std::partial_ordering operator<=>(const BlowUp&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ReverseOrderStruct {
@@ -386,12 +294,6 @@ struct ReverseOrderStruct {
 
   bool operator==(const ReverseOrderStruct&) const = default;
   std::partial_ordering operator<=>(const ReverseOrderStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct StructWithSomeEnum {
@@ -399,12 +301,6 @@ struct StructWithSomeEnum {
 
   bool operator==(const StructWithSomeEnum&) const = default;
   std::partial_ordering operator<=>(const StructWithSomeEnum&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 class TestUnion {
@@ -459,13 +355,8 @@ class TestUnion {
   bool operator==(const TestUnion&) const = default;
   std::partial_ordering operator<=>(const TestUnion&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<TestUnion>>;
   std::variant<std::monostate, std::string, std::int32_t, OneOfEach, std::vector<RandomStuff>, std::int32_t, SomeEnum, std::set<std::int32_t>, std::map<std::int32_t, std::int32_t>> value_;
 };
 
@@ -515,13 +406,8 @@ class TestUnionMinusStringField {
   bool operator==(const TestUnionMinusStringField&) const = default;
   std::partial_ordering operator<=>(const TestUnionMinusStringField&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<TestUnionMinusStringField>>;
   std::variant<std::monostate, std::int32_t, OneOfEach, std::vector<RandomStuff>, std::int32_t, SomeEnum, std::set<std::int32_t>, std::map<std::int32_t, std::int32_t>> value_;
 };
 
@@ -546,13 +432,8 @@ class ComparableUnion {
   bool operator==(const ComparableUnion&) const = default;
   std::partial_ordering operator<=>(const ComparableUnion&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<ComparableUnion>>;
   std::variant<std::monostate, std::string, corothrift::Binary> value_;
 };
 
@@ -561,12 +442,6 @@ struct StructWithAUnion {
 
   bool operator==(const StructWithAUnion&) const = default;
   std::partial_ordering operator<=>(const StructWithAUnion&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct PrimitiveThenStruct {
@@ -576,12 +451,6 @@ struct PrimitiveThenStruct {
 
   bool operator==(const PrimitiveThenStruct&) const = default;
   std::partial_ordering operator<=>(const PrimitiveThenStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct StructWithASomemap {
@@ -589,12 +458,6 @@ struct StructWithASomemap {
 
   bool operator==(const StructWithASomemap&) const = default;
   std::partial_ordering operator<=>(const StructWithASomemap&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct BigFieldIdStruct {
@@ -603,12 +466,6 @@ struct BigFieldIdStruct {
 
   bool operator==(const BigFieldIdStruct&) const = default;
   std::partial_ordering operator<=>(const BigFieldIdStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct BreaksRubyCompactProtocol {
@@ -618,12 +475,6 @@ struct BreaksRubyCompactProtocol {
 
   bool operator==(const BreaksRubyCompactProtocol&) const = default;
   std::partial_ordering operator<=>(const BreaksRubyCompactProtocol&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct TupleProtocolTestStruct {
@@ -642,12 +493,6 @@ struct TupleProtocolTestStruct {
 
   bool operator==(const TupleProtocolTestStruct&) const = default;
   std::partial_ordering operator<=>(const TupleProtocolTestStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ListDoublePerf {
@@ -655,18 +500,292 @@ struct ListDoublePerf {
 
   bool operator==(const ListDoublePerf&) const = default;
   std::partial_ordering operator<=>(const ListDoublePerf&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 inline const CompactProtoTestStruct COMPACT_TEST = [] { CompactProtoTestStruct v; v.a_byte = 127; v.a_i16 = 32000; v.a_i32 = 1000000000; v.a_i64 = 1099511627775; v.a_double = 5.6789; v.a_string = "my string"; v.true_field = true; v.false_field = false; v.empty_struct_field = Empty{}; v.byte_list = std::vector<std::int8_t>{-127, -1, 0, 1, 127}; v.i16_list = std::vector<std::int16_t>{-1, 0, 1, 32767}; v.i32_list = std::vector<std::int32_t>{-1, 0, 255, 65535, 16777215, 2147483647}; v.i64_list = std::vector<std::int64_t>{-1, 0, 255, 65535, 16777215, 4294967295, 1099511627775, 281474976710655, 72057594037927935, 9223372036854775807}; v.double_list = std::vector<double>{0.1, 0.2, 0.3}; v.string_list = std::vector<std::string>{"first", "second", "third"}; v.boolean_list = std::vector<bool>{true, true, true, false, false, false}; v.struct_list = std::vector<Empty>{Empty{}, Empty{}}; v.byte_set = std::set<std::int8_t>{-127, -1, 0, 1, 127}; v.i16_set = std::set<std::int16_t>{-1, 0, 1, 32767}; v.i32_set = std::set<std::int32_t>{1, 2, 3}; v.i64_set = std::set<std::int64_t>{-1, 0, 255, 65535, 16777215, 4294967295, 1099511627775, 281474976710655, 72057594037927935, 9223372036854775807}; v.double_set = std::set<double>{0.1, 0.2, 0.3}; v.string_set = std::set<std::string>{"first", "second", "third"}; v.boolean_set = std::set<bool>{true, false}; v.struct_set = std::set<Empty>{Empty{}}; v.byte_byte_map = std::map<std::int8_t, std::int8_t>{{1, 2}}; v.i16_byte_map = std::map<std::int16_t, std::int8_t>{{1, 1}, {-1, 1}, {32767, 1}}; v.i32_byte_map = std::map<std::int32_t, std::int8_t>{{1, 1}, {-1, 1}, {2147483647, 1}}; v.i64_byte_map = std::map<std::int64_t, std::int8_t>{{0, 1}, {1, 1}, {-1, 1}, {9223372036854775807, 1}}; v.double_byte_map = std::map<double, std::int8_t>{{-1.1, 1}, {1.1, 1}}; v.string_byte_map = std::map<std::string, std::int8_t>{{"first", 1}, {"second", 2}, {"third", 3}, {"", 0}}; v.boolean_byte_map = std::map<bool, std::int8_t>{{true, 1}, {false, 0}}; v.byte_i16_map = std::map<std::int8_t, std::int16_t>{{1, 1}, {2, -1}, {3, 32767}}; v.byte_i32_map = std::map<std::int8_t, std::int32_t>{{1, 1}, {2, -1}, {3, 2147483647}}; v.byte_i64_map = std::map<std::int8_t, std::int64_t>{{1, 1}, {2, -1}, {3, 9223372036854775807}}; v.byte_double_map = std::map<std::int8_t, double>{{1, 0.1}, {2, -0.1}, {3, 1000000.1}}; v.byte_string_map = std::map<std::int8_t, std::string>{{1, ""}, {2, "blah"}, {3, "loooooooooooooong string"}}; v.byte_boolean_map = std::map<std::int8_t, bool>{{1, true}, {2, false}}; v.list_byte_map = std::map<std::vector<std::int8_t>, std::int8_t>{{std::vector<std::int8_t>{1, 2, 3}, 1}, {std::vector<std::int8_t>{0, 1}, 2}, {std::vector<std::int8_t>{}, 0}}; v.set_byte_map = std::map<std::set<std::int8_t>, std::int8_t>{{std::set<std::int8_t>{1, 2, 3}, 1}, {std::set<std::int8_t>{0, 1}, 2}, {std::set<std::int8_t>{}, 0}}; v.map_byte_map = std::map<std::map<std::int8_t, std::int8_t>, std::int8_t>{{std::map<std::int8_t, std::int8_t>{{1, 1}}, 1}, {std::map<std::int8_t, std::int8_t>{{2, 2}}, 2}, {std::map<std::int8_t, std::int8_t>{}, 0}}; v.byte_map_map = std::map<std::int8_t, std::map<std::int8_t, std::int8_t>>{{0, std::map<std::int8_t, std::int8_t>{}}, {1, std::map<std::int8_t, std::int8_t>{{1, 1}}}, {2, std::map<std::int8_t, std::int8_t>{{1, 1}, {2, 2}}}}; v.byte_set_map = std::map<std::int8_t, std::set<std::int8_t>>{{0, std::set<std::int8_t>{}}, {1, std::set<std::int8_t>{1}}, {2, std::set<std::int8_t>{1, 2}}}; v.byte_list_map = std::map<std::int8_t, std::vector<std::int8_t>>{{0, std::vector<std::int8_t>{}}, {1, std::vector<std::int8_t>{1}}, {2, std::vector<std::int8_t>{1, 2}}}; v.field500 = 500; v.field5000 = 5000; v.field20000 = 20000; return v; }();
 inline const std::map<SomeEnum, StructWithSomeEnum> EXTRA_CRAZY_MAP = std::map<SomeEnum, StructWithSomeEnum>{{SomeEnum::ONE, [] { StructWithSomeEnum v; v.blah = SomeEnum::TWO; return v; }()}};
 
 }  // namespace thrift::test::debug
+
+// Doubles on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Doubles& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Doubles& value);
+};
+
+// OneOfEach on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::OneOfEach& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::OneOfEach& value);
+};
+
+// Bonk on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Bonk& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Bonk& value);
+};
+
+// Nesting on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Nesting& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Nesting& value);
+};
+
+// HolyMoley on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::HolyMoley& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::HolyMoley& value);
+};
+
+// Backwards on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Backwards& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Backwards& value);
+};
+
+// Empty on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Empty& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Empty& value);
+};
+
+// Wrapper on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Wrapper& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Wrapper& value);
+};
+
+// RandomStuff on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::RandomStuff& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::RandomStuff& value);
+};
+
+// Base64 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Base64& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Base64& value);
+};
+
+// CompactProtoTestStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::CompactProtoTestStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::CompactProtoTestStruct& value);
+};
+
+// SingleMapTestStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::SingleMapTestStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::SingleMapTestStruct& value);
+};
+
+// ExceptionWithAMap on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ExceptionWithAMap& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ExceptionWithAMap& value);
+};
+
+// MutableException on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::MutableException& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::MutableException& value);
+};
+
+// ExceptionWithoutFields on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ExceptionWithoutFields& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ExceptionWithoutFields& value);
+};
+
+// BlowUp on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::BlowUp& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::BlowUp& value);
+};
+
+// ReverseOrderStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ReverseOrderStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ReverseOrderStruct& value);
+};
+
+// StructWithSomeEnum on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::StructWithSomeEnum& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::StructWithSomeEnum& value);
+};
+
+// TestUnion on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::TestUnion& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::TestUnion& value);
+};
+
+// TestUnionMinusStringField on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::TestUnionMinusStringField& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::TestUnionMinusStringField& value);
+};
+
+// ComparableUnion on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ComparableUnion& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ComparableUnion& value);
+};
+
+// StructWithAUnion on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::StructWithAUnion& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::StructWithAUnion& value);
+};
+
+// PrimitiveThenStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::PrimitiveThenStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::PrimitiveThenStruct& value);
+};
+
+// StructWithASomemap on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::StructWithASomemap& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::StructWithASomemap& value);
+};
+
+// BigFieldIdStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::BigFieldIdStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::BigFieldIdStruct& value);
+};
+
+// BreaksRubyCompactProtocol on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::BreaksRubyCompactProtocol& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::BreaksRubyCompactProtocol& value);
+};
+
+// TupleProtocolTestStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::TupleProtocolTestStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::TupleProtocolTestStruct& value);
+};
+
+// ListDoublePerf on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ListDoublePerf& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ListDoublePerf& value);
+};
 
 template <>
 struct fmt::formatter<thrift::test::debug::SomeEnum> : corothrift::PlainFormatter {

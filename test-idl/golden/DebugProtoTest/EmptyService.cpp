@@ -21,6 +21,10 @@ namespace EmptyService_wire {
 
 }  // namespace EmptyService_wire
 
+}  // namespace thrift::test::debug
+
+namespace thrift::test::debug {
+
 corothrift::Task<EmptyServiceClient> EmptyServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,
                                                           corothrift::ChannelOptions options) {

@@ -24,82 +24,14 @@ struct Inherited_identity_args {
 
   bool operator==(const Inherited_identity_args&) const = default;
   std::partial_ordering operator<=>(const Inherited_identity_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Inherited_identity_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Inherited_identity_args");
-  corothrift::write_field<tag::i32>(w, "arg", 1, this->arg);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Inherited_identity_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->arg);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Inherited_identity_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Inherited_identity_result&) const = default;
   std::partial_ordering operator<=>(const Inherited_identity_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Inherited_identity_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Inherited_identity_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Inherited_identity_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What identity returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Inherited_identity_result& result) {
@@ -108,6 +40,86 @@ inline std::int32_t take_result(Inherited_identity_result& result) {
 }
 
 }  // namespace Inherited_wire
+
+}  // namespace thrift::test::debug
+
+// Inherited_identity_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Inherited_wire::Inherited_identity_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Inherited_wire::Inherited_identity_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_args>>::write(W& w, const ::thrift::test::debug::Inherited_wire::Inherited_identity_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Inherited_identity_args");
+  corothrift::write_field<tag::i32>(w, "arg", 1, value.arg);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_args>>::read(R& r, ::thrift::test::debug::Inherited_wire::Inherited_identity_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.arg);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Inherited_identity_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Inherited_wire::Inherited_identity_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Inherited_wire::Inherited_identity_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_result>>::write(W& w, const ::thrift::test::debug::Inherited_wire::Inherited_identity_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Inherited_identity_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Inherited_wire::Inherited_identity_result>>::read(R& r, ::thrift::test::debug::Inherited_wire::Inherited_identity_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace thrift::test::debug {
 
 corothrift::Task<InheritedClient> InheritedClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

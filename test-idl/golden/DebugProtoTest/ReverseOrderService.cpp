@@ -27,89 +27,13 @@ struct ReverseOrderService_myMethod_args {
 
   bool operator==(const ReverseOrderService_myMethod_args&) const = default;
   std::partial_ordering operator<=>(const ReverseOrderService_myMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ReverseOrderService_myMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ReverseOrderService_myMethod_args");
-  corothrift::write_field<tag::string>(w, "first", 4, this->first);
-  corothrift::write_field<tag::i16>(w, "second", 3, this->second);
-  corothrift::write_field<tag::i32>(w, "third", 2, this->third);
-  corothrift::write_field<tag::i64>(w, "fourth", 1, this->fourth);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ReverseOrderService_myMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 4:
-        corothrift::read_field<tag::string>(r, f.type, this->first);
-        break;
-      case 3:
-        corothrift::read_field<tag::i16>(r, f.type, this->second);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->third);
-        break;
-      case 1:
-        corothrift::read_field<tag::i64>(r, f.type, this->fourth);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ReverseOrderService_myMethod_result {
 
   bool operator==(const ReverseOrderService_myMethod_result&) const = default;
   std::partial_ordering operator<=>(const ReverseOrderService_myMethod_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ReverseOrderService_myMethod_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ReverseOrderService_myMethod_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ReverseOrderService_myMethod_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What myMethod returns to its caller: the value, or the declared exception thrown.
 inline void take_result(ReverseOrderService_myMethod_result& result) {
@@ -117,6 +41,96 @@ inline void take_result(ReverseOrderService_myMethod_result& result) {
 }
 
 }  // namespace ReverseOrderService_wire
+
+}  // namespace thrift::test::debug
+
+// ReverseOrderService_myMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args>>::write(W& w, const ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ReverseOrderService_myMethod_args");
+  corothrift::write_field<tag::string>(w, "first", 4, value.first);
+  corothrift::write_field<tag::i16>(w, "second", 3, value.second);
+  corothrift::write_field<tag::i32>(w, "third", 2, value.third);
+  corothrift::write_field<tag::i64>(w, "fourth", 1, value.fourth);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args>>::read(R& r, ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 4:
+        corothrift::read_field<tag::string>(r, f.type, value.first);
+        break;
+      case 3:
+        corothrift::read_field<tag::i16>(r, f.type, value.second);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.third);
+        break;
+      case 1:
+        corothrift::read_field<tag::i64>(r, f.type, value.fourth);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ReverseOrderService_myMethod_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result>>::write(W& w, const ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("ReverseOrderService_myMethod_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result>>::read(R& r, ::thrift::test::debug::ReverseOrderService_wire::ReverseOrderService_myMethod_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace thrift::test::debug {
 
 corothrift::Task<ReverseOrderServiceClient> ReverseOrderServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

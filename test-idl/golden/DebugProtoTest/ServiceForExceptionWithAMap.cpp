@@ -23,25 +23,47 @@ struct ServiceForExceptionWithAMap_methodThatThrowsAnException_args {
 
   bool operator==(const ServiceForExceptionWithAMap_methodThatThrowsAnException_args&) const = default;
   std::partial_ordering operator<=>(const ServiceForExceptionWithAMap_methodThatThrowsAnException_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+struct ServiceForExceptionWithAMap_methodThatThrowsAnException_result {
+  std::optional<ExceptionWithAMap> xwamap;
+
+  bool operator==(const ServiceForExceptionWithAMap_methodThatThrowsAnException_result&) const = default;
+  std::partial_ordering operator<=>(const ServiceForExceptionWithAMap_methodThatThrowsAnException_result&) const = default;
+};
+
+// What methodThatThrowsAnException returns to its caller: the value, or the declared exception thrown.
+inline void take_result(ServiceForExceptionWithAMap_methodThatThrowsAnException_result& result) {
+  if (result.xwamap) throw std::move(*result.xwamap);
+}
+
+}  // namespace ServiceForExceptionWithAMap_wire
+
+}  // namespace thrift::test::debug
+
+// ServiceForExceptionWithAMap_methodThatThrowsAnException_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args& value);
 };
 
 template <class W>
-void ServiceForExceptionWithAMap_methodThatThrowsAnException_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args>>::write(W& w, const ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("ServiceForExceptionWithAMap_methodThatThrowsAnException_args");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ServiceForExceptionWithAMap_methodThatThrowsAnException_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args>>::read(R& r, ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -55,30 +77,27 @@ void ServiceForExceptionWithAMap_methodThatThrowsAnException_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct ServiceForExceptionWithAMap_methodThatThrowsAnException_result {
-  std::optional<ExceptionWithAMap> xwamap;
-
-  bool operator==(const ServiceForExceptionWithAMap_methodThatThrowsAnException_result&) const = default;
-  std::partial_ordering operator<=>(const ServiceForExceptionWithAMap_methodThatThrowsAnException_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// ServiceForExceptionWithAMap_methodThatThrowsAnException_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result& value);
 };
 
 template <class W>
-void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result>>::write(W& w, const ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("ServiceForExceptionWithAMap_methodThatThrowsAnException_result");
-  corothrift::write_field<tag::structure<ExceptionWithAMap>>(w, "xwamap", 1, this->xwamap);
+  corothrift::write_field<tag::structure<::thrift::test::debug::ExceptionWithAMap>>(w, "xwamap", 1, value.xwamap);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result>>::read(R& r, ::thrift::test::debug::ServiceForExceptionWithAMap_wire::ServiceForExceptionWithAMap_methodThatThrowsAnException_result& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -86,7 +105,7 @@ void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::read(R& r) 
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<ExceptionWithAMap>>(r, f.type, this->xwamap);
+        corothrift::read_field<tag::structure<::thrift::test::debug::ExceptionWithAMap>>(r, f.type, value.xwamap);
         break;
       default:
         r.skip(f.type);
@@ -96,12 +115,7 @@ void ServiceForExceptionWithAMap_methodThatThrowsAnException_result::read(R& r) 
   r.read_struct_end();
 }
 
-// What methodThatThrowsAnException returns to its caller: the value, or the declared exception thrown.
-inline void take_result(ServiceForExceptionWithAMap_methodThatThrowsAnException_result& result) {
-  if (result.xwamap) throw std::move(*result.xwamap);
-}
-
-}  // namespace ServiceForExceptionWithAMap_wire
+namespace thrift::test::debug {
 
 corothrift::Task<ServiceForExceptionWithAMapClient> ServiceForExceptionWithAMapClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

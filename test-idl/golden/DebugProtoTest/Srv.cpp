@@ -24,82 +24,14 @@ struct Srv_Janky_args {
 
   bool operator==(const Srv_Janky_args&) const = default;
   std::partial_ordering operator<=>(const Srv_Janky_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_Janky_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_Janky_args");
-  corothrift::write_field<tag::i32>(w, "arg", 1, this->arg);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_Janky_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->arg);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_Janky_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Srv_Janky_result&) const = default;
   std::partial_ordering operator<=>(const Srv_Janky_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_Janky_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_Janky_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_Janky_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What Janky returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Srv_Janky_result& result) {
@@ -111,73 +43,13 @@ struct Srv_voidMethod_args {
 
   bool operator==(const Srv_voidMethod_args&) const = default;
   std::partial_ordering operator<=>(const Srv_voidMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_voidMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_voidMethod_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_voidMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_voidMethod_result {
 
   bool operator==(const Srv_voidMethod_result&) const = default;
   std::partial_ordering operator<=>(const Srv_voidMethod_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_voidMethod_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_voidMethod_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_voidMethod_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What voidMethod returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Srv_voidMethod_result& result) {
@@ -188,78 +60,14 @@ struct Srv_primitiveMethod_args {
 
   bool operator==(const Srv_primitiveMethod_args&) const = default;
   std::partial_ordering operator<=>(const Srv_primitiveMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_primitiveMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_primitiveMethod_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_primitiveMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_primitiveMethod_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Srv_primitiveMethod_result&) const = default;
   std::partial_ordering operator<=>(const Srv_primitiveMethod_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_primitiveMethod_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_primitiveMethod_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_primitiveMethod_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What primitiveMethod returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Srv_primitiveMethod_result& result) {
@@ -271,78 +79,14 @@ struct Srv_structMethod_args {
 
   bool operator==(const Srv_structMethod_args&) const = default;
   std::partial_ordering operator<=>(const Srv_structMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_structMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_structMethod_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_structMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_structMethod_result {
   std::optional<CompactProtoTestStruct> success;
 
   bool operator==(const Srv_structMethod_result&) const = default;
   std::partial_ordering operator<=>(const Srv_structMethod_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_structMethod_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_structMethod_result");
-  corothrift::write_field<tag::structure<CompactProtoTestStruct>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_structMethod_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<CompactProtoTestStruct>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What structMethod returns to its caller: the value, or the declared exception thrown.
 inline CompactProtoTestStruct take_result(Srv_structMethod_result& result) {
@@ -355,77 +99,13 @@ struct Srv_methodWithDefaultArgs_args {
 
   bool operator==(const Srv_methodWithDefaultArgs_args&) const = default;
   std::partial_ordering operator<=>(const Srv_methodWithDefaultArgs_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_methodWithDefaultArgs_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_methodWithDefaultArgs_args");
-  corothrift::write_field<tag::i32>(w, "something", 1, this->something);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_methodWithDefaultArgs_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->something);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_methodWithDefaultArgs_result {
 
   bool operator==(const Srv_methodWithDefaultArgs_result&) const = default;
   std::partial_ordering operator<=>(const Srv_methodWithDefaultArgs_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_methodWithDefaultArgs_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_methodWithDefaultArgs_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_methodWithDefaultArgs_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What methodWithDefaultArgs returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Srv_methodWithDefaultArgs_result& result) {
@@ -436,78 +116,14 @@ struct Srv_onewayMethod_args {
 
   bool operator==(const Srv_onewayMethod_args&) const = default;
   std::partial_ordering operator<=>(const Srv_onewayMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_onewayMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_onewayMethod_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_onewayMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_declaredExceptionMethod_args {
   bool shouldThrow = false;
 
   bool operator==(const Srv_declaredExceptionMethod_args&) const = default;
   std::partial_ordering operator<=>(const Srv_declaredExceptionMethod_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_declaredExceptionMethod_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_declaredExceptionMethod_args");
-  corothrift::write_field<tag::bool_>(w, "shouldThrow", 1, this->shouldThrow);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_declaredExceptionMethod_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->shouldThrow);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Srv_declaredExceptionMethod_result {
   std::optional<bool> success;
@@ -515,45 +131,7 @@ struct Srv_declaredExceptionMethod_result {
 
   bool operator==(const Srv_declaredExceptionMethod_result&) const = default;
   std::partial_ordering operator<=>(const Srv_declaredExceptionMethod_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Srv_declaredExceptionMethod_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Srv_declaredExceptionMethod_result");
-  corothrift::write_field<tag::bool_>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<ExceptionWithAMap>>(w, "xwamap", 1, this->xwamap);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Srv_declaredExceptionMethod_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::bool_>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<ExceptionWithAMap>>(r, f.type, this->xwamap);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What declaredExceptionMethod returns to its caller: the value, or the declared exception thrown.
 inline bool take_result(Srv_declaredExceptionMethod_result& result) {
@@ -563,6 +141,496 @@ inline bool take_result(Srv_declaredExceptionMethod_result& result) {
 }
 
 }  // namespace Srv_wire
+
+}  // namespace thrift::test::debug
+
+// Srv_Janky_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_Janky_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_Janky_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_Janky_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_Janky_args");
+  corothrift::write_field<tag::i32>(w, "arg", 1, value.arg);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_Janky_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.arg);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_Janky_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_Janky_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_Janky_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_Janky_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_Janky_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_Janky_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_Janky_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_voidMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_voidMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_voidMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_voidMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_voidMethod_args");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_voidMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_voidMethod_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_voidMethod_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_voidMethod_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_voidMethod_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_voidMethod_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_voidMethod_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_voidMethod_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_primitiveMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_primitiveMethod_args");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_primitiveMethod_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_primitiveMethod_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_primitiveMethod_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_structMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_structMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_structMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_structMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_structMethod_args");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_structMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_structMethod_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_structMethod_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_structMethod_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_structMethod_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_structMethod_result");
+  corothrift::write_field<tag::structure<::thrift::test::debug::CompactProtoTestStruct>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_structMethod_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_structMethod_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::thrift::test::debug::CompactProtoTestStruct>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_methodWithDefaultArgs_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_methodWithDefaultArgs_args");
+  corothrift::write_field<tag::i32>(w, "something", 1, value.something);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.something);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_methodWithDefaultArgs_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_methodWithDefaultArgs_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_methodWithDefaultArgs_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_onewayMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_onewayMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_onewayMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_onewayMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_onewayMethod_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_onewayMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Srv_onewayMethod_args");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_onewayMethod_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_onewayMethod_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_declaredExceptionMethod_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_declaredExceptionMethod_args");
+  corothrift::write_field<tag::bool_>(w, "shouldThrow", 1, value.shouldThrow);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::bool_>(r, f.type, value.shouldThrow);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Srv_declaredExceptionMethod_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result>>::write(W& w, const ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Srv_declaredExceptionMethod_result");
+  corothrift::write_field<tag::bool_>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::thrift::test::debug::ExceptionWithAMap>>(w, "xwamap", 1, value.xwamap);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result>>::read(R& r, ::thrift::test::debug::Srv_wire::Srv_declaredExceptionMethod_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::bool_>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::debug::ExceptionWithAMap>>(r, f.type, value.xwamap);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace thrift::test::debug {
 
 corothrift::Task<SrvClient> SrvClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -39,12 +40,6 @@ struct RecTree {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const RecTree& other) const;
   std::partial_ordering operator<=>(const RecTree& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct RecList {
@@ -53,12 +48,6 @@ struct RecList {
 
   bool operator==(const RecList&) const = default;
   std::partial_ordering operator<=>(const RecList&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct CoRec {
@@ -66,12 +55,6 @@ struct CoRec {
 
   bool operator==(const CoRec&) const = default;
   std::partial_ordering operator<=>(const CoRec&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct CoRec2 {
@@ -79,12 +62,6 @@ struct CoRec2 {
 
   bool operator==(const CoRec2&) const = default;
   std::partial_ordering operator<=>(const CoRec2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 class CoUnion {
@@ -103,13 +80,8 @@ class CoUnion {
   bool operator==(const CoUnion&) const = default;
   std::partial_ordering operator<=>(const CoUnion&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<CoUnion>>;
   std::variant<std::monostate, corothrift::Box<CoUnion2>> value_;
 };
 
@@ -129,44 +101,29 @@ class CoUnion2 {
   bool operator==(const CoUnion2&) const = default;
   std::partial_ordering operator<=>(const CoUnion2&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<CoUnion2>>;
   std::variant<std::monostate, CoUnion> value_;
 };
 
 struct CoError : corothrift::ThriftException {
   corothrift::Box<CoError2> other;
 
-  const char* what() const noexcept override { return "CoError"; }
+  // The fields as fmt prints them, "CoError{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const CoError&) const = default;
   std::partial_ordering operator<=>(const CoError&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct CoError2 : corothrift::ThriftException {
   CoError other;
 
-  const char* what() const noexcept override { return "CoError2"; }
+  // The fields as fmt prints them, "CoError2{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const CoError2&) const = default;
   std::partial_ordering operator<=>(const CoError2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct VectorTest {
@@ -174,12 +131,96 @@ struct VectorTest {
 
   bool operator==(const VectorTest&) const = default;
   std::partial_ordering operator<=>(const VectorTest&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// RecTree on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::RecTree>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::RecTree& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::RecTree& value);
+};
+
+// RecList on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::RecList>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::RecList& value);
+  template <class R>
+  static void read(R& r, ::RecList& value);
+};
+
+// CoRec on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoRec>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoRec& value);
+  template <class R>
+  static void read(R& r, ::CoRec& value);
+};
+
+// CoRec2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoRec2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoRec2& value);
+  template <class R>
+  static void read(R& r, ::CoRec2& value);
+};
+
+// CoUnion on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoUnion>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoUnion& value);
+  template <class R>
+  static void read(R& r, ::CoUnion& value);
+};
+
+// CoUnion2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoUnion2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoUnion2& value);
+  template <class R>
+  static void read(R& r, ::CoUnion2& value);
+};
+
+// CoError on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoError>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoError& value);
+  template <class R>
+  static void read(R& r, ::CoError& value);
+};
+
+// CoError2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::CoError2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::CoError2& value);
+  template <class R>
+  static void read(R& r, ::CoError2& value);
+};
+
+// VectorTest on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::VectorTest>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::VectorTest& value);
+  template <class R>
+  static void read(R& r, ::VectorTest& value);
 };
 
 template <>

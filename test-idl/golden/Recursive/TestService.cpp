@@ -22,82 +22,14 @@ struct TestService_echoTree_args {
 
   bool operator==(const TestService_echoTree_args&) const = default;
   std::partial_ordering operator<=>(const TestService_echoTree_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoTree_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoTree_args");
-  corothrift::write_field<tag::structure<RecTree>>(w, "tree", 1, this->tree);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoTree_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<RecTree>>(r, f.type, this->tree);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct TestService_echoTree_result {
   std::optional<RecTree> success;
 
   bool operator==(const TestService_echoTree_result&) const = default;
   std::partial_ordering operator<=>(const TestService_echoTree_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoTree_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoTree_result");
-  corothrift::write_field<tag::structure<RecTree>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoTree_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<RecTree>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echoTree returns to its caller: the value, or the declared exception thrown.
 inline RecTree take_result(TestService_echoTree_result& result) {
@@ -110,82 +42,14 @@ struct TestService_echoList_args {
 
   bool operator==(const TestService_echoList_args&) const = default;
   std::partial_ordering operator<=>(const TestService_echoList_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoList_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoList_args");
-  corothrift::write_field<tag::structure<RecList>>(w, "lst", 1, this->lst);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoList_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<RecList>>(r, f.type, this->lst);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct TestService_echoList_result {
   std::optional<RecList> success;
 
   bool operator==(const TestService_echoList_result&) const = default;
   std::partial_ordering operator<=>(const TestService_echoList_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoList_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoList_result");
-  corothrift::write_field<tag::structure<RecList>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoList_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<RecList>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echoList returns to its caller: the value, or the declared exception thrown.
 inline RecList take_result(TestService_echoList_result& result) {
@@ -198,41 +62,7 @@ struct TestService_echoCoRec_args {
 
   bool operator==(const TestService_echoCoRec_args&) const = default;
   std::partial_ordering operator<=>(const TestService_echoCoRec_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoCoRec_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoCoRec_args");
-  corothrift::write_field<tag::structure<CoRec>>(w, "item", 1, this->item);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoCoRec_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<CoRec>>(r, f.type, this->item);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct TestService_echoCoRec_result {
   std::optional<CoRec> success;
@@ -240,45 +70,7 @@ struct TestService_echoCoRec_result {
 
   bool operator==(const TestService_echoCoRec_result&) const = default;
   std::partial_ordering operator<=>(const TestService_echoCoRec_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoCoRec_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoCoRec_result");
-  corothrift::write_field<tag::structure<CoRec>>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<CoError>>(w, "err", 1, this->err);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoCoRec_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<CoRec>>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<CoError>>(r, f.type, this->err);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echoCoRec returns to its caller: the value, or the declared exception thrown.
 inline CoRec take_result(TestService_echoCoRec_result& result) {
@@ -292,41 +84,7 @@ struct TestService_echoCoUnion_args {
 
   bool operator==(const TestService_echoCoUnion_args&) const = default;
   std::partial_ordering operator<=>(const TestService_echoCoUnion_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoCoUnion_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoCoUnion_args");
-  corothrift::write_field<tag::structure<CoUnion>>(w, "item", 1, this->item);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoCoUnion_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<CoUnion>>(r, f.type, this->item);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct TestService_echoCoUnion_result {
   std::optional<CoUnion> success;
@@ -334,45 +92,7 @@ struct TestService_echoCoUnion_result {
 
   bool operator==(const TestService_echoCoUnion_result&) const = default;
   std::partial_ordering operator<=>(const TestService_echoCoUnion_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void TestService_echoCoUnion_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestService_echoCoUnion_result");
-  corothrift::write_field<tag::structure<CoUnion>>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<CoError>>(w, "err", 1, this->err);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestService_echoCoUnion_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<CoUnion>>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<CoError>>(r, f.type, this->err);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echoCoUnion returns to its caller: the value, or the declared exception thrown.
 inline CoUnion take_result(TestService_echoCoUnion_result& result) {
@@ -382,6 +102,318 @@ inline CoUnion take_result(TestService_echoCoUnion_result& result) {
 }
 
 }  // namespace TestService_wire
+
+// TestService_echoTree_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoTree_args& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoTree_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_args>>::write(W& w, const ::TestService_wire::TestService_echoTree_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoTree_args");
+  corothrift::write_field<tag::structure<::RecTree>>(w, "tree", 1, value.tree);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_args>>::read(R& r, ::TestService_wire::TestService_echoTree_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::RecTree>>(r, f.type, value.tree);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoTree_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoTree_result& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoTree_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_result>>::write(W& w, const ::TestService_wire::TestService_echoTree_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoTree_result");
+  corothrift::write_field<tag::structure<::RecTree>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoTree_result>>::read(R& r, ::TestService_wire::TestService_echoTree_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::RecTree>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoList_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoList_args& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoList_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_args>>::write(W& w, const ::TestService_wire::TestService_echoList_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoList_args");
+  corothrift::write_field<tag::structure<::RecList>>(w, "lst", 1, value.lst);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_args>>::read(R& r, ::TestService_wire::TestService_echoList_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::RecList>>(r, f.type, value.lst);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoList_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoList_result& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoList_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_result>>::write(W& w, const ::TestService_wire::TestService_echoList_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoList_result");
+  corothrift::write_field<tag::structure<::RecList>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoList_result>>::read(R& r, ::TestService_wire::TestService_echoList_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::RecList>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoCoRec_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoCoRec_args& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoCoRec_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_args>>::write(W& w, const ::TestService_wire::TestService_echoCoRec_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoCoRec_args");
+  corothrift::write_field<tag::structure<::CoRec>>(w, "item", 1, value.item);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_args>>::read(R& r, ::TestService_wire::TestService_echoCoRec_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::CoRec>>(r, f.type, value.item);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoCoRec_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoCoRec_result& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoCoRec_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_result>>::write(W& w, const ::TestService_wire::TestService_echoCoRec_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoCoRec_result");
+  corothrift::write_field<tag::structure<::CoRec>>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::CoError>>(w, "err", 1, value.err);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoRec_result>>::read(R& r, ::TestService_wire::TestService_echoCoRec_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::CoRec>>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::CoError>>(r, f.type, value.err);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoCoUnion_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoCoUnion_args& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoCoUnion_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_args>>::write(W& w, const ::TestService_wire::TestService_echoCoUnion_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoCoUnion_args");
+  corothrift::write_field<tag::structure<::CoUnion>>(w, "item", 1, value.item);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_args>>::read(R& r, ::TestService_wire::TestService_echoCoUnion_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::CoUnion>>(r, f.type, value.item);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// TestService_echoCoUnion_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::TestService_wire::TestService_echoCoUnion_result& value);
+  template <class R>
+  static void read(R& r, ::TestService_wire::TestService_echoCoUnion_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_result>>::write(W& w, const ::TestService_wire::TestService_echoCoUnion_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestService_echoCoUnion_result");
+  corothrift::write_field<tag::structure<::CoUnion>>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::CoError>>(w, "err", 1, value.err);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::TestService_wire::TestService_echoCoUnion_result>>::read(R& r, ::TestService_wire::TestService_echoCoUnion_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::CoUnion>>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::CoError>>(r, f.type, value.err);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
 
 corothrift::Task<TestServiceClient> TestServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -24,82 +24,14 @@ struct SecondService_secondtestString_args {
 
   bool operator==(const SecondService_secondtestString_args&) const = default;
   std::partial_ordering operator<=>(const SecondService_secondtestString_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void SecondService_secondtestString_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SecondService_secondtestString_args");
-  corothrift::write_field<tag::string>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void SecondService_secondtestString_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct SecondService_secondtestString_result {
   std::optional<std::string> success;
 
   bool operator==(const SecondService_secondtestString_result&) const = default;
   std::partial_ordering operator<=>(const SecondService_secondtestString_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void SecondService_secondtestString_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SecondService_secondtestString_result");
-  corothrift::write_field<tag::string>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void SecondService_secondtestString_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::string>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What secondtestString returns to its caller: the value, or the declared exception thrown.
 inline std::string take_result(SecondService_secondtestString_result& result) {
@@ -108,6 +40,86 @@ inline std::string take_result(SecondService_secondtestString_result& result) {
 }
 
 }  // namespace SecondService_wire
+
+}  // namespace thrift::test
+
+// SecondService_secondtestString_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::SecondService_wire::SecondService_secondtestString_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::SecondService_wire::SecondService_secondtestString_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_args>>::write(W& w, const ::thrift::test::SecondService_wire::SecondService_secondtestString_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SecondService_secondtestString_args");
+  corothrift::write_field<tag::string>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_args>>::read(R& r, ::thrift::test::SecondService_wire::SecondService_secondtestString_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// SecondService_secondtestString_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::SecondService_wire::SecondService_secondtestString_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::SecondService_wire::SecondService_secondtestString_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_result>>::write(W& w, const ::thrift::test::SecondService_wire::SecondService_secondtestString_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SecondService_secondtestString_result");
+  corothrift::write_field<tag::string>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SecondService_wire::SecondService_secondtestString_result>>::read(R& r, ::thrift::test::SecondService_wire::SecondService_secondtestString_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::string>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace thrift::test {
 
 corothrift::Task<SecondServiceClient> SecondServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

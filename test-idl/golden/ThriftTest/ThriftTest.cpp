@@ -23,73 +23,13 @@ struct ThriftTest_testVoid_args {
 
   bool operator==(const ThriftTest_testVoid_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testVoid_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testVoid_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testVoid_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testVoid_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testVoid_result {
 
   bool operator==(const ThriftTest_testVoid_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testVoid_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testVoid_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testVoid_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testVoid_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testVoid returns to its caller: the value, or the declared exception thrown.
 inline void take_result(ThriftTest_testVoid_result& result) {
@@ -101,82 +41,14 @@ struct ThriftTest_testString_args {
 
   bool operator==(const ThriftTest_testString_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testString_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testString_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testString_args");
-  corothrift::write_field<tag::string>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testString_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testString_result {
   std::optional<std::string> success;
 
   bool operator==(const ThriftTest_testString_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testString_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testString_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testString_result");
-  corothrift::write_field<tag::string>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testString_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::string>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testString returns to its caller: the value, or the declared exception thrown.
 inline std::string take_result(ThriftTest_testString_result& result) {
@@ -189,82 +61,14 @@ struct ThriftTest_testBool_args {
 
   bool operator==(const ThriftTest_testBool_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testBool_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testBool_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testBool_args");
-  corothrift::write_field<tag::bool_>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testBool_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testBool_result {
   std::optional<bool> success;
 
   bool operator==(const ThriftTest_testBool_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testBool_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testBool_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testBool_result");
-  corothrift::write_field<tag::bool_>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testBool_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::bool_>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testBool returns to its caller: the value, or the declared exception thrown.
 inline bool take_result(ThriftTest_testBool_result& result) {
@@ -277,82 +81,14 @@ struct ThriftTest_testByte_args {
 
   bool operator==(const ThriftTest_testByte_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testByte_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testByte_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testByte_args");
-  corothrift::write_field<tag::i8>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testByte_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i8>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testByte_result {
   std::optional<std::int8_t> success;
 
   bool operator==(const ThriftTest_testByte_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testByte_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testByte_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testByte_result");
-  corothrift::write_field<tag::i8>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testByte_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i8>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testByte returns to its caller: the value, or the declared exception thrown.
 inline std::int8_t take_result(ThriftTest_testByte_result& result) {
@@ -365,82 +101,14 @@ struct ThriftTest_testI32_args {
 
   bool operator==(const ThriftTest_testI32_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testI32_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testI32_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testI32_args");
-  corothrift::write_field<tag::i32>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testI32_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testI32_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const ThriftTest_testI32_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testI32_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testI32_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testI32_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testI32_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testI32 returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(ThriftTest_testI32_result& result) {
@@ -453,82 +121,14 @@ struct ThriftTest_testI64_args {
 
   bool operator==(const ThriftTest_testI64_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testI64_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testI64_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testI64_args");
-  corothrift::write_field<tag::i64>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testI64_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i64>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testI64_result {
   std::optional<std::int64_t> success;
 
   bool operator==(const ThriftTest_testI64_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testI64_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testI64_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testI64_result");
-  corothrift::write_field<tag::i64>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testI64_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i64>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testI64 returns to its caller: the value, or the declared exception thrown.
 inline std::int64_t take_result(ThriftTest_testI64_result& result) {
@@ -541,82 +141,14 @@ struct ThriftTest_testDouble_args {
 
   bool operator==(const ThriftTest_testDouble_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testDouble_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testDouble_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testDouble_args");
-  corothrift::write_field<tag::double_>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testDouble_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::double_>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testDouble_result {
   std::optional<double> success;
 
   bool operator==(const ThriftTest_testDouble_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testDouble_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testDouble_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testDouble_result");
-  corothrift::write_field<tag::double_>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testDouble_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::double_>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testDouble returns to its caller: the value, or the declared exception thrown.
 inline double take_result(ThriftTest_testDouble_result& result) {
@@ -629,82 +161,14 @@ struct ThriftTest_testBinary_args {
 
   bool operator==(const ThriftTest_testBinary_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testBinary_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testBinary_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testBinary_args");
-  corothrift::write_field<tag::binary>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testBinary_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::binary>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testBinary_result {
   std::optional<corothrift::Binary> success;
 
   bool operator==(const ThriftTest_testBinary_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testBinary_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testBinary_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testBinary_result");
-  corothrift::write_field<tag::binary>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testBinary_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::binary>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testBinary returns to its caller: the value, or the declared exception thrown.
 inline corothrift::Binary take_result(ThriftTest_testBinary_result& result) {
@@ -717,82 +181,14 @@ struct ThriftTest_testUuid_args {
 
   bool operator==(const ThriftTest_testUuid_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testUuid_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testUuid_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testUuid_args");
-  corothrift::write_field<tag::uuid>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testUuid_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::uuid>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testUuid_result {
   std::optional<corothrift::Uuid> success;
 
   bool operator==(const ThriftTest_testUuid_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testUuid_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testUuid_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testUuid_result");
-  corothrift::write_field<tag::uuid>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testUuid_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::uuid>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testUuid returns to its caller: the value, or the declared exception thrown.
 inline corothrift::Uuid take_result(ThriftTest_testUuid_result& result) {
@@ -805,82 +201,14 @@ struct ThriftTest_testStruct_args {
 
   bool operator==(const ThriftTest_testStruct_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testStruct_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testStruct_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testStruct_args");
-  corothrift::write_field<tag::structure<Xtruct>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testStruct_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testStruct_result {
   std::optional<Xtruct> success;
 
   bool operator==(const ThriftTest_testStruct_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testStruct_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testStruct_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testStruct_result");
-  corothrift::write_field<tag::structure<Xtruct>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testStruct_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testStruct returns to its caller: the value, or the declared exception thrown.
 inline Xtruct take_result(ThriftTest_testStruct_result& result) {
@@ -893,82 +221,14 @@ struct ThriftTest_testNest_args {
 
   bool operator==(const ThriftTest_testNest_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testNest_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testNest_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testNest_args");
-  corothrift::write_field<tag::structure<Xtruct2>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testNest_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Xtruct2>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testNest_result {
   std::optional<Xtruct2> success;
 
   bool operator==(const ThriftTest_testNest_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testNest_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testNest_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testNest_result");
-  corothrift::write_field<tag::structure<Xtruct2>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testNest_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Xtruct2>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testNest returns to its caller: the value, or the declared exception thrown.
 inline Xtruct2 take_result(ThriftTest_testNest_result& result) {
@@ -981,82 +241,14 @@ struct ThriftTest_testMap_args {
 
   bool operator==(const ThriftTest_testMap_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMap_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMap_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMap_args");
-  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMap_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testMap_result {
   std::optional<std::map<std::int32_t, std::int32_t>> success;
 
   bool operator==(const ThriftTest_testMap_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMap_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMap_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMap_result");
-  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMap_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testMap returns to its caller: the value, or the declared exception thrown.
 inline std::map<std::int32_t, std::int32_t> take_result(ThriftTest_testMap_result& result) {
@@ -1069,82 +261,14 @@ struct ThriftTest_testStringMap_args {
 
   bool operator==(const ThriftTest_testStringMap_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testStringMap_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testStringMap_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testStringMap_args");
-  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testStringMap_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testStringMap_result {
   std::optional<std::map<std::string, std::string>> success;
 
   bool operator==(const ThriftTest_testStringMap_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testStringMap_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testStringMap_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testStringMap_result");
-  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testStringMap_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testStringMap returns to its caller: the value, or the declared exception thrown.
 inline std::map<std::string, std::string> take_result(ThriftTest_testStringMap_result& result) {
@@ -1157,82 +281,14 @@ struct ThriftTest_testSet_args {
 
   bool operator==(const ThriftTest_testSet_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testSet_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testSet_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testSet_args");
-  corothrift::write_field<tag::set<tag::i32>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testSet_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testSet_result {
   std::optional<std::set<std::int32_t>> success;
 
   bool operator==(const ThriftTest_testSet_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testSet_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testSet_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testSet_result");
-  corothrift::write_field<tag::set<tag::i32>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testSet_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testSet returns to its caller: the value, or the declared exception thrown.
 inline std::set<std::int32_t> take_result(ThriftTest_testSet_result& result) {
@@ -1245,82 +301,14 @@ struct ThriftTest_testList_args {
 
   bool operator==(const ThriftTest_testList_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testList_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testList_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testList_args");
-  corothrift::write_field<tag::list<tag::i32>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testList_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testList_result {
   std::optional<std::vector<std::int32_t>> success;
 
   bool operator==(const ThriftTest_testList_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testList_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testList_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testList_result");
-  corothrift::write_field<tag::list<tag::i32>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testList_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testList returns to its caller: the value, or the declared exception thrown.
 inline std::vector<std::int32_t> take_result(ThriftTest_testList_result& result) {
@@ -1333,82 +321,14 @@ struct ThriftTest_testEnum_args {
 
   bool operator==(const ThriftTest_testEnum_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testEnum_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testEnum_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testEnum_args");
-  corothrift::write_field<tag::enumeration<Numberz>>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testEnum_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::enumeration<Numberz>>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testEnum_result {
   std::optional<Numberz> success;
 
   bool operator==(const ThriftTest_testEnum_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testEnum_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testEnum_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testEnum_result");
-  corothrift::write_field<tag::enumeration<Numberz>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testEnum_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::enumeration<Numberz>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testEnum returns to its caller: the value, or the declared exception thrown.
 inline Numberz take_result(ThriftTest_testEnum_result& result) {
@@ -1421,82 +341,14 @@ struct ThriftTest_testTypedef_args {
 
   bool operator==(const ThriftTest_testTypedef_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testTypedef_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testTypedef_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testTypedef_args");
-  corothrift::write_field<tag::i64>(w, "thing", 1, this->thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testTypedef_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i64>(r, f.type, this->thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testTypedef_result {
   std::optional<UserId> success;
 
   bool operator==(const ThriftTest_testTypedef_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testTypedef_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testTypedef_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testTypedef_result");
-  corothrift::write_field<tag::i64>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testTypedef_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i64>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testTypedef returns to its caller: the value, or the declared exception thrown.
 inline UserId take_result(ThriftTest_testTypedef_result& result) {
@@ -1509,82 +361,14 @@ struct ThriftTest_testMapMap_args {
 
   bool operator==(const ThriftTest_testMapMap_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMapMap_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMapMap_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMapMap_args");
-  corothrift::write_field<tag::i32>(w, "hello", 1, this->hello);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMapMap_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->hello);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testMapMap_result {
   std::optional<std::map<std::int32_t, std::map<std::int32_t, std::int32_t>>> success;
 
   bool operator==(const ThriftTest_testMapMap_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMapMap_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMapMap_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMapMap_result");
-  corothrift::write_field<tag::map<tag::i32, tag::map<tag::i32, tag::i32>>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMapMap_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::map<tag::i32, tag::map<tag::i32, tag::i32>>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testMapMap returns to its caller: the value, or the declared exception thrown.
 inline std::map<std::int32_t, std::map<std::int32_t, std::int32_t>> take_result(ThriftTest_testMapMap_result& result) {
@@ -1597,82 +381,14 @@ struct ThriftTest_testInsanity_args {
 
   bool operator==(const ThriftTest_testInsanity_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testInsanity_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testInsanity_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testInsanity_args");
-  corothrift::write_field<tag::structure<Insanity>>(w, "argument", 1, this->argument);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testInsanity_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Insanity>>(r, f.type, this->argument);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testInsanity_result {
   std::optional<std::map<UserId, std::map<Numberz, Insanity>>> success;
 
   bool operator==(const ThriftTest_testInsanity_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testInsanity_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testInsanity_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testInsanity_result");
-  corothrift::write_field<tag::map<tag::i64, tag::map<tag::enumeration<Numberz>, tag::structure<Insanity>>>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testInsanity_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::map<tag::i64, tag::map<tag::enumeration<Numberz>, tag::structure<Insanity>>>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testInsanity returns to its caller: the value, or the declared exception thrown.
 inline std::map<UserId, std::map<Numberz, Insanity>> take_result(ThriftTest_testInsanity_result& result) {
@@ -1690,102 +406,14 @@ struct ThriftTest_testMulti_args {
 
   bool operator==(const ThriftTest_testMulti_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMulti_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMulti_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMulti_args");
-  corothrift::write_field<tag::i8>(w, "arg0", 1, this->arg0);
-  corothrift::write_field<tag::i32>(w, "arg1", 2, this->arg1);
-  corothrift::write_field<tag::i64>(w, "arg2", 3, this->arg2);
-  corothrift::write_field<tag::map<tag::i16, tag::string>>(w, "arg3", 4, this->arg3);
-  corothrift::write_field<tag::enumeration<Numberz>>(w, "arg4", 5, this->arg4);
-  corothrift::write_field<tag::i64>(w, "arg5", 6, this->arg5);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMulti_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i8>(r, f.type, this->arg0);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->arg1);
-        break;
-      case 3:
-        corothrift::read_field<tag::i64>(r, f.type, this->arg2);
-        break;
-      case 4:
-        corothrift::read_field<tag::map<tag::i16, tag::string>>(r, f.type, this->arg3);
-        break;
-      case 5:
-        corothrift::read_field<tag::enumeration<Numberz>>(r, f.type, this->arg4);
-        break;
-      case 6:
-        corothrift::read_field<tag::i64>(r, f.type, this->arg5);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testMulti_result {
   std::optional<Xtruct> success;
 
   bool operator==(const ThriftTest_testMulti_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMulti_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMulti_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMulti_result");
-  corothrift::write_field<tag::structure<Xtruct>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMulti_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testMulti returns to its caller: the value, or the declared exception thrown.
 inline Xtruct take_result(ThriftTest_testMulti_result& result) {
@@ -1798,82 +426,14 @@ struct ThriftTest_testException_args {
 
   bool operator==(const ThriftTest_testException_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testException_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testException_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testException_args");
-  corothrift::write_field<tag::string>(w, "arg", 1, this->arg);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testException_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->arg);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testException_result {
   std::optional<Xception> err1;
 
   bool operator==(const ThriftTest_testException_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testException_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testException_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testException_result");
-  corothrift::write_field<tag::structure<Xception>>(w, "err1", 1, this->err1);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testException_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Xception>>(r, f.type, this->err1);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testException returns to its caller: the value, or the declared exception thrown.
 inline void take_result(ThriftTest_testException_result& result) {
@@ -1886,45 +446,7 @@ struct ThriftTest_testMultiException_args {
 
   bool operator==(const ThriftTest_testMultiException_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMultiException_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMultiException_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMultiException_args");
-  corothrift::write_field<tag::string>(w, "arg0", 1, this->arg0);
-  corothrift::write_field<tag::string>(w, "arg1", 2, this->arg1);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMultiException_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->arg0);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->arg1);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct ThriftTest_testMultiException_result {
   std::optional<Xtruct> success;
@@ -1933,49 +455,7 @@ struct ThriftTest_testMultiException_result {
 
   bool operator==(const ThriftTest_testMultiException_result&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testMultiException_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void ThriftTest_testMultiException_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testMultiException_result");
-  corothrift::write_field<tag::structure<Xtruct>>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<Xception>>(w, "err1", 1, this->err1);
-  corothrift::write_field<tag::structure<Xception2>>(w, "err2", 2, this->err2);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ThriftTest_testMultiException_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<Xception>>(r, f.type, this->err1);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Xception2>>(r, f.type, this->err2);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What testMultiException returns to its caller: the value, or the declared exception thrown.
 inline Xtruct take_result(ThriftTest_testMultiException_result& result) {
@@ -1990,25 +470,105 @@ struct ThriftTest_testOneway_args {
 
   bool operator==(const ThriftTest_testOneway_args&) const = default;
   std::partial_ordering operator<=>(const ThriftTest_testOneway_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+}  // namespace ThriftTest_wire
+
+}  // namespace thrift::test
+
+// ThriftTest_testVoid_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args& value);
 };
 
 template <class W>
-void ThriftTest_testOneway_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("ThriftTest_testOneway_args");
-  corothrift::write_field<tag::i32>(w, "secondsToSleep", 1, this->secondsToSleep);
+  static_cast<void>(value);
+  w.write_struct_begin("ThriftTest_testVoid_args");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ThriftTest_testOneway_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testVoid_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("ThriftTest_testVoid_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testVoid_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testString_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testString_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testString_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testString_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testString_args");
+  corothrift::write_field<tag::string>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testString_args& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -2016,7 +576,7 @@ void ThriftTest_testOneway_args::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->secondsToSleep);
+        corothrift::read_field<tag::string>(r, f.type, value.thing);
         break;
       default:
         r.skip(f.type);
@@ -2026,7 +586,1635 @@ void ThriftTest_testOneway_args::read(R& r) {
   r.read_struct_end();
 }
 
-}  // namespace ThriftTest_wire
+// ThriftTest_testString_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testString_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testString_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testString_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testString_result");
+  corothrift::write_field<tag::string>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testString_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testString_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::string>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testBool_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBool_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBool_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBool_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testBool_args");
+  corothrift::write_field<tag::bool_>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBool_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::bool_>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testBool_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBool_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBool_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBool_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testBool_result");
+  corothrift::write_field<tag::bool_>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBool_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBool_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::bool_>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testByte_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testByte_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testByte_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testByte_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testByte_args");
+  corothrift::write_field<tag::i8>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testByte_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i8>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testByte_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testByte_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testByte_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testByte_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testByte_result");
+  corothrift::write_field<tag::i8>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testByte_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testByte_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i8>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testI32_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI32_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI32_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI32_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testI32_args");
+  corothrift::write_field<tag::i32>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI32_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testI32_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI32_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI32_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI32_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testI32_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI32_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI32_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testI64_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI64_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI64_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI64_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testI64_args");
+  corothrift::write_field<tag::i64>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI64_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i64>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testI64_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI64_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI64_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testI64_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testI64_result");
+  corothrift::write_field<tag::i64>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testI64_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testI64_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i64>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testDouble_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testDouble_args");
+  corothrift::write_field<tag::double_>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::double_>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testDouble_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testDouble_result");
+  corothrift::write_field<tag::double_>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testDouble_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::double_>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testBinary_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testBinary_args");
+  corothrift::write_field<tag::binary>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::binary>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testBinary_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testBinary_result");
+  corothrift::write_field<tag::binary>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testBinary_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::binary>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testUuid_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testUuid_args");
+  corothrift::write_field<tag::uuid>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::uuid>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testUuid_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testUuid_result");
+  corothrift::write_field<tag::uuid>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testUuid_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::uuid>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testStruct_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testStruct_args");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testStruct_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testStruct_result");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStruct_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testNest_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testNest_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testNest_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testNest_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testNest_args");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct2>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testNest_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct2>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testNest_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testNest_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testNest_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testNest_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testNest_result");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct2>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testNest_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testNest_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct2>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMap_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMap_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMap_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMap_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMap_args");
+  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMap_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMap_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMap_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMap_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMap_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMap_result");
+  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMap_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMap_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testStringMap_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testStringMap_args");
+  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testStringMap_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testStringMap_result");
+  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testStringMap_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testSet_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testSet_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testSet_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testSet_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testSet_args");
+  corothrift::write_field<tag::set<tag::i32>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testSet_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testSet_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testSet_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testSet_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testSet_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testSet_result");
+  corothrift::write_field<tag::set<tag::i32>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testSet_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testSet_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testList_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testList_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testList_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testList_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testList_args");
+  corothrift::write_field<tag::list<tag::i32>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testList_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testList_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testList_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testList_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testList_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testList_result");
+  corothrift::write_field<tag::list<tag::i32>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testList_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testList_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testEnum_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testEnum_args");
+  corothrift::write_field<tag::enumeration<::thrift::test::Numberz>>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::enumeration<::thrift::test::Numberz>>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testEnum_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testEnum_result");
+  corothrift::write_field<tag::enumeration<::thrift::test::Numberz>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testEnum_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::enumeration<::thrift::test::Numberz>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testTypedef_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testTypedef_args");
+  corothrift::write_field<tag::i64>(w, "thing", 1, value.thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i64>(r, f.type, value.thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testTypedef_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testTypedef_result");
+  corothrift::write_field<tag::i64>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testTypedef_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i64>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMapMap_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMapMap_args");
+  corothrift::write_field<tag::i32>(w, "hello", 1, value.hello);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.hello);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMapMap_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMapMap_result");
+  corothrift::write_field<tag::map<tag::i32, tag::map<tag::i32, tag::i32>>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMapMap_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::map<tag::i32, tag::map<tag::i32, tag::i32>>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testInsanity_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testInsanity_args");
+  corothrift::write_field<tag::structure<::thrift::test::Insanity>>(w, "argument", 1, value.argument);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::Insanity>>(r, f.type, value.argument);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testInsanity_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testInsanity_result");
+  corothrift::write_field<tag::map<tag::i64, tag::map<tag::enumeration<::thrift::test::Numberz>, tag::structure<::thrift::test::Insanity>>>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testInsanity_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::map<tag::i64, tag::map<tag::enumeration<::thrift::test::Numberz>, tag::structure<::thrift::test::Insanity>>>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMulti_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMulti_args");
+  corothrift::write_field<tag::i8>(w, "arg0", 1, value.arg0);
+  corothrift::write_field<tag::i32>(w, "arg1", 2, value.arg1);
+  corothrift::write_field<tag::i64>(w, "arg2", 3, value.arg2);
+  corothrift::write_field<tag::map<tag::i16, tag::string>>(w, "arg3", 4, value.arg3);
+  corothrift::write_field<tag::enumeration<::thrift::test::Numberz>>(w, "arg4", 5, value.arg4);
+  corothrift::write_field<tag::i64>(w, "arg5", 6, value.arg5);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i8>(r, f.type, value.arg0);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.arg1);
+        break;
+      case 3:
+        corothrift::read_field<tag::i64>(r, f.type, value.arg2);
+        break;
+      case 4:
+        corothrift::read_field<tag::map<tag::i16, tag::string>>(r, f.type, value.arg3);
+        break;
+      case 5:
+        corothrift::read_field<tag::enumeration<::thrift::test::Numberz>>(r, f.type, value.arg4);
+        break;
+      case 6:
+        corothrift::read_field<tag::i64>(r, f.type, value.arg5);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMulti_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMulti_result");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMulti_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testException_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testException_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testException_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testException_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testException_args");
+  corothrift::write_field<tag::string>(w, "arg", 1, value.arg);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testException_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.arg);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testException_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testException_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testException_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testException_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testException_result");
+  corothrift::write_field<tag::structure<::thrift::test::Xception>>(w, "err1", 1, value.err1);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testException_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testException_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::Xception>>(r, f.type, value.err1);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMultiException_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMultiException_args");
+  corothrift::write_field<tag::string>(w, "arg0", 1, value.arg0);
+  corothrift::write_field<tag::string>(w, "arg1", 2, value.arg1);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.arg0);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.arg1);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testMultiException_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testMultiException_result");
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::thrift::test::Xception>>(w, "err1", 1, value.err1);
+  corothrift::write_field<tag::structure<::thrift::test::Xception2>>(w, "err2", 2, value.err2);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testMultiException_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::Xception>>(r, f.type, value.err1);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::thrift::test::Xception2>>(r, f.type, value.err2);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// ThriftTest_testOneway_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args>>::write(W& w, const ::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ThriftTest_testOneway_args");
+  corothrift::write_field<tag::i32>(w, "secondsToSleep", 1, value.secondsToSleep);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args>>::read(R& r, ::thrift::test::ThriftTest_wire::ThriftTest_testOneway_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.secondsToSleep);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace thrift::test {
 
 corothrift::Task<ThriftTestClient> ThriftTestClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

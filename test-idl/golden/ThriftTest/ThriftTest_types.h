@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -35,9 +36,9 @@ enum class Numberz : std::int32_t {
 
 // The IDL name of `value`; empty for a number Numberz does not name.
 std::string_view enum_name(Numberz value);
-inline std::string_view to_string(Numberz value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Numberz> Numberz_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Numberz lacks.
+bool enum_from_name(std::string_view name, Numberz& value);
 
 struct Bonk;
 struct Bools;
@@ -79,12 +80,6 @@ struct Bonk {
 
   bool operator==(const Bonk&) const = default;
   std::partial_ordering operator<=>(const Bonk&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Bools {
@@ -93,12 +88,6 @@ struct Bools {
 
   bool operator==(const Bools&) const = default;
   std::partial_ordering operator<=>(const Bools&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Xtruct {
@@ -109,12 +98,6 @@ struct Xtruct {
 
   bool operator==(const Xtruct&) const = default;
   std::partial_ordering operator<=>(const Xtruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Xtruct2 {
@@ -124,12 +107,6 @@ struct Xtruct2 {
 
   bool operator==(const Xtruct2&) const = default;
   std::partial_ordering operator<=>(const Xtruct2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Xtruct3 {
@@ -140,12 +117,6 @@ struct Xtruct3 {
 
   bool operator==(const Xtruct3&) const = default;
   std::partial_ordering operator<=>(const Xtruct3&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Insanity {
@@ -154,12 +125,6 @@ struct Insanity {
 
   bool operator==(const Insanity&) const = default;
   std::partial_ordering operator<=>(const Insanity&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct CrazyNesting {
@@ -171,12 +136,6 @@ struct CrazyNesting {
 
   bool operator==(const CrazyNesting&) const = default;
   std::partial_ordering operator<=>(const CrazyNesting&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 class SomeUnion {
@@ -215,13 +174,8 @@ class SomeUnion {
   bool operator==(const SomeUnion&) const = default;
   std::partial_ordering operator<=>(const SomeUnion&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<SomeUnion>>;
   std::variant<std::monostate, std::map<Numberz, UserId>, std::string, std::int32_t, Xtruct3, Insanity> value_;
 };
 
@@ -229,44 +183,28 @@ struct Xception : corothrift::ThriftException {
   std::int32_t errorCode = 0;
   std::string message;
 
-  const char* what() const noexcept override { return "Xception"; }
+  // "Xception: " and message; while that is empty, the fields as fmt prints them (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const Xception&) const = default;
   std::partial_ordering operator<=>(const Xception&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Xception2 : corothrift::ThriftException {
   std::int32_t errorCode = 0;
   Xtruct struct_thing;
 
-  const char* what() const noexcept override { return "Xception2"; }
+  // The fields as fmt prints them, "Xception2{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const Xception2&) const = default;
   std::partial_ordering operator<=>(const Xception2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct EmptyStruct {
 
   bool operator==(const EmptyStruct&) const = default;
   std::partial_ordering operator<=>(const EmptyStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct OneField {
@@ -274,12 +212,6 @@ struct OneField {
 
   bool operator==(const OneField&) const = default;
   std::partial_ordering operator<=>(const OneField&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct VersioningTestV1 {
@@ -289,12 +221,6 @@ struct VersioningTestV1 {
 
   bool operator==(const VersioningTestV1&) const = default;
   std::partial_ordering operator<=>(const VersioningTestV1&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct VersioningTestV2 {
@@ -313,12 +239,6 @@ struct VersioningTestV2 {
 
   bool operator==(const VersioningTestV2&) const = default;
   std::partial_ordering operator<=>(const VersioningTestV2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ListTypeVersioningV1 {
@@ -327,12 +247,6 @@ struct ListTypeVersioningV1 {
 
   bool operator==(const ListTypeVersioningV1&) const = default;
   std::partial_ordering operator<=>(const ListTypeVersioningV1&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ListTypeVersioningV2 {
@@ -341,12 +255,6 @@ struct ListTypeVersioningV2 {
 
   bool operator==(const ListTypeVersioningV2&) const = default;
   std::partial_ordering operator<=>(const ListTypeVersioningV2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct GuessProtocolStruct {
@@ -354,12 +262,6 @@ struct GuessProtocolStruct {
 
   bool operator==(const GuessProtocolStruct&) const = default;
   std::partial_ordering operator<=>(const GuessProtocolStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct LargeDeltas {
@@ -376,12 +278,6 @@ struct LargeDeltas {
 
   bool operator==(const LargeDeltas&) const = default;
   std::partial_ordering operator<=>(const LargeDeltas&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct NestedListsI32x2 {
@@ -389,12 +285,6 @@ struct NestedListsI32x2 {
 
   bool operator==(const NestedListsI32x2&) const = default;
   std::partial_ordering operator<=>(const NestedListsI32x2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct NestedListsI32x3 {
@@ -402,12 +292,6 @@ struct NestedListsI32x3 {
 
   bool operator==(const NestedListsI32x3&) const = default;
   std::partial_ordering operator<=>(const NestedListsI32x3&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct NestedMixedx2 {
@@ -417,12 +301,6 @@ struct NestedMixedx2 {
 
   bool operator==(const NestedMixedx2&) const = default;
   std::partial_ordering operator<=>(const NestedMixedx2&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct ListBonks {
@@ -430,12 +308,6 @@ struct ListBonks {
 
   bool operator==(const ListBonks&) const = default;
   std::partial_ordering operator<=>(const ListBonks&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct NestedListsBonk {
@@ -443,12 +315,6 @@ struct NestedListsBonk {
 
   bool operator==(const NestedListsBonk&) const = default;
   std::partial_ordering operator<=>(const NestedListsBonk&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct BoolTest {
@@ -457,12 +323,6 @@ struct BoolTest {
 
   bool operator==(const BoolTest&) const = default;
   std::partial_ordering operator<=>(const BoolTest&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct StructA {
@@ -470,12 +330,6 @@ struct StructA {
 
   bool operator==(const StructA&) const = default;
   std::partial_ordering operator<=>(const StructA&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct StructB {
@@ -484,12 +338,6 @@ struct StructB {
 
   bool operator==(const StructB&) const = default;
   std::partial_ordering operator<=>(const StructB&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct OptionalSetDefaultTest {
@@ -497,12 +345,6 @@ struct OptionalSetDefaultTest {
 
   bool operator==(const OptionalSetDefaultTest&) const = default;
   std::partial_ordering operator<=>(const OptionalSetDefaultTest&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct OptionalBinary {
@@ -511,15 +353,289 @@ struct OptionalBinary {
 
   bool operator==(const OptionalBinary&) const = default;
   std::partial_ordering operator<=>(const OptionalBinary&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace thrift::test
+
+// Bonk on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Bonk& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Bonk& value);
+};
+
+// Bools on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Bools& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Bools& value);
+};
+
+// Xtruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Xtruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Xtruct& value);
+};
+
+// Xtruct2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Xtruct2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Xtruct2& value);
+};
+
+// Xtruct3 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Xtruct3& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Xtruct3& value);
+};
+
+// Insanity on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Insanity& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Insanity& value);
+};
+
+// CrazyNesting on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::CrazyNesting& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::CrazyNesting& value);
+};
+
+// SomeUnion on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::SomeUnion& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::SomeUnion& value);
+};
+
+// Xception on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Xception& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Xception& value);
+};
+
+// Xception2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::Xception2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::Xception2& value);
+};
+
+// EmptyStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::EmptyStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::EmptyStruct& value);
+};
+
+// OneField on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::OneField& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::OneField& value);
+};
+
+// VersioningTestV1 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::VersioningTestV1& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::VersioningTestV1& value);
+};
+
+// VersioningTestV2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::VersioningTestV2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::VersioningTestV2& value);
+};
+
+// ListTypeVersioningV1 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ListTypeVersioningV1& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ListTypeVersioningV1& value);
+};
+
+// ListTypeVersioningV2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ListTypeVersioningV2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ListTypeVersioningV2& value);
+};
+
+// GuessProtocolStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::GuessProtocolStruct& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::GuessProtocolStruct& value);
+};
+
+// LargeDeltas on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::LargeDeltas& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::LargeDeltas& value);
+};
+
+// NestedListsI32x2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::NestedListsI32x2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::NestedListsI32x2& value);
+};
+
+// NestedListsI32x3 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::NestedListsI32x3& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::NestedListsI32x3& value);
+};
+
+// NestedMixedx2 on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::NestedMixedx2& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::NestedMixedx2& value);
+};
+
+// ListBonks on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::ListBonks& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::ListBonks& value);
+};
+
+// NestedListsBonk on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::NestedListsBonk& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::NestedListsBonk& value);
+};
+
+// BoolTest on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::BoolTest& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::BoolTest& value);
+};
+
+// StructA on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::StructA& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::StructA& value);
+};
+
+// StructB on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::StructB& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::StructB& value);
+};
+
+// OptionalSetDefaultTest on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::OptionalSetDefaultTest& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::OptionalSetDefaultTest& value);
+};
+
+// OptionalBinary on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::thrift::test::OptionalBinary& value);
+  template <class R>
+  static void read(R& r, ::thrift::test::OptionalBinary& value);
+};
 
 template <>
 struct fmt::formatter<thrift::test::Numberz> : corothrift::PlainFormatter {

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -28,9 +29,9 @@ enum class Color : std::int32_t {
 
 // The IDL name of `value`; empty for a number Color does not name.
 std::string_view enum_name(Color value);
-inline std::string_view to_string(Color value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Color> Color_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Color lacks.
+bool enum_from_name(std::string_view name, Color& value);
 
 struct Defaults;
 
@@ -46,12 +47,16 @@ struct Defaults {
 
   bool operator==(const Defaults&) const = default;
   std::partial_ordering operator<=>(const Defaults&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// Defaults on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Defaults>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Defaults& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Defaults& value);
 };
 
 template <>

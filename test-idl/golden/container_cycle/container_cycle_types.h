@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -38,12 +39,6 @@ struct Forest {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Forest& other) const;
   std::partial_ordering operator<=>(const Forest& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Root {
@@ -54,12 +49,6 @@ struct Root {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Root& other) const;
   std::partial_ordering operator<=>(const Root& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Tree {
@@ -70,12 +59,6 @@ struct Tree {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Tree& other) const;
   std::partial_ordering operator<=>(const Tree& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Shelf {
@@ -83,12 +66,6 @@ struct Shelf {
 
   bool operator==(const Shelf&) const = default;
   std::partial_ordering operator<=>(const Shelf&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Page {
@@ -96,12 +73,6 @@ struct Page {
 
   bool operator==(const Page&) const = default;
   std::partial_ordering operator<=>(const Page&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Book {
@@ -109,15 +80,69 @@ struct Book {
 
   bool operator==(const Book&) const = default;
   std::partial_ordering operator<=>(const Book&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::container_cycle
+
+// Forest on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Forest& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Forest& value);
+};
+
+// Root on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Root& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Root& value);
+};
+
+// Tree on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Tree& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Tree& value);
+};
+
+// Shelf on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Shelf& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Shelf& value);
+};
+
+// Page on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Page& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Page& value);
+};
+
+// Book on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::container_cycle::Book& value);
+  template <class R>
+  static void read(R& r, ::shapes::container_cycle::Book& value);
+};
 
 template <>
 struct fmt::formatter<shapes::container_cycle::Forest> : corothrift::PlainFormatter {

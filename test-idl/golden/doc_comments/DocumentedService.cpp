@@ -23,25 +23,42 @@ struct DocumentedService_call_args {
 
   bool operator==(const DocumentedService_call_args&) const = default;
   std::partial_ordering operator<=>(const DocumentedService_call_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+struct DocumentedService_call_result {
+
+  bool operator==(const DocumentedService_call_result&) const = default;
+  std::partial_ordering operator<=>(const DocumentedService_call_result&) const = default;
+};
+
+// What call returns to its caller: the value, or the declared exception thrown.
+inline void take_result(DocumentedService_call_result& result) {
+  static_cast<void>(result);
+}
+
+}  // namespace DocumentedService_wire
+
+// DocumentedService_call_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::DocumentedService_wire::DocumentedService_call_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::DocumentedService_wire::DocumentedService_call_args& value);
 };
 
 template <class W>
-void DocumentedService_call_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_args>>::write(W& w, const ::DocumentedService_wire::DocumentedService_call_args& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("DocumentedService_call_args");
-  corothrift::write_field<tag::i32>(w, "arg", 1, this->arg);
+  corothrift::write_field<tag::i32>(w, "arg", 1, value.arg);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void DocumentedService_call_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_args>>::read(R& r, ::DocumentedService_wire::DocumentedService_call_args& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -49,7 +66,7 @@ void DocumentedService_call_args::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->arg);
+        corothrift::read_field<tag::i32>(r, f.type, value.arg);
         break;
       default:
         r.skip(f.type);
@@ -59,29 +76,29 @@ void DocumentedService_call_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct DocumentedService_call_result {
-
-  bool operator==(const DocumentedService_call_result&) const = default;
-  std::partial_ordering operator<=>(const DocumentedService_call_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// DocumentedService_call_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::DocumentedService_wire::DocumentedService_call_result& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::DocumentedService_wire::DocumentedService_call_result& value);
 };
 
 template <class W>
-void DocumentedService_call_result::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_result>>::write(W& w, const ::DocumentedService_wire::DocumentedService_call_result& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("DocumentedService_call_result");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void DocumentedService_call_result::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::DocumentedService_wire::DocumentedService_call_result>>::read(R& r, ::DocumentedService_wire::DocumentedService_call_result& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -94,13 +111,6 @@ void DocumentedService_call_result::read(R& r) {
   }
   r.read_struct_end();
 }
-
-// What call returns to its caller: the value, or the declared exception thrown.
-inline void take_result(DocumentedService_call_result& result) {
-  static_cast<void>(result);
-}
-
-}  // namespace DocumentedService_wire
 
 corothrift::Task<DocumentedServiceClient> DocumentedServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

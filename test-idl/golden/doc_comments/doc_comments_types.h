@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -29,9 +30,9 @@ enum class Documentation : std::int32_t {
 
 // The IDL name of `value`; empty for a number Documentation does not name.
 std::string_view enum_name(Documentation value);
-inline std::string_view to_string(Documentation value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Documentation> Documentation_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Documentation lacks.
+bool enum_from_name(std::string_view name, Documentation& value);
 
 struct Documented;
 
@@ -53,12 +54,16 @@ struct Documented {
 
   bool operator==(const Documented&) const = default;
   std::partial_ordering operator<=>(const Documented&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// Documented on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Documented>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Documented& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Documented& value);
 };
 
 template <>

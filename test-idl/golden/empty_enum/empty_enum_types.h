@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -28,9 +29,9 @@ enum class Nothing : std::int32_t {
 
 // The IDL name of `value`; empty for a number Nothing does not name.
 std::string_view enum_name(Nothing value);
-inline std::string_view to_string(Nothing value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Nothing> Nothing_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Nothing lacks.
+bool enum_from_name(std::string_view name, Nothing& value);
 
 struct Holder;
 
@@ -39,15 +40,19 @@ struct Holder {
 
   bool operator==(const Holder&) const = default;
   std::partial_ordering operator<=>(const Holder&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::empty_enum
+
+// Holder on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::empty_enum::Holder& value);
+  template <class R>
+  static void read(R& r, ::shapes::empty_enum::Holder& value);
+};
 
 template <>
 struct fmt::formatter<shapes::empty_enum::Nothing> : corothrift::PlainFormatter {

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -33,9 +34,9 @@ enum class Mode : std::int32_t {
 
 // The IDL name of `value`; empty for a number Mode does not name.
 std::string_view enum_name(Mode value);
-inline std::string_view to_string(Mode value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Mode> Mode_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Mode lacks.
+bool enum_from_name(std::string_view name, Mode& value);
 
 struct Settings;
 
@@ -45,15 +46,19 @@ struct Settings {
 
   bool operator==(const Settings&) const = default;
   std::partial_ordering operator<=>(const Settings&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::aliases
+
+// Settings on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::aliases::Settings& value);
+  template <class R>
+  static void read(R& r, ::shapes::aliases::Settings& value);
+};
 
 template <>
 struct fmt::formatter<shapes::aliases::Mode> : corothrift::PlainFormatter {

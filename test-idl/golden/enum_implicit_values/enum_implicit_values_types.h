@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -29,9 +30,9 @@ enum class Implicit : std::int32_t {
 
 // The IDL name of `value`; empty for a number Implicit does not name.
 std::string_view enum_name(Implicit value);
-inline std::string_view to_string(Implicit value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Implicit> Implicit_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Implicit lacks.
+bool enum_from_name(std::string_view name, Implicit& value);
 
 enum class Mixed : std::int32_t {
   A = 0,
@@ -43,9 +44,9 @@ enum class Mixed : std::int32_t {
 
 // The IDL name of `value`; empty for a number Mixed does not name.
 std::string_view enum_name(Mixed value);
-inline std::string_view to_string(Mixed value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Mixed> Mixed_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Mixed lacks.
+bool enum_from_name(std::string_view name, Mixed& value);
 
 template <>
 struct fmt::formatter<::Implicit> : corothrift::PlainFormatter {

@@ -25,81 +25,13 @@ struct Clashes_result_args {
 
   bool operator==(const Clashes_result_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_result_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_result_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_result_args");
-  corothrift::write_field<tag::string>(w, "id", 1, this->id);
-  corothrift::write_field<tag::string>(w, "result", 2, this->result);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_result_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->id);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->result);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_result_result {
 
   bool operator==(const Clashes_result_result&) const = default;
   std::partial_ordering operator<=>(const Clashes_result_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_result_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_result_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_result_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What result returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Clashes_result_result& result) {
@@ -112,86 +44,14 @@ struct Clashes_args_args {
 
   bool operator==(const Clashes_args_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_args_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_args_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_args_args");
-  corothrift::write_field<tag::string>(w, "args", 1, this->args);
-  corothrift::write_field<tag::string>(w, "args_", 2, this->args_);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_args_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->args);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->args_);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_args_result {
   std::optional<std::string> success;
 
   bool operator==(const Clashes_args_result&) const = default;
   std::partial_ordering operator<=>(const Clashes_args_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_args_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_args_result");
-  corothrift::write_field<tag::string>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_args_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::string>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What args returns to its caller: the value, or the declared exception thrown.
 inline std::string take_result(Clashes_args_result& result) {
@@ -205,86 +65,14 @@ struct Clashes_channel_args {
 
   bool operator==(const Clashes_channel_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_channel_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_channel_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_channel_args");
-  corothrift::write_field<tag::i32>(w, "channel_", 1, this->channel_);
-  corothrift::write_field<tag::i32>(w, "loop_", 2, this->loop_);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_channel_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->channel_);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->loop_);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_channel_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Clashes_channel_result&) const = default;
   std::partial_ordering operator<=>(const Clashes_channel_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_channel_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_channel_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_channel_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What channel returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Clashes_channel_result& result) {
@@ -297,82 +85,14 @@ struct Clashes_channel__args {
 
   bool operator==(const Clashes_channel__args&) const = default;
   std::partial_ordering operator<=>(const Clashes_channel__args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_channel__args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_channel__args");
-  corothrift::write_field<tag::i32>(w, "channel", 1, this->channel);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_channel__args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->channel);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_channel__result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Clashes_channel__result&) const = default;
   std::partial_ordering operator<=>(const Clashes_channel__result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_channel__result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_channel__result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_channel__result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What channel_ returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Clashes_channel__result& result) {
@@ -388,89 +108,13 @@ struct Clashes_loop__args {
 
   bool operator==(const Clashes_loop__args&) const = default;
   std::partial_ordering operator<=>(const Clashes_loop__args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_loop__args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_loop__args");
-  corothrift::write_field<tag::i32>(w, "req", 1, this->req);
-  corothrift::write_field<tag::i32>(w, "handler_", 2, this->handler_);
-  corothrift::write_field<tag::i32>(w, "e", 3, this->e);
-  corothrift::write_field<tag::i32>(w, "entry", 4, this->entry);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_loop__args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->req);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->handler_);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->e);
-        break;
-      case 4:
-        corothrift::read_field<tag::i32>(r, f.type, this->entry);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_loop__result {
 
   bool operator==(const Clashes_loop__result&) const = default;
   std::partial_ordering operator<=>(const Clashes_loop__result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_loop__result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_loop__result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_loop__result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What loop_ returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Clashes_loop__result& result) {
@@ -482,77 +126,13 @@ struct Clashes_process_args {
 
   bool operator==(const Clashes_process_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_process_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_process_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_process_args");
-  corothrift::write_field<tag::i32>(w, "process", 1, this->process);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_process_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->process);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_process_result {
 
   bool operator==(const Clashes_process_result&) const = default;
   std::partial_ordering operator<=>(const Clashes_process_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_process_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_process_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_process_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What process returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Clashes_process_result& result) {
@@ -564,123 +144,21 @@ struct Clashes_connect_args {
 
   bool operator==(const Clashes_connect_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_connect_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_connect_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_connect_args");
-  corothrift::write_field<tag::string>(w, "connect", 1, this->connect);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_connect_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->connect);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_take_result_args {
   std::string result;
 
   bool operator==(const Clashes_take_result_args&) const = default;
   std::partial_ordering operator<=>(const Clashes_take_result_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_take_result_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_take_result_args");
-  corothrift::write_field<tag::string>(w, "result", 1, this->result);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_take_result_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->result);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Clashes_take_result_result {
   std::optional<std::string> success;
 
   bool operator==(const Clashes_take_result_result&) const = default;
   std::partial_ordering operator<=>(const Clashes_take_result_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Clashes_take_result_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Clashes_take_result_result");
-  corothrift::write_field<tag::string>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Clashes_take_result_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::string>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What take_result returns to its caller: the value, or the declared exception thrown.
 inline std::string take_result(Clashes_take_result_result& result) {
@@ -689,6 +167,598 @@ inline std::string take_result(Clashes_take_result_result& result) {
 }
 
 }  // namespace Clashes_wire
+
+}  // namespace shapes::names
+
+// Clashes_result_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_result_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_result_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_result_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_result_args");
+  corothrift::write_field<tag::string>(w, "id", 1, value.id);
+  corothrift::write_field<tag::string>(w, "result", 2, value.result);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_result_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.id);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.result);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_result_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_result_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_result_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_result_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Clashes_result_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_result_result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_result_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_args_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_args_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_args_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_args_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_args_args");
+  corothrift::write_field<tag::string>(w, "args", 1, value.args);
+  corothrift::write_field<tag::string>(w, "args_", 2, value.args_);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_args_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.args);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.args_);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_args_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_args_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_args_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_args_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_args_result");
+  corothrift::write_field<tag::string>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_args_result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_args_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::string>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_channel_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_channel_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_channel_args");
+  corothrift::write_field<tag::i32>(w, "channel_", 1, value.channel_);
+  corothrift::write_field<tag::i32>(w, "loop_", 2, value.loop_);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_channel_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.channel_);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.loop_);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_channel_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_channel_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_channel_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel_result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_channel_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_channel__args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel__args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_channel__args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel__args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_channel__args");
+  corothrift::write_field<tag::i32>(w, "channel", 1, value.channel);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_channel__args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.channel);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_channel__result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel__result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_channel__result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_channel__result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_channel__result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_channel__result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_channel__result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_loop__args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_loop__args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_loop__args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_loop__args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_loop__args");
+  corothrift::write_field<tag::i32>(w, "req", 1, value.req);
+  corothrift::write_field<tag::i32>(w, "handler_", 2, value.handler_);
+  corothrift::write_field<tag::i32>(w, "e", 3, value.e);
+  corothrift::write_field<tag::i32>(w, "entry", 4, value.entry);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_loop__args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.req);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.handler_);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.e);
+        break;
+      case 4:
+        corothrift::read_field<tag::i32>(r, f.type, value.entry);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_loop__result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_loop__result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_loop__result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_loop__result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Clashes_loop__result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_loop__result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_loop__result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_process_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_process_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_process_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_process_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_process_args");
+  corothrift::write_field<tag::i32>(w, "process", 1, value.process);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_process_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.process);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_process_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_process_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_process_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_process_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Clashes_process_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_process_result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_process_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_connect_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_connect_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_connect_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_connect_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_connect_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_connect_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_connect_args");
+  corothrift::write_field<tag::string>(w, "connect", 1, value.connect);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_connect_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_connect_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.connect);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_take_result_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_take_result_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_take_result_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_args>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_take_result_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_take_result_args");
+  corothrift::write_field<tag::string>(w, "result", 1, value.result);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_args>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_take_result_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.result);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Clashes_take_result_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Clashes_wire::Clashes_take_result_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Clashes_wire::Clashes_take_result_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_result>>::write(W& w, const ::shapes::names::Clashes_wire::Clashes_take_result_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Clashes_take_result_result");
+  corothrift::write_field<tag::string>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Clashes_wire::Clashes_take_result_result>>::read(R& r, ::shapes::names::Clashes_wire::Clashes_take_result_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::string>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace shapes::names {
 
 corothrift::Task<ClashesClient> ClashesClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

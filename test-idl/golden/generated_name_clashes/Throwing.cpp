@@ -24,41 +24,7 @@ struct Throwing_get_args {
 
   bool operator==(const Throwing_get_args&) const = default;
   std::partial_ordering operator<=>(const Throwing_get_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Throwing_get_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Throwing_get_args");
-  corothrift::write_field<tag::structure<Node>>(w, "node", 1, this->node);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Throwing_get_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Node>>(r, f.type, this->node);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Throwing_get_result {
   std::optional<Node> success;
@@ -67,49 +33,7 @@ struct Throwing_get_result {
 
   bool operator==(const Throwing_get_result&) const = default;
   std::partial_ordering operator<=>(const Throwing_get_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Throwing_get_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Throwing_get_result");
-  corothrift::write_field<tag::structure<Node>>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<Problem>>(w, "success", 1, this->success_);
-  corothrift::write_field<tag::structure<Problem>>(w, "again", 2, this->again);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Throwing_get_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Node>>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<Problem>>(r, f.type, this->success_);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Problem>>(r, f.type, this->again);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What get returns to its caller: the value, or the declared exception thrown.
 inline Node take_result(Throwing_get_result& result) {
@@ -120,6 +44,94 @@ inline Node take_result(Throwing_get_result& result) {
 }
 
 }  // namespace Throwing_wire
+
+}  // namespace shapes::names
+
+// Throwing_get_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Throwing_wire::Throwing_get_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Throwing_wire::Throwing_get_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_args>>::write(W& w, const ::shapes::names::Throwing_wire::Throwing_get_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Throwing_get_args");
+  corothrift::write_field<tag::structure<::shapes::names::Node>>(w, "node", 1, value.node);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_args>>::read(R& r, ::shapes::names::Throwing_wire::Throwing_get_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::shapes::names::Node>>(r, f.type, value.node);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Throwing_get_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Throwing_wire::Throwing_get_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Throwing_wire::Throwing_get_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_result>>::write(W& w, const ::shapes::names::Throwing_wire::Throwing_get_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Throwing_get_result");
+  corothrift::write_field<tag::structure<::shapes::names::Node>>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::shapes::names::Problem>>(w, "success", 1, value.success_);
+  corothrift::write_field<tag::structure<::shapes::names::Problem>>(w, "again", 2, value.again);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Throwing_wire::Throwing_get_result>>::read(R& r, ::shapes::names::Throwing_wire::Throwing_get_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::shapes::names::Node>>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::shapes::names::Problem>>(r, f.type, value.success_);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::shapes::names::Problem>>(r, f.type, value.again);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace shapes::names {
 
 corothrift::Task<ThrowingClient> ThrowingClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -32,16 +33,11 @@ struct Problem : corothrift::ThriftException {
   std::string what_;
   std::string message;
 
-  const char* what() const noexcept override { return "Problem"; }
+  // "Problem: " and message; while that is empty, the fields as fmt prints them (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const Problem&) const = default;
   std::partial_ordering operator<=>(const Problem&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Node {
@@ -53,15 +49,29 @@ struct Node {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Node& other) const;
   std::partial_ordering operator<=>(const Node& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::names
+
+// Problem on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Problem& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Problem& value);
+};
+
+// Node on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::names::Node& value);
+  template <class R>
+  static void read(R& r, ::shapes::names::Node& value);
+};
 
 template <>
 struct fmt::formatter<shapes::names::Problem> : corothrift::PlainFormatter {

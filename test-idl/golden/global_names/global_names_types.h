@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -32,12 +33,6 @@ struct get {
 
   bool operator==(const get&) const = default;
   std::partial_ordering operator<=>(const get&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct hash {
@@ -45,12 +40,6 @@ struct hash {
 
   bool operator==(const hash&) const = default;
   std::partial_ordering operator<=>(const hash&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Entry {
@@ -59,18 +48,12 @@ struct Entry {
   bool Entry__ = false;
   bool class__ = false;
   bool class_ = false;
-  bool what__ = false;
+  bool what = false;
   bool what_ = false;
   corothrift::Box<Entry> next;
 
   bool operator==(const Entry&) const = default;
   std::partial_ordering operator<=>(const Entry&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct using_ {
@@ -78,12 +61,6 @@ struct using_ {
 
   bool operator==(const using_&) const = default;
   std::partial_ordering operator<=>(const using_&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct partial {
@@ -91,15 +68,59 @@ struct partial {
 
   bool operator==(const partial&) const = default;
   std::partial_ordering operator<=>(const partial&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 inline const Entry FIRST = [] { Entry v; v.Entry___ = true; v.Entry_ = false; v.class__ = true; return v; }();
+
+// get on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::get>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::get& value);
+  template <class R>
+  static void read(R& r, ::get& value);
+};
+
+// hash on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::hash>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::hash& value);
+  template <class R>
+  static void read(R& r, ::hash& value);
+};
+
+// Entry on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Entry>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Entry& value);
+  template <class R>
+  static void read(R& r, ::Entry& value);
+};
+
+// using on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::using_>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::using_& value);
+  template <class R>
+  static void read(R& r, ::using_& value);
+};
+
+// partial on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::partial>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::partial& value);
+  template <class R>
+  static void read(R& r, ::partial& value);
+};
 
 template <>
 struct fmt::formatter<::get> : corothrift::PlainFormatter {

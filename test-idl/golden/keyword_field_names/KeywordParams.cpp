@@ -24,85 +24,13 @@ struct KeywordParams_call_args {
 
   bool operator==(const KeywordParams_call_args&) const = default;
   std::partial_ordering operator<=>(const KeywordParams_call_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void KeywordParams_call_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("KeywordParams_call_args");
-  corothrift::write_field<tag::i32>(w, "enum", 1, this->enum_);
-  corothrift::write_field<tag::i32>(w, "union", 2, this->union_);
-  corothrift::write_field<tag::i32>(w, "exception", 3, this->exception);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void KeywordParams_call_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->enum_);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->union_);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->exception);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct KeywordParams_call_result {
 
   bool operator==(const KeywordParams_call_result&) const = default;
   std::partial_ordering operator<=>(const KeywordParams_call_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void KeywordParams_call_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("KeywordParams_call_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void KeywordParams_call_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What call returns to its caller: the value, or the declared exception thrown.
 inline void take_result(KeywordParams_call_result& result) {
@@ -110,6 +38,88 @@ inline void take_result(KeywordParams_call_result& result) {
 }
 
 }  // namespace KeywordParams_wire
+
+// KeywordParams_call_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::KeywordParams_wire::KeywordParams_call_args& value);
+  template <class R>
+  static void read(R& r, ::KeywordParams_wire::KeywordParams_call_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_args>>::write(W& w, const ::KeywordParams_wire::KeywordParams_call_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("KeywordParams_call_args");
+  corothrift::write_field<tag::i32>(w, "enum", 1, value.enum_);
+  corothrift::write_field<tag::i32>(w, "union", 2, value.union_);
+  corothrift::write_field<tag::i32>(w, "exception", 3, value.exception);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_args>>::read(R& r, ::KeywordParams_wire::KeywordParams_call_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.enum_);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.union_);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.exception);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// KeywordParams_call_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::KeywordParams_wire::KeywordParams_call_result& value);
+  template <class R>
+  static void read(R& r, ::KeywordParams_wire::KeywordParams_call_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_result>>::write(W& w, const ::KeywordParams_wire::KeywordParams_call_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("KeywordParams_call_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::KeywordParams_wire::KeywordParams_call_result>>::read(R& r, ::KeywordParams_wire::KeywordParams_call_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
 
 corothrift::Task<KeywordParamsClient> KeywordParamsClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -31,12 +32,16 @@ struct Nested {
 
   bool operator==(const Nested&) const = default;
   std::partial_ordering operator<=>(const Nested&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// Nested on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Nested>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Nested& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Nested& value);
 };
 
 template <>

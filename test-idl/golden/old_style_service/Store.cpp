@@ -27,94 +27,14 @@ struct Store_get_cells_args {
 
   bool operator==(const Store_get_cells_args&) const = default;
   std::partial_ordering operator<=>(const Store_get_cells_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Store_get_cells_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_get_cells_args");
-  corothrift::write_field<tag::string>(w, "table", -1, this->table);
-  corothrift::write_field<tag::string>(w, "key", -2, this->key);
-  corothrift::write_field<tag::i32>(w, "start", -3, this->start);
-  corothrift::write_field<tag::i32>(w, "count", -4, this->count);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Store_get_cells_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case -1:
-        corothrift::read_field<tag::string>(r, f.type, this->table);
-        break;
-      case -2:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
-        break;
-      case -3:
-        corothrift::read_field<tag::i32>(r, f.type, this->start);
-        break;
-      case -4:
-        corothrift::read_field<tag::i32>(r, f.type, this->count);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Store_get_cells_result {
   std::optional<std::vector<cell_t>> success;
 
   bool operator==(const Store_get_cells_result&) const = default;
   std::partial_ordering operator<=>(const Store_get_cells_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Store_get_cells_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_get_cells_result");
-  corothrift::write_field<tag::list<tag::string>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Store_get_cells_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What get_cells returns to its caller: the value, or the declared exception thrown.
 inline std::vector<cell_t> take_result(Store_get_cells_result& result) {
@@ -130,53 +50,7 @@ struct Store_put_args {
 
   bool operator==(const Store_put_args&) const = default;
   std::partial_ordering operator<=>(const Store_put_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Store_put_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_put_args");
-  corothrift::write_field<tag::string>(w, "table", -1, this->table);
-  corothrift::write_field<tag::string>(w, "key", -2, this->key);
-  corothrift::write_field<tag::string>(w, "cell", -3, this->cell);
-  corothrift::write_field<tag::i64>(w, "timestamp", -4, this->timestamp);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Store_put_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case -1:
-        corothrift::read_field<tag::string>(r, f.type, this->table);
-        break;
-      case -2:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
-        break;
-      case -3:
-        corothrift::read_field<tag::string>(r, f.type, this->cell);
-        break;
-      case -4:
-        corothrift::read_field<tag::i64>(r, f.type, this->timestamp);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Store_put_blocking_args {
   std::string table;
@@ -185,90 +59,14 @@ struct Store_put_blocking_args {
 
   bool operator==(const Store_put_blocking_args&) const = default;
   std::partial_ordering operator<=>(const Store_put_blocking_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Store_put_blocking_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_put_blocking_args");
-  corothrift::write_field<tag::string>(w, "table", -1, this->table);
-  corothrift::write_field<tag::string>(w, "key", -2, this->key);
-  corothrift::write_field<tag::string>(w, "cell", -3, this->cell);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Store_put_blocking_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case -1:
-        corothrift::read_field<tag::string>(r, f.type, this->table);
-        break;
-      case -2:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
-        break;
-      case -3:
-        corothrift::read_field<tag::string>(r, f.type, this->cell);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Store_put_blocking_result {
   std::optional<bool> success;
 
   bool operator==(const Store_put_blocking_result&) const = default;
   std::partial_ordering operator<=>(const Store_put_blocking_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Store_put_blocking_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_put_blocking_result");
-  corothrift::write_field<tag::bool_>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Store_put_blocking_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::bool_>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What put_blocking returns to its caller: the value, or the declared exception thrown.
 inline bool take_result(Store_put_blocking_result& result) {
@@ -281,33 +79,64 @@ struct Store_async_args {
 
   bool operator==(const Store_async_args&) const = default;
   std::partial_ordering operator<=>(const Store_async_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+struct Store_async_result {
+
+  bool operator==(const Store_async_result&) const = default;
+  std::partial_ordering operator<=>(const Store_async_result&) const = default;
+};
+
+// What async returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Store_async_result& result) {
+  static_cast<void>(result);
+}
+
+}  // namespace Store_wire
+
+}  // namespace shapes::old_style
+
+// Store_get_cells_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_get_cells_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_get_cells_args& value);
 };
 
 template <class W>
-void Store_async_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_args>>::write(W& w, const ::shapes::old_style::Store_wire::Store_get_cells_args& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("Store_async_args");
-  corothrift::write_field<tag::i32>(w, "async", 1, this->async);
+  w.write_struct_begin("Store_get_cells_args");
+  corothrift::write_field<tag::string>(w, "table", -1, value.table);
+  corothrift::write_field<tag::string>(w, "key", -2, value.key);
+  corothrift::write_field<tag::i32>(w, "start", -3, value.start);
+  corothrift::write_field<tag::i32>(w, "count", -4, value.count);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Store_async_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_args>>::read(R& r, ::shapes::old_style::Store_wire::Store_get_cells_args& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->async);
+      case -1:
+        corothrift::read_field<tag::string>(r, f.type, value.table);
+        break;
+      case -2:
+        corothrift::read_field<tag::string>(r, f.type, value.key);
+        break;
+      case -3:
+        corothrift::read_field<tag::i32>(r, f.type, value.start);
+        break;
+      case -4:
+        corothrift::read_field<tag::i32>(r, f.type, value.count);
         break;
       default:
         r.skip(f.type);
@@ -317,29 +146,239 @@ void Store_async_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct Store_async_result {
-
-  bool operator==(const Store_async_result&) const = default;
-  std::partial_ordering operator<=>(const Store_async_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// Store_get_cells_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_get_cells_result& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_get_cells_result& value);
 };
 
 template <class W>
-void Store_async_result::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_result>>::write(W& w, const ::shapes::old_style::Store_wire::Store_get_cells_result& value) {
   namespace tag = corothrift::tag;
+  w.write_struct_begin("Store_get_cells_result");
+  corothrift::write_field<tag::list<tag::string>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_get_cells_result>>::read(R& r, ::shapes::old_style::Store_wire::Store_get_cells_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Store_put_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_put_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_put_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_args>>::write(W& w, const ::shapes::old_style::Store_wire::Store_put_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Store_put_args");
+  corothrift::write_field<tag::string>(w, "table", -1, value.table);
+  corothrift::write_field<tag::string>(w, "key", -2, value.key);
+  corothrift::write_field<tag::string>(w, "cell", -3, value.cell);
+  corothrift::write_field<tag::i64>(w, "timestamp", -4, value.timestamp);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_args>>::read(R& r, ::shapes::old_style::Store_wire::Store_put_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case -1:
+        corothrift::read_field<tag::string>(r, f.type, value.table);
+        break;
+      case -2:
+        corothrift::read_field<tag::string>(r, f.type, value.key);
+        break;
+      case -3:
+        corothrift::read_field<tag::string>(r, f.type, value.cell);
+        break;
+      case -4:
+        corothrift::read_field<tag::i64>(r, f.type, value.timestamp);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Store_put_blocking_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_put_blocking_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_put_blocking_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_args>>::write(W& w, const ::shapes::old_style::Store_wire::Store_put_blocking_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Store_put_blocking_args");
+  corothrift::write_field<tag::string>(w, "table", -1, value.table);
+  corothrift::write_field<tag::string>(w, "key", -2, value.key);
+  corothrift::write_field<tag::string>(w, "cell", -3, value.cell);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_args>>::read(R& r, ::shapes::old_style::Store_wire::Store_put_blocking_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case -1:
+        corothrift::read_field<tag::string>(r, f.type, value.table);
+        break;
+      case -2:
+        corothrift::read_field<tag::string>(r, f.type, value.key);
+        break;
+      case -3:
+        corothrift::read_field<tag::string>(r, f.type, value.cell);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Store_put_blocking_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_put_blocking_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_put_blocking_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_result>>::write(W& w, const ::shapes::old_style::Store_wire::Store_put_blocking_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Store_put_blocking_result");
+  corothrift::write_field<tag::bool_>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_put_blocking_result>>::read(R& r, ::shapes::old_style::Store_wire::Store_put_blocking_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::bool_>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Store_async_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_async_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_async_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_args>>::write(W& w, const ::shapes::old_style::Store_wire::Store_async_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Store_async_args");
+  corothrift::write_field<tag::i32>(w, "async", 1, value.async);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_args>>::read(R& r, ::shapes::old_style::Store_wire::Store_async_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.async);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Store_async_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::old_style::Store_wire::Store_async_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::old_style::Store_wire::Store_async_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_result>>::write(W& w, const ::shapes::old_style::Store_wire::Store_async_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("Store_async_result");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Store_async_result::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::old_style::Store_wire::Store_async_result>>::read(R& r, ::shapes::old_style::Store_wire::Store_async_result& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -353,12 +392,7 @@ void Store_async_result::read(R& r) {
   r.read_struct_end();
 }
 
-// What async returns to its caller: the value, or the declared exception thrown.
-inline void take_result(Store_async_result& result) {
-  static_cast<void>(result);
-}
-
-}  // namespace Store_wire
+namespace shapes::old_style {
 
 corothrift::Task<StoreClient> StoreClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>

@@ -27,94 +27,14 @@ struct Search_find_args {
 
   bool operator==(const Search_find_args&) const = default;
   std::partial_ordering operator<=>(const Search_find_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Search_find_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Search_find_args");
-  corothrift::write_field<tag::string>(w, "text", 1, this->text);
-  corothrift::write_field<tag::i32>(w, "limit", 2, this->limit);
-  corothrift::write_field<tag::structure<Filter>>(w, "filter", 3, this->filter);
-  corothrift::write_field<tag::string>(w, "locale", 4, this->locale);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Search_find_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->text);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->limit);
-        break;
-      case 3:
-        corothrift::read_field<tag::structure<Filter>>(r, f.type, this->filter);
-        break;
-      case 4:
-        corothrift::read_field<tag::string>(r, f.type, this->locale);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Search_find_result {
   std::optional<std::vector<std::string>> success;
 
   bool operator==(const Search_find_result&) const = default;
   std::partial_ordering operator<=>(const Search_find_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Search_find_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Search_find_result");
-  corothrift::write_field<tag::list<tag::string>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Search_find_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What find returns to its caller: the value, or the declared exception thrown.
 inline std::vector<std::string> take_result(Search_find_result& result) {
@@ -123,6 +43,98 @@ inline std::vector<std::string> take_result(Search_find_result& result) {
 }
 
 }  // namespace Search_wire
+
+}  // namespace shapes::arguments
+
+// Search_find_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::arguments::Search_wire::Search_find_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::arguments::Search_wire::Search_find_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_args>>::write(W& w, const ::shapes::arguments::Search_wire::Search_find_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Search_find_args");
+  corothrift::write_field<tag::string>(w, "text", 1, value.text);
+  corothrift::write_field<tag::i32>(w, "limit", 2, value.limit);
+  corothrift::write_field<tag::structure<::shapes::arguments::Filter>>(w, "filter", 3, value.filter);
+  corothrift::write_field<tag::string>(w, "locale", 4, value.locale);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_args>>::read(R& r, ::shapes::arguments::Search_wire::Search_find_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.text);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.limit);
+        break;
+      case 3:
+        corothrift::read_field<tag::structure<::shapes::arguments::Filter>>(r, f.type, value.filter);
+        break;
+      case 4:
+        corothrift::read_field<tag::string>(r, f.type, value.locale);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Search_find_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::arguments::Search_wire::Search_find_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::arguments::Search_wire::Search_find_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_result>>::write(W& w, const ::shapes::arguments::Search_wire::Search_find_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Search_find_result");
+  corothrift::write_field<tag::list<tag::string>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Search_wire::Search_find_result>>::read(R& r, ::shapes::arguments::Search_wire::Search_find_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace shapes::arguments {
 
 corothrift::Task<SearchClient> SearchClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -30,15 +31,19 @@ struct Filter {
 
   bool operator==(const Filter&) const = default;
   std::partial_ordering operator<=>(const Filter&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::arguments
+
+// Filter on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::arguments::Filter& value);
+  template <class R>
+  static void read(R& r, ::shapes::arguments::Filter& value);
+};
 
 template <>
 struct fmt::formatter<shapes::arguments::Filter> : corothrift::PlainFormatter {

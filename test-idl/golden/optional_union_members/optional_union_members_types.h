@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -32,12 +33,6 @@ struct Kill {
 
   bool operator==(const Kill&) const = default;
   std::partial_ordering operator<=>(const Kill&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Rebalance {
@@ -46,12 +41,6 @@ struct Rebalance {
 
   bool operator==(const Rebalance&) const = default;
   std::partial_ordering operator<=>(const Rebalance&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 class Action {
@@ -75,17 +64,42 @@ class Action {
   bool operator==(const Action&) const = default;
   std::partial_ordering operator<=>(const Action&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<Action>>;
   std::variant<std::monostate, Kill, Rebalance> value_;
 };
 
 }  // namespace shapes::unions
+
+// Kill on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::unions::Kill& value);
+  template <class R>
+  static void read(R& r, ::shapes::unions::Kill& value);
+};
+
+// Rebalance on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::unions::Rebalance& value);
+  template <class R>
+  static void read(R& r, ::shapes::unions::Rebalance& value);
+};
+
+// Action on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::unions::Action& value);
+  template <class R>
+  static void read(R& r, ::shapes::unions::Action& value);
+};
 
 template <>
 struct fmt::formatter<shapes::unions::Kill> : corothrift::PlainFormatter {

@@ -24,82 +24,14 @@ struct Tracer_echo_span_args {
 
   bool operator==(const Tracer_echo_span_args&) const = default;
   std::partial_ordering operator<=>(const Tracer_echo_span_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Tracer_echo_span_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Tracer_echo_span_args");
-  corothrift::write_field<tag::structure<Span>>(w, "span", 1, this->span);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Tracer_echo_span_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Span>>(r, f.type, this->span);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Tracer_echo_span_result {
   std::optional<Span> success;
 
   bool operator==(const Tracer_echo_span_result&) const = default;
   std::partial_ordering operator<=>(const Tracer_echo_span_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Tracer_echo_span_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Tracer_echo_span_result");
-  corothrift::write_field<tag::structure<Span>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Tracer_echo_span_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Span>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echo_span returns to its caller: the value, or the declared exception thrown.
 inline Span take_result(Tracer_echo_span_result& result) {
@@ -112,82 +44,14 @@ struct Tracer_echo_directory_args {
 
   bool operator==(const Tracer_echo_directory_args&) const = default;
   std::partial_ordering operator<=>(const Tracer_echo_directory_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Tracer_echo_directory_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Tracer_echo_directory_args");
-  corothrift::write_field<tag::structure<Directory>>(w, "dir", 1, this->dir);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Tracer_echo_directory_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Directory>>(r, f.type, this->dir);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Tracer_echo_directory_result {
   std::optional<Directory> success;
 
   bool operator==(const Tracer_echo_directory_result&) const = default;
   std::partial_ordering operator<=>(const Tracer_echo_directory_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Tracer_echo_directory_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Tracer_echo_directory_result");
-  corothrift::write_field<tag::structure<Directory>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Tracer_echo_directory_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<Directory>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What echo_directory returns to its caller: the value, or the declared exception thrown.
 inline Directory take_result(Tracer_echo_directory_result& result) {
@@ -196,6 +60,162 @@ inline Directory take_result(Tracer_echo_directory_result& result) {
 }
 
 }  // namespace Tracer_wire
+
+}  // namespace shapes::recursive
+
+// Tracer_echo_span_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_span_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_span_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_args>>::write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_span_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Tracer_echo_span_args");
+  corothrift::write_field<tag::structure<::shapes::recursive::Span>>(w, "span", 1, value.span);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_args>>::read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_span_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::shapes::recursive::Span>>(r, f.type, value.span);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Tracer_echo_span_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_span_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_span_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_result>>::write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_span_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Tracer_echo_span_result");
+  corothrift::write_field<tag::structure<::shapes::recursive::Span>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_span_result>>::read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_span_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::shapes::recursive::Span>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Tracer_echo_directory_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_directory_args& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_directory_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_args>>::write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_directory_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Tracer_echo_directory_args");
+  corothrift::write_field<tag::structure<::shapes::recursive::Directory>>(w, "dir", 1, value.dir);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_args>>::read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_directory_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::shapes::recursive::Directory>>(r, f.type, value.dir);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Tracer_echo_directory_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_directory_result& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_directory_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_result>>::write(W& w, const ::shapes::recursive::Tracer_wire::Tracer_echo_directory_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Tracer_echo_directory_result");
+  corothrift::write_field<tag::structure<::shapes::recursive::Directory>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Tracer_wire::Tracer_echo_directory_result>>::read(R& r, ::shapes::recursive::Tracer_wire::Tracer_echo_directory_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::shapes::recursive::Directory>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace shapes::recursive {
 
 corothrift::Task<TracerClient> TracerClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

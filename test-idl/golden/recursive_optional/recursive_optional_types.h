@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -40,12 +41,6 @@ struct Link {
 
   bool operator==(const Link&) const = default;
   std::partial_ordering operator<=>(const Link&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct BinaryTree {
@@ -55,12 +50,6 @@ struct BinaryTree {
 
   bool operator==(const BinaryTree&) const = default;
   std::partial_ordering operator<=>(const BinaryTree&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Downstream {
@@ -69,12 +58,6 @@ struct Downstream {
 
   bool operator==(const Downstream&) const = default;
   std::partial_ordering operator<=>(const Downstream&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Span {
@@ -84,12 +67,6 @@ struct Span {
 
   bool operator==(const Span&) const = default;
   std::partial_ordering operator<=>(const Span&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 class Expr {
@@ -113,13 +90,8 @@ class Expr {
   bool operator==(const Expr&) const = default;
   std::partial_ordering operator<=>(const Expr&) const = default;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<Expr>>;
   std::variant<std::monostate, std::int64_t, corothrift::Box<Sum>> value_;
 };
 
@@ -129,12 +101,6 @@ struct Sum {
 
   bool operator==(const Sum&) const = default;
   std::partial_ordering operator<=>(const Sum&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Directory {
@@ -147,12 +113,6 @@ struct Directory {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Directory& other) const;
   std::partial_ordering operator<=>(const Directory& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Holder {
@@ -161,15 +121,89 @@ struct Holder {
 
   bool operator==(const Holder&) const = default;
   std::partial_ordering operator<=>(const Holder&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shapes::recursive
+
+// Link on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Link& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Link& value);
+};
+
+// BinaryTree on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::BinaryTree& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::BinaryTree& value);
+};
+
+// Downstream on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Downstream& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Downstream& value);
+};
+
+// Span on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Span& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Span& value);
+};
+
+// Expr on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Expr& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Expr& value);
+};
+
+// Sum on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Sum& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Sum& value);
+};
+
+// Directory on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Directory& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Directory& value);
+};
+
+// Holder on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shapes::recursive::Holder& value);
+  template <class R>
+  static void read(R& r, ::shapes::recursive::Holder& value);
+};
 
 template <>
 struct fmt::formatter<shapes::recursive::Link> : corothrift::PlainFormatter {

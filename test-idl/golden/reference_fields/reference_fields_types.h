@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -33,12 +34,6 @@ struct Tree {
   // line, since clang 14 checks a defaulted comparison where the class ends.
   bool operator==(const Tree& other) const;
   std::partial_ordering operator<=>(const Tree& other) const;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct LinkedList {
@@ -47,12 +42,26 @@ struct LinkedList {
 
   bool operator==(const LinkedList&) const = default;
   std::partial_ordering operator<=>(const LinkedList&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// Tree on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Tree>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Tree& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Tree& value);
+};
+
+// LinkedList on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::LinkedList>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::LinkedList& value);
+  template <class R>
+  static void read(R& r, ::LinkedList& value);
 };
 
 template <>

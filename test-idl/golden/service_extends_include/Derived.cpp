@@ -22,82 +22,14 @@ struct Derived_fetch_args {
 
   bool operator==(const Derived_fetch_args&) const = default;
   std::partial_ordering operator<=>(const Derived_fetch_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Derived_fetch_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Derived_fetch_args");
-  corothrift::write_field<tag::enumeration<::common::Level>>(w, "level", 1, this->level);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Derived_fetch_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::enumeration<::common::Level>>(r, f.type, this->level);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Derived_fetch_result {
   std::optional<::common::Shared> success;
 
   bool operator==(const Derived_fetch_result&) const = default;
   std::partial_ordering operator<=>(const Derived_fetch_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Derived_fetch_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Derived_fetch_result");
-  corothrift::write_field<tag::structure<::common::Shared>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Derived_fetch_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<::common::Shared>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What fetch returns to its caller: the value, or the declared exception thrown.
 inline ::common::Shared take_result(Derived_fetch_result& result) {
@@ -106,6 +38,82 @@ inline ::common::Shared take_result(Derived_fetch_result& result) {
 }
 
 }  // namespace Derived_wire
+
+// Derived_fetch_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Derived_wire::Derived_fetch_args& value);
+  template <class R>
+  static void read(R& r, ::Derived_wire::Derived_fetch_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_args>>::write(W& w, const ::Derived_wire::Derived_fetch_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Derived_fetch_args");
+  corothrift::write_field<tag::enumeration<::common::Level>>(w, "level", 1, value.level);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_args>>::read(R& r, ::Derived_wire::Derived_fetch_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::enumeration<::common::Level>>(r, f.type, value.level);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Derived_fetch_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Derived_wire::Derived_fetch_result& value);
+  template <class R>
+  static void read(R& r, ::Derived_wire::Derived_fetch_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_result>>::write(W& w, const ::Derived_wire::Derived_fetch_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Derived_fetch_result");
+  corothrift::write_field<tag::structure<::common::Shared>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Derived_wire::Derived_fetch_result>>::read(R& r, ::Derived_wire::Derived_fetch_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::common::Shared>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
 
 corothrift::Task<DerivedClient> DerivedClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

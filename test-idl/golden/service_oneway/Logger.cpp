@@ -22,25 +22,54 @@ struct Logger_log_args {
 
   bool operator==(const Logger_log_args&) const = default;
   std::partial_ordering operator<=>(const Logger_log_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+struct Logger_flush_args {
+
+  bool operator==(const Logger_flush_args&) const = default;
+  std::partial_ordering operator<=>(const Logger_flush_args&) const = default;
+};
+
+struct Logger_sync_args {
+
+  bool operator==(const Logger_sync_args&) const = default;
+  std::partial_ordering operator<=>(const Logger_sync_args&) const = default;
+};
+
+struct Logger_sync_result {
+
+  bool operator==(const Logger_sync_result&) const = default;
+  std::partial_ordering operator<=>(const Logger_sync_result&) const = default;
+};
+
+// What sync returns to its caller: the value, or the declared exception thrown.
+inline void take_result(Logger_sync_result& result) {
+  static_cast<void>(result);
+}
+
+}  // namespace Logger_wire
+
+// Logger_log_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_log_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Logger_wire::Logger_log_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Logger_wire::Logger_log_args& value);
 };
 
 template <class W>
-void Logger_log_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_log_args>>::write(W& w, const ::Logger_wire::Logger_log_args& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Logger_log_args");
-  corothrift::write_field<tag::string>(w, "line", 1, this->line);
+  corothrift::write_field<tag::string>(w, "line", 1, value.line);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Logger_log_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_log_args>>::read(R& r, ::Logger_wire::Logger_log_args& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -48,7 +77,7 @@ void Logger_log_args::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->line);
+        corothrift::read_field<tag::string>(r, f.type, value.line);
         break;
       default:
         r.skip(f.type);
@@ -58,29 +87,29 @@ void Logger_log_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct Logger_flush_args {
-
-  bool operator==(const Logger_flush_args&) const = default;
-  std::partial_ordering operator<=>(const Logger_flush_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// Logger_flush_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_flush_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Logger_wire::Logger_flush_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Logger_wire::Logger_flush_args& value);
 };
 
 template <class W>
-void Logger_flush_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_flush_args>>::write(W& w, const ::Logger_wire::Logger_flush_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("Logger_flush_args");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Logger_flush_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_flush_args>>::read(R& r, ::Logger_wire::Logger_flush_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -94,29 +123,29 @@ void Logger_flush_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct Logger_sync_args {
-
-  bool operator==(const Logger_sync_args&) const = default;
-  std::partial_ordering operator<=>(const Logger_sync_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// Logger_sync_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Logger_wire::Logger_sync_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Logger_wire::Logger_sync_args& value);
 };
 
 template <class W>
-void Logger_sync_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_args>>::write(W& w, const ::Logger_wire::Logger_sync_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("Logger_sync_args");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Logger_sync_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_args>>::read(R& r, ::Logger_wire::Logger_sync_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -130,29 +159,29 @@ void Logger_sync_args::read(R& r) {
   r.read_struct_end();
 }
 
-struct Logger_sync_result {
-
-  bool operator==(const Logger_sync_result&) const = default;
-  std::partial_ordering operator<=>(const Logger_sync_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
+// Logger_sync_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Logger_wire::Logger_sync_result& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Logger_wire::Logger_sync_result& value);
 };
 
 template <class W>
-void Logger_sync_result::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_result>>::write(W& w, const ::Logger_wire::Logger_sync_result& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("Logger_sync_result");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Logger_sync_result::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Logger_wire::Logger_sync_result>>::read(R& r, ::Logger_wire::Logger_sync_result& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -165,13 +194,6 @@ void Logger_sync_result::read(R& r) {
   }
   r.read_struct_end();
 }
-
-// What sync returns to its caller: the value, or the declared exception thrown.
-inline void take_result(Logger_sync_result& result) {
-  static_cast<void>(result);
-}
-
-}  // namespace Logger_wire
 
 corothrift::Task<LoggerClient> LoggerClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -6,5 +6,6 @@
 #include <corothrift/binary_protocol.h>
 #include <corothrift/codec.h>
 #include <corothrift/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>

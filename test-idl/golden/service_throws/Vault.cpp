@@ -22,41 +22,7 @@ struct Vault_read_args {
 
   bool operator==(const Vault_read_args&) const = default;
   std::partial_ordering operator<=>(const Vault_read_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Vault_read_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Vault_read_args");
-  corothrift::write_field<tag::string>(w, "key", 1, this->key);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Vault_read_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Vault_read_result {
   std::optional<std::string> success;
@@ -65,49 +31,7 @@ struct Vault_read_result {
 
   bool operator==(const Vault_read_result&) const = default;
   std::partial_ordering operator<=>(const Vault_read_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Vault_read_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Vault_read_result");
-  corothrift::write_field<tag::string>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<NotFound>>(w, "missing", 1, this->missing);
-  corothrift::write_field<tag::structure<Denied>>(w, "denied", 2, this->denied);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Vault_read_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::string>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<NotFound>>(r, f.type, this->missing);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Denied>>(r, f.type, this->denied);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What read returns to its caller: the value, or the declared exception thrown.
 inline std::string take_result(Vault_read_result& result) {
@@ -123,86 +47,14 @@ struct Vault_write_args {
 
   bool operator==(const Vault_write_args&) const = default;
   std::partial_ordering operator<=>(const Vault_write_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Vault_write_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Vault_write_args");
-  corothrift::write_field<tag::string>(w, "key", 1, this->key);
-  corothrift::write_field<tag::string>(w, "value", 2, this->value);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Vault_write_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->value);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Vault_write_result {
   std::optional<Denied> denied;
 
   bool operator==(const Vault_write_result&) const = default;
   std::partial_ordering operator<=>(const Vault_write_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Vault_write_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Vault_write_result");
-  corothrift::write_field<tag::structure<Denied>>(w, "denied", 1, this->denied);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Vault_write_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Denied>>(r, f.type, this->denied);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What write returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Vault_write_result& result) {
@@ -210,6 +62,170 @@ inline void take_result(Vault_write_result& result) {
 }
 
 }  // namespace Vault_wire
+
+// Vault_read_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Vault_wire::Vault_read_args& value);
+  template <class R>
+  static void read(R& r, ::Vault_wire::Vault_read_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_args>>::write(W& w, const ::Vault_wire::Vault_read_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Vault_read_args");
+  corothrift::write_field<tag::string>(w, "key", 1, value.key);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_args>>::read(R& r, ::Vault_wire::Vault_read_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.key);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Vault_read_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Vault_wire::Vault_read_result& value);
+  template <class R>
+  static void read(R& r, ::Vault_wire::Vault_read_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_result>>::write(W& w, const ::Vault_wire::Vault_read_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Vault_read_result");
+  corothrift::write_field<tag::string>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::NotFound>>(w, "missing", 1, value.missing);
+  corothrift::write_field<tag::structure<::Denied>>(w, "denied", 2, value.denied);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_read_result>>::read(R& r, ::Vault_wire::Vault_read_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::string>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::NotFound>>(r, f.type, value.missing);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::Denied>>(r, f.type, value.denied);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Vault_write_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Vault_wire::Vault_write_args& value);
+  template <class R>
+  static void read(R& r, ::Vault_wire::Vault_write_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_args>>::write(W& w, const ::Vault_wire::Vault_write_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Vault_write_args");
+  corothrift::write_field<tag::string>(w, "key", 1, value.key);
+  corothrift::write_field<tag::string>(w, "value", 2, value.value);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_args>>::read(R& r, ::Vault_wire::Vault_write_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.key);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.value);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Vault_write_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Vault_wire::Vault_write_result& value);
+  template <class R>
+  static void read(R& r, ::Vault_wire::Vault_write_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_result>>::write(W& w, const ::Vault_wire::Vault_write_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Vault_write_result");
+  corothrift::write_field<tag::structure<::Denied>>(w, "denied", 1, value.denied);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::Vault_wire::Vault_write_result>>::read(R& r, ::Vault_wire::Vault_write_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::Denied>>(r, f.type, value.denied);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
 
 corothrift::Task<VaultClient> VaultClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -27,31 +28,41 @@ struct Denied;
 struct NotFound : corothrift::ThriftException {
   std::string key;
 
-  const char* what() const noexcept override { return "NotFound"; }
+  // The fields as fmt prints them, "NotFound{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const NotFound&) const = default;
   std::partial_ordering operator<=>(const NotFound&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 struct Denied : corothrift::ThriftException {
   std::string who;
 
-  const char* what() const noexcept override { return "Denied"; }
+  // The fields as fmt prints them, "Denied{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const Denied&) const = default;
   std::partial_ordering operator<=>(const Denied&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// NotFound on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::NotFound>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::NotFound& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::NotFound& value);
+};
+
+// Denied on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Denied>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Denied& value);
+  template <class R>
+  static void read(R& r, ::Denied& value);
 };
 
 template <>

@@ -24,82 +24,14 @@ struct SharedService_getStruct_args {
 
   bool operator==(const SharedService_getStruct_args&) const = default;
   std::partial_ordering operator<=>(const SharedService_getStruct_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void SharedService_getStruct_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SharedService_getStruct_args");
-  corothrift::write_field<tag::i32>(w, "key", 1, this->key);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void SharedService_getStruct_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->key);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct SharedService_getStruct_result {
   std::optional<SharedStruct> success;
 
   bool operator==(const SharedService_getStruct_result&) const = default;
   std::partial_ordering operator<=>(const SharedService_getStruct_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void SharedService_getStruct_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SharedService_getStruct_result");
-  corothrift::write_field<tag::structure<SharedStruct>>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void SharedService_getStruct_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::structure<SharedStruct>>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What getStruct returns to its caller: the value, or the declared exception thrown.
 inline SharedStruct take_result(SharedService_getStruct_result& result) {
@@ -108,6 +40,86 @@ inline SharedStruct take_result(SharedService_getStruct_result& result) {
 }
 
 }  // namespace SharedService_wire
+
+}  // namespace shared
+
+// SharedService_getStruct_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shared::SharedService_wire::SharedService_getStruct_args& value);
+  template <class R>
+  static void read(R& r, ::shared::SharedService_wire::SharedService_getStruct_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_args>>::write(W& w, const ::shared::SharedService_wire::SharedService_getStruct_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SharedService_getStruct_args");
+  corothrift::write_field<tag::i32>(w, "key", 1, value.key);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_args>>::read(R& r, ::shared::SharedService_wire::SharedService_getStruct_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.key);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// SharedService_getStruct_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shared::SharedService_wire::SharedService_getStruct_result& value);
+  template <class R>
+  static void read(R& r, ::shared::SharedService_wire::SharedService_getStruct_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_result>>::write(W& w, const ::shared::SharedService_wire::SharedService_getStruct_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SharedService_getStruct_result");
+  corothrift::write_field<tag::structure<::shared::SharedStruct>>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedService_wire::SharedService_getStruct_result>>::read(R& r, ::shared::SharedService_wire::SharedService_getStruct_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::structure<::shared::SharedStruct>>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace shared {
 
 corothrift::Task<SharedServiceClient> SharedServiceClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -31,15 +32,19 @@ struct SharedStruct {
 
   bool operator==(const SharedStruct&) const = default;
   std::partial_ordering operator<=>(const SharedStruct&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace shared
+
+// SharedStruct on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::shared::SharedStruct& value);
+  template <class R>
+  static void read(R& r, ::shared::SharedStruct& value);
+};
 
 template <>
 struct fmt::formatter<shared::SharedStruct> : corothrift::PlainFormatter {

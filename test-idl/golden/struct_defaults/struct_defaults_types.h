@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -35,12 +36,16 @@ struct WithDefaults {
 
   bool operator==(const WithDefaults&) const = default;
   std::partial_ordering operator<=>(const WithDefaults&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// WithDefaults on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::WithDefaults>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::WithDefaults& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::WithDefaults& value);
 };
 
 template <>

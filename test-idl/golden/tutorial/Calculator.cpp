@@ -23,73 +23,13 @@ struct Calculator_ping_args {
 
   bool operator==(const Calculator_ping_args&) const = default;
   std::partial_ordering operator<=>(const Calculator_ping_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_ping_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_ping_args");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_ping_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Calculator_ping_result {
 
   bool operator==(const Calculator_ping_result&) const = default;
   std::partial_ordering operator<=>(const Calculator_ping_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_ping_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_ping_result");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_ping_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What ping returns to its caller: the value, or the declared exception thrown.
 inline void take_result(Calculator_ping_result& result) {
@@ -102,86 +42,14 @@ struct Calculator_add_args {
 
   bool operator==(const Calculator_add_args&) const = default;
   std::partial_ordering operator<=>(const Calculator_add_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_add_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_add_args");
-  corothrift::write_field<tag::i32>(w, "num1", 1, this->num1);
-  corothrift::write_field<tag::i32>(w, "num2", 2, this->num2);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_add_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->num1);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->num2);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Calculator_add_result {
   std::optional<std::int32_t> success;
 
   bool operator==(const Calculator_add_result&) const = default;
   std::partial_ordering operator<=>(const Calculator_add_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_add_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_add_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_add_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What add returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Calculator_add_result& result) {
@@ -195,45 +63,7 @@ struct Calculator_calculate_args {
 
   bool operator==(const Calculator_calculate_args&) const = default;
   std::partial_ordering operator<=>(const Calculator_calculate_args&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_calculate_args::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_calculate_args");
-  corothrift::write_field<tag::i32>(w, "logid", 1, this->logid);
-  corothrift::write_field<tag::structure<Work>>(w, "w", 2, this->w);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_calculate_args::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->logid);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Work>>(r, f.type, this->w);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 struct Calculator_calculate_result {
   std::optional<std::int32_t> success;
@@ -241,45 +71,7 @@ struct Calculator_calculate_result {
 
   bool operator==(const Calculator_calculate_result&) const = default;
   std::partial_ordering operator<=>(const Calculator_calculate_result&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
-
-template <class W>
-void Calculator_calculate_result::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_calculate_result");
-  corothrift::write_field<tag::i32>(w, "success", 0, this->success);
-  corothrift::write_field<tag::structure<InvalidOperation>>(w, "ouch", 1, this->ouch);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Calculator_calculate_result::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 0:
-        corothrift::read_field<tag::i32>(r, f.type, this->success);
-        break;
-      case 1:
-        corothrift::read_field<tag::structure<InvalidOperation>>(r, f.type, this->ouch);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 // What calculate returns to its caller: the value, or the declared exception thrown.
 inline std::int32_t take_result(Calculator_calculate_result& result) {
@@ -292,25 +84,35 @@ struct Calculator_zip_args {
 
   bool operator==(const Calculator_zip_args&) const = default;
   std::partial_ordering operator<=>(const Calculator_zip_args&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+}  // namespace Calculator_wire
+
+}  // namespace tutorial
+
+// Calculator_ping_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_ping_args& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_ping_args& value);
 };
 
 template <class W>
-void Calculator_zip_args::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_args>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_ping_args& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("Calculator_zip_args");
+  static_cast<void>(value);
+  w.write_struct_begin("Calculator_ping_args");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Calculator_zip_args::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_args>>::read(R& r, ::tutorial::Calculator_wire::Calculator_ping_args& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -324,7 +126,243 @@ void Calculator_zip_args::read(R& r) {
   r.read_struct_end();
 }
 
-}  // namespace Calculator_wire
+// Calculator_ping_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_ping_result& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_ping_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_result>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_ping_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Calculator_ping_result");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_ping_result>>::read(R& r, ::tutorial::Calculator_wire::Calculator_ping_result& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Calculator_add_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_add_args& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_add_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_args>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_add_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Calculator_add_args");
+  corothrift::write_field<tag::i32>(w, "num1", 1, value.num1);
+  corothrift::write_field<tag::i32>(w, "num2", 2, value.num2);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_args>>::read(R& r, ::tutorial::Calculator_wire::Calculator_add_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.num1);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.num2);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Calculator_add_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_add_result& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_add_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_result>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_add_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Calculator_add_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_add_result>>::read(R& r, ::tutorial::Calculator_wire::Calculator_add_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Calculator_calculate_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_calculate_args& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_calculate_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_args>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_calculate_args& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Calculator_calculate_args");
+  corothrift::write_field<tag::i32>(w, "logid", 1, value.logid);
+  corothrift::write_field<tag::structure<::tutorial::Work>>(w, "w", 2, value.w);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_args>>::read(R& r, ::tutorial::Calculator_wire::Calculator_calculate_args& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.logid);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::tutorial::Work>>(r, f.type, value.w);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Calculator_calculate_result on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_result>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_calculate_result& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_calculate_result& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_result>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_calculate_result& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Calculator_calculate_result");
+  corothrift::write_field<tag::i32>(w, "success", 0, value.success);
+  corothrift::write_field<tag::structure<::tutorial::InvalidOperation>>(w, "ouch", 1, value.ouch);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_calculate_result>>::read(R& r, ::tutorial::Calculator_wire::Calculator_calculate_result& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 0:
+        corothrift::read_field<tag::i32>(r, f.type, value.success);
+        break;
+      case 1:
+        corothrift::read_field<tag::structure<::tutorial::InvalidOperation>>(r, f.type, value.ouch);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+// Calculator_zip_args on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_zip_args>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Calculator_wire::Calculator_zip_args& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Calculator_wire::Calculator_zip_args& value);
+};
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_zip_args>>::write(W& w, const ::tutorial::Calculator_wire::Calculator_zip_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Calculator_zip_args");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Calculator_wire::Calculator_zip_args>>::read(R& r, ::tutorial::Calculator_wire::Calculator_zip_args& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+namespace tutorial {
 
 corothrift::Task<CalculatorClient> CalculatorClient::connect(corothrift::EventLoop& loop,
                                                           corothrift::Address address,

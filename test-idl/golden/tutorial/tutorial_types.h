@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -35,9 +36,9 @@ enum class Operation : std::int32_t {
 
 // The IDL name of `value`; empty for a number Operation does not name.
 std::string_view enum_name(Operation value);
-inline std::string_view to_string(Operation value) { return enum_name(value); }
-// The value named `name` (as written in the IDL), if any.
-std::optional<Operation> Operation_from_string(std::string_view name);
+// Sets `value` to the enumerator named `name` (as written in the IDL) and
+// returns true; false, leaving `value` alone, for a name Operation lacks.
+bool enum_from_name(std::string_view name, Operation& value);
 
 struct Work;
 struct InvalidOperation;
@@ -66,12 +67,6 @@ struct Work {
 
   bool operator==(const Work&) const = default;
   std::partial_ordering operator<=>(const Work&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 // Structs can also be exceptions, if they are nasty.
@@ -79,19 +74,34 @@ struct InvalidOperation : corothrift::ThriftException {
   std::int32_t whatOp = 0;
   std::string why;
 
-  const char* what() const noexcept override { return "InvalidOperation"; }
+  // The fields as fmt prints them, "InvalidOperation{...}" (at most 512 bytes).
+  const char* what() const noexcept override;
 
   bool operator==(const InvalidOperation&) const = default;
   std::partial_ordering operator<=>(const InvalidOperation&) const = default;
-
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
 };
 
 }  // namespace tutorial
+
+// Work on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::Work>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::Work& value);
+  template <class R>
+  static void read(R& r, ::tutorial::Work& value);
+};
+
+// InvalidOperation on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::tutorial::InvalidOperation& value);
+  template <class R>
+  static void read(R& r, ::tutorial::InvalidOperation& value);
+};
 
 template <>
 struct fmt::formatter<tutorial::Operation> : corothrift::PlainFormatter {

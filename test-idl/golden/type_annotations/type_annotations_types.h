@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -34,12 +35,16 @@ struct Annotated {
   int plain;
 
   bool operator==(const Annotated&) const = default;
+};
 
-  // Defined for corothrift's binary and compact protocols.
+// Annotated on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Annotated>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
   template <class W>
-  void write(W& w) const;
+  static void write(W& w, const ::Annotated& value);
   template <class R>
-  void read(R& r);
+  static void read(R& r, ::Annotated& value);
 };
 
 template <>

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/format.h>
 #include <corothrift/types.h>
@@ -56,14 +57,19 @@ class Value {
   bool operator==(const Value& other) const;
   std::partial_ordering operator<=>(const Value& other) const;
 
-  // Defined for corothrift's binary and compact protocols.
-  template <class W>
-  void write(W& w) const;
-  template <class R>
-  void read(R& r);
-
  private:
+  friend struct corothrift::Codec<corothrift::tag::structure<Value>>;
   std::variant<std::monostate, std::int64_t, double, std::string, std::vector<Value>> value_;
+};
+
+// Value on the wire: corothrift::write_struct / read_struct call these.
+template <>
+struct corothrift::Codec<corothrift::tag::structure<::Value>> {
+  static constexpr corothrift::TType kType = corothrift::TType::Struct;
+  template <class W>
+  static void write(W& w, const ::Value& value);
+  template <class R>
+  static void read(R& r, ::Value& value);
 };
 
 template <>
