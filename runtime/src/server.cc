@@ -1,7 +1,7 @@
+#include <corothrift/detail/syscall.h>
 #include <corothrift/errors.h>
 #include <corothrift/log.h>
 #include <corothrift/server.h>
-#include <corothrift/syscall.h>
 
 #include <sys/socket.h>
 #include <unistd.h>

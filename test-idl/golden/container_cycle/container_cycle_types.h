@@ -18,8 +18,8 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/detail/format.h>
 #include <corothrift/exception.h>
-#include <corothrift/format.h>
 #include <corothrift/types.h>
 
 namespace shapes::container_cycle {

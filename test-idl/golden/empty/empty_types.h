@@ -17,6 +17,6 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/detail/format.h>
 #include <corothrift/exception.h>
-#include <corothrift/format.h>
 #include <corothrift/types.h>

@@ -17,8 +17,8 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
+#include <corothrift/detail/format.h>
 #include <corothrift/exception.h>
-#include <corothrift/format.h>
 #include <corothrift/types.h>
 
 struct WithDefaults;

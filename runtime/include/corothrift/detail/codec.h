@@ -63,7 +63,7 @@
 // - structure<S> calls S's member templates `write(W&) const` / `read(R&)`.
 #pragma once
 
-#include <corothrift/codec_base.h>
-#include <corothrift/codec_containers.h>
-#include <corothrift/codec_scalars.h>
+#include <corothrift/detail/codec_base.h>
+#include <corothrift/detail/codec_containers.h>
+#include <corothrift/detail/codec_scalars.h>
 #include <corothrift/exception.h>
