@@ -1,8 +1,9 @@
 // Exceptions of the wire layer.
 //
-// ThriftException is the base of every IDL-declared exception and of
-// TApplicationException. It compares equal to any other ThriftException, so a
-// generated exception's defaulted `==` and `<=>` compare only its own fields:
+// ThriftException (a corothrift::Error, see errors.h) is the base of every
+// IDL-declared exception and of TApplicationException. It compares equal to
+// any other ThriftException, so a generated exception's defaulted `==` and
+// `<=>` compare only its own fields:
 //
 //   struct MyError : corothrift::ThriftException {
 //     int32_t code = 0;
@@ -33,8 +34,10 @@
 
 namespace corothrift {
 
-class ThriftException : public std::exception {
+class ThriftException : public Error {
  public:
+  // The empty message costs no allocation; what() is the derived type's.
+  ThriftException() : Error("") {}
   const char* what() const noexcept override { return "corothrift::ThriftException"; }
 
   friend bool operator==(const ThriftException&, const ThriftException&) noexcept { return true; }
