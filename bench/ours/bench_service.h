@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/processor.h>
 #include <corothrift/task.h>
 #include <corothrift/types.h>

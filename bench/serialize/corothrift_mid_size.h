@@ -1,5 +1,5 @@
 // bench.thrift's Inner and MidSize written by hand exactly the way corothrift's
-// generated code uses the runtime codec (see runtime/include/corothrift/codec.h),
+// generated code uses the runtime codec (see runtime/include/corothrift/detail/codec.h),
 // until the compiler generates them.
 #pragma once
 
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/types.h>
 
 namespace bench::coro {

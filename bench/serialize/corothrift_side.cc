@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
+#include <corothrift/detail/binary_protocol.h>
 
 #include "serialize/corothrift_mid_size.h"
 #include "serialize/cpu_clock.h"

@@ -1,4 +1,4 @@
-#include <corothrift/binary_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
 
 #include "decode_checks.h"
 

@@ -1,5 +1,5 @@
 #include <corothrift/byte_stream.h>
-#include <corothrift/syscall.h>
+#include <corothrift/detail/syscall.h>
 
 #include <cassert>
 

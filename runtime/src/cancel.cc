@@ -1,4 +1,4 @@
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 
 namespace corothrift {
 

@@ -7,7 +7,7 @@
 #pragma once
 
 #include <corothrift/channel.h>
-#include <corothrift/transport.h>
+#include <corothrift/detail/transport.h>
 
 #include <coroutine>
 #include <exception>

@@ -1,4 +1,4 @@
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 
 #include <fmt/format.h>
 

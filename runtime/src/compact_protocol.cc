@@ -1,4 +1,4 @@
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/compact_protocol.h>
 
 #include <fmt/format.h>
 

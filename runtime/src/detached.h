@@ -5,7 +5,7 @@
 // does. One frame allocation, nothing else.
 #pragma once
 
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/log.h>
 

@@ -1,5 +1,5 @@
+#include <corothrift/detail/syscall.h>
 #include <corothrift/errors.h>
-#include <corothrift/syscall.h>
 
 #include <fmt/core.h>
 

@@ -1,7 +1,7 @@
 // The only file that includes <sys/epoll.h>.
+#include <corothrift/detail/syscall.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/log.h>
-#include <corothrift/syscall.h>
 
 #include <sys/epoll.h>
 #include <sys/eventfd.h>

@@ -1,6 +1,6 @@
 // The leaf writers of format.h: the only place the runtime's display forms
 // instantiate fmt's formatting templates.
-#include <corothrift/format.h>
+#include <corothrift/detail/format.h>
 
 #include <algorithm>
 

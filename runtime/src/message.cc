@@ -1,4 +1,4 @@
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
+#include <corothrift/detail/syscall.h>
 #include <corothrift/errors.h>
 #include <corothrift/log.h>
 #include <corothrift/server.h>
-#include <corothrift/syscall.h>
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "server_worker.h"
+#include "stop_signals.h"
 
 namespace corothrift {
 namespace {
@@ -99,6 +100,20 @@ void Server::run() {
   start();
   std::unique_lock lock(stop_mutex_);
   stopped_cv_.wait(lock, [&] { return stopped_; });
+}
+
+int Server::serve_until_signal(std::chrono::milliseconds grace) {
+  detail::StopSignalHandlers handlers;
+  {
+    detail::BlockStopSignals block;  // inherited by the loop threads
+    start();
+  }
+  int signal = handlers.wait();
+  handlers.restore();
+  log(LogLevel::kInfo, "corothrift server: signal {}: stopping (open connections: {})", signal,
+      connection_count());
+  stop(grace);
+  return signal;
 }
 
 void Server::stop(std::chrono::milliseconds grace) {

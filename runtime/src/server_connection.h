@@ -6,10 +6,10 @@
 // only.
 #pragma once
 
+#include <corothrift/detail/transport.h>
 #include <corothrift/log.h>
 #include <corothrift/processor.h>
 #include <corothrift/server_options.h>
-#include <corothrift/transport.h>
 
 #include <coroutine>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "server_worker.h"
 
+#include <corothrift/detail/io_op.h>
 #include <corothrift/errors.h>
-#include <corothrift/io_op.h>
 #include <corothrift/log.h>
 #include <corothrift/socket.h>
 #include <corothrift/timer.h>

@@ -1,5 +1,5 @@
+#include <corothrift/detail/syscall.h>
 #include <corothrift/socket.h>
-#include <corothrift/syscall.h>
 #include <corothrift/timeout.h>
 
 #include <fcntl.h>

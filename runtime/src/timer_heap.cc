@@ -1,4 +1,4 @@
-#include <corothrift/timer_heap.h>
+#include <corothrift/detail/timer_heap.h>
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include <corothrift/transport.h>
+#include <corothrift/detail/transport.h>
 
 #include <fmt/core.h>
 

@@ -1,10 +1,10 @@
 #include "wire_framing.h"
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/message.h>
 #include <corothrift/errors.h>
 #include <corothrift/exception.h>
-#include <corothrift/message.h>
 
 #include <algorithm>
 #include <limits>

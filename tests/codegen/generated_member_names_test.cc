@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 
 #include <corothrift/address.h>
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/detail/exception_what.h>
 #include <corothrift/exception.h>
 #include <corothrift/protocol.h>

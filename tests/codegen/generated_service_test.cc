@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
 #include <corothrift/protocol.h>

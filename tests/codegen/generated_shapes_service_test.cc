@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/processor.h>
 #include <corothrift/protocol.h>

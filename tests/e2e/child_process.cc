@@ -18,7 +18,10 @@ using Clock = std::chrono::steady_clock;
 
 ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
   int fds[2];
-  if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
+  int in_fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0 || pipe2(in_fds, O_CLOEXEC) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
@@ -26,11 +29,14 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv) {
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     dup2(fds[1], STDOUT_FILENO);
+    dup2(in_fds[0], STDIN_FILENO);
     execv(args[0], args.data());
     _exit(127);
   }
   close(fds[1]);
+  close(in_fds[0]);
   stdout_fd_ = fds[0];
+  stdin_fd_ = in_fds[1];
 }
 
 ChildProcess::~ChildProcess() {
@@ -39,6 +45,7 @@ ChildProcess::~ChildProcess() {
     wait(std::chrono::seconds(10));
   }
   close(stdout_fd_);
+  close_stdin();
 }
 
 bool ChildProcess::fill(Clock::time_point deadline) {
@@ -87,8 +94,24 @@ std::optional<int> ChildProcess::wait(std::chrono::milliseconds limit) {
   }
 }
 
-void ChildProcess::terminate() {
-  if (!status_) kill(pid_, SIGTERM);
+void ChildProcess::terminate() { send_signal(SIGTERM); }
+
+void ChildProcess::send_signal(int signal) {
+  if (!status_) kill(pid_, signal);
+}
+
+void ChildProcess::write_stdin(const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = write(stdin_fd_, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw std::runtime_error("writing to the child's stdin failed");
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void ChildProcess::close_stdin() {
+  if (stdin_fd_ >= 0) close(std::exchange(stdin_fd_, -1));
 }
 
 }  // namespace e2e_test

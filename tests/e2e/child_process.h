@@ -14,7 +14,8 @@ namespace e2e_test {
 
 class ChildProcess {
  public:
-  // Starts argv[0] (a path) with argv; stderr goes to the test's stderr.
+  // Starts argv[0] (a path) with argv; stdin is a pipe from the test (see
+  // write_stdin), stderr goes to the test's stderr.
   explicit ChildProcess(const std::vector<std::string>& argv);
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
@@ -31,12 +32,18 @@ class ChildProcess {
   // `limit`.
   std::optional<int> wait(std::chrono::milliseconds limit);
   void terminate();
+  // Sends `signal` if the child still runs.
+  void send_signal(int signal);
+  // Writes all of `text` to the child's stdin; close_stdin() ends it.
+  void write_stdin(const std::string& text);
+  void close_stdin();
 
  private:
   bool fill(std::chrono::steady_clock::time_point deadline);
 
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
+  int stdin_fd_ = -1;
   std::string buffered_;
   std::optional<int> status_;
 };

@@ -16,7 +16,7 @@
 
 #include <fmt/format.h>
 
-#include <corothrift/format.h>
+#include <corothrift/detail/format.h>
 #include <corothrift/task.h>
 
 namespace thrift_test {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 
 #include "apache_adapter.h"
 

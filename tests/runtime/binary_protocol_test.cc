@@ -1,6 +1,6 @@
 // Byte layouts of the binary protocol, checked against
 // Apache's doc/specs/thrift-binary-protocol.md.
-#include <corothrift/binary_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
 
 #include <gtest/gtest.h>
 

@@ -14,7 +14,7 @@
 #pragma once
 
 #include <corothrift/channel.h>
-#include <corothrift/codec.h>
+#include <corothrift/detail/codec.h>
 #include <corothrift/exception.h>
 #include <corothrift/processor.h>
 #include <corothrift/server.h>

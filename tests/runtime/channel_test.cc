@@ -1,10 +1,10 @@
 // ClientChannel against the real server (Calc service) and against scripted
 // fake peers on a Unix socket, which control exactly what comes back.
-#include <corothrift/binary_protocol.h>
 #include <corothrift/channel.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/transport.h>
 #include <corothrift/errors.h>
 #include <corothrift/socket.h>
-#include <corothrift/transport.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Byte layouts of the compact protocol, checked against
 // Apache's doc/specs/thrift-compact-protocol.md.
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/compact_protocol.h>
 
 #include <gtest/gtest.h>
 

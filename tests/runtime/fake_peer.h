@@ -3,11 +3,11 @@
 // suspend), and helpers to read Calc requests and answer them by hand.
 #pragma once
 
-#include <corothrift/binary_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/transport.h>
 #include <corothrift/errors.h>
 #include <corothrift/socket.h>
 #include <corothrift/timeout.h>
-#include <corothrift/transport.h>
 
 #include <unistd.h>
 

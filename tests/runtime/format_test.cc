@@ -1,5 +1,5 @@
 // How runtime types and generated-style structs print through fmt.
-#include <corothrift/format.h>
+#include <corothrift/detail/format.h>
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Hashing generated-style values: equal values hash equal.
-#include <corothrift/hash.h>
+#include <corothrift/detail/hash.h>
 
 #include <gtest/gtest.h>
 

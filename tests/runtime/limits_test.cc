@@ -1,7 +1,7 @@
 // Hostile input: every length is checked against the limits and the bytes
 // present before anything is allocated, nesting is bounded, and no input
 // makes a reader do anything but return or throw ProtocolError.
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 #include <corothrift/protocol.h>
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Multiplexed names and finding message boundaries in unframed streams.
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 
 #include <gtest/gtest.h>
 

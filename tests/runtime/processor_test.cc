@@ -1,6 +1,6 @@
 // ServerRequest and Processor on their own: header parsing, reply encoding
 // byte for byte, oneway, own_bytes, and the sorted method table.
-#include <corothrift/binary_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
 #include <corothrift/processor.h>
 #include <corothrift/sync_wait.h>
 

@@ -3,8 +3,8 @@
 // bounded by a receive timeout.
 #pragma once
 
-#include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
+#include <corothrift/detail/binary_protocol.h>
 #include <corothrift/log.h>
 #include <corothrift/protocol.h>
 

@@ -1,7 +1,7 @@
 // Server: loops and accept modes, protocol/transport auto-detection, the
 // in-flight bound, connection cap (stopping and idle connections: server_stop_test,
 // server_idle_test).
-#include <corothrift/binary_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
 #include <corothrift/errors.h>
 #include <corothrift/when_all.h>
 

@@ -4,10 +4,10 @@
 // and they compare, hash and print like binaries that own their bytes. Then
 // the same through a server and a client that keep what they received while
 // their connections go on reading.
-#include <corothrift/format.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/shared_block.h>
+#include <corothrift/detail/transport.h>
 #include <corothrift/protocol.h>
-#include <corothrift/shared_block.h>
-#include <corothrift/transport.h>
 #include <corothrift/types.h>
 #include <corothrift/when_all.h>
 

@@ -1,10 +1,10 @@
+#include <corothrift/detail/transport.h>
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/socket.h>
 #include <corothrift/sync_wait.h>
 #include <corothrift/task.h>
 #include <corothrift/timeout.h>
-#include <corothrift/transport.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // WriteBuffer holding large byte strings by reference: what the protocol
 // writers record, the pieces a sender walks, rollback, and ownership.
-#include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/compact_protocol.h>
 
 #include <gtest/gtest.h>
 

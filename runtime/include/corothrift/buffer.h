@@ -24,8 +24,8 @@
 #include <type_traits>
 #include <vector>
 
+#include <corothrift/detail/shared_block.h>
 #include <corothrift/exception.h>
-#include <corothrift/shared_block.h>
 
 namespace corothrift {
 

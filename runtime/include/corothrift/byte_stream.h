@@ -43,7 +43,7 @@
 // while the operation waits.
 
 #include <corothrift/address.h>
-#include <corothrift/io_op.h>
+#include <corothrift/detail/io_op.h>
 
 #include <sys/uio.h>
 

@@ -32,14 +32,14 @@
 
 #include <corothrift/address.h>
 #include <corothrift/buffer.h>
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
+#include <corothrift/detail/timer_heap.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
 #include <corothrift/request_channel.h>
 #include <corothrift/socket.h>
 #include <corothrift/task.h>
-#include <corothrift/timer_heap.h>
 #include <corothrift/transport_kind.h>
 #include <corothrift/types.h>
 

@@ -1,16 +1,35 @@
 #pragma once
-// The runtime's exception hierarchy. OS and peer failures travel as these
-// exceptions through Task<T> to whoever awaits the failed operation.
+// The exceptions corothrift throws. Each of them, and each exception the
+// compiler generates from an IDL, derives from one root, corothrift::Error:
+//
+//   Error                      (a std::runtime_error)
+//   ├── RuntimeError           failures of the runtime, below
+//   │   ├── TransportError     ├── ConnectionClosed, FrameTooLarge
+//   │   ├── TimeoutError
+//   │   ├── CancelledError
+//   │   └── ProtocolError      malformed or over-limit input (exception.h)
+//   └── ThriftException        what replies carry (exception.h):
+//                              TApplicationException and IDL exceptions
+//
+// OS and peer failures travel as these exceptions through Task<T> to whoever
+// awaits the failed operation. Misuse of the API (a malformed address,
+// listen() twice) throws std::logic_error instead: a bug, not a failure.
 
 #include <stdexcept>
 #include <string>
 
 namespace corothrift {
 
-// Base of every exception the runtime itself throws.
-class RuntimeError : public std::runtime_error {
+// The root: `catch (const corothrift::Error&)` catches every exception above.
+class Error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// Base of every exception the runtime itself throws.
+class RuntimeError : public Error {
+ public:
+  using Error::Error;
 };
 
 // A socket or stream failed; errno_value() is 0 when no syscall was involved.

@@ -9,7 +9,7 @@
 // write), so waiting for readiness costs no syscall per operation; socket
 // operations try the syscall first and wait only after EAGAIN.
 
-#include <corothrift/timer_heap.h>
+#include <corothrift/detail/timer_heap.h>
 
 #include <atomic>
 #include <coroutine>

@@ -1,18 +1,17 @@
 // Exceptions of the wire layer.
 //
-// ThriftException is the base of every IDL-declared exception and of
-// TApplicationException. It compares equal to any other ThriftException, so a
-// generated exception's defaulted `==` and `<=>` compare only its own fields:
+// ThriftException (a corothrift::Error, see errors.h) is the base of every
+// IDL-declared exception and of TApplicationException. It compares equal to
+// any other ThriftException, so a generated exception's defaulted `==` and
+// `<=>` compare only its own fields:
 //
 //   struct MyError : corothrift::ThriftException {
 //     int32_t code = 0;
 //     std::string text;
-//     const char* what() const noexcept override { return "MyError"; }
+//     const char* what() const noexcept override;  // "MyError: " + text, via keep_what
 //     friend bool operator==(const MyError&, const MyError&) = default;
 //     friend auto operator<=>(const MyError&, const MyError&) = default;
-//     template <class W> void write(W& w) const;  // as for structs, see codec.h
-//     template <class R> void read(R& r);
-//   };
+//   };  // its codec: a Codec<tag::structure<MyError>> specialisation, see codec.h
 //
 // ProtocolError (a RuntimeError, see errors.h) reports malformed or
 // over-limit input; it is never sent on the
@@ -34,13 +33,14 @@
 
 namespace corothrift {
 
-class ThriftException : public std::exception {
+class ThriftException : public Error {
  public:
-  ThriftException() noexcept = default;
+  // The empty message costs no allocation; what() is the derived type's.
+  ThriftException() : Error("") {}
   // A copy does not share the text what() returned: it builds its own when asked.
-  ThriftException(const ThriftException& other) noexcept : std::exception(other) {}
+  ThriftException(const ThriftException& other) noexcept : Error(other) {}
   ThriftException& operator=(const ThriftException& other) noexcept {
-    std::exception::operator=(other);
+    Error::operator=(other);
     return *this;
   }
   ~ThriftException() override = default;

@@ -21,10 +21,10 @@
 #include <type_traits>
 #include <utility>
 
-#include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/limits.h>
 #include <corothrift/types.h>
@@ -79,7 +79,10 @@ namespace detail {
 // and encode of both protocols were inlined into every generated method).
 using EncodeMessageFn = void (*)(const void* body, ProtocolKind, WriteBuffer&,
                                  std::string_view name, MessageType, int32_t seqid);
-using DecodeBodyFn = void (*)(void* body, ProtocolKind, ReadBuffer&, const DecodeLimits&);
+// corothrift::ReadBuffer, qualified: detail::ReadBuffer (transport.h) is
+// another class, found first here when transport.h was included before.
+using DecodeBodyFn = void (*)(void* body, ProtocolKind, corothrift::ReadBuffer&,
+                              const DecodeLimits&);
 
 // Moves an encoded body to the heap so that the bytes a WriteBuffer refers to
 // (see WriteBuffer::set_reference_threshold) outlive the caller's object.
@@ -116,7 +119,8 @@ void encode_message(const void* body, ProtocolKind kind, WriteBuffer& out, std::
 }
 
 template <class Body>
-void decode_body(void* body, ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits) {
+void decode_body(void* body, ProtocolKind kind, corothrift::ReadBuffer& in,
+                 const DecodeLimits& limits) {
   with_reader(kind, in, limits, [&](auto& r) {
     read_struct(r, *static_cast<Body*>(body));
     r.read_message_end();

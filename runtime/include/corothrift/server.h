@@ -2,7 +2,8 @@
 //
 //   corothrift::Server server(std::make_shared<CalculatorProcessor>(handler), options);
 //   server.listen(corothrift::Address::ipv4("127.0.0.1", 0));
-//   server.start();                      // or run() to serve on this thread until stop()
+//   server.start();                      // or run() to serve on this thread until stop(),
+//                                        // or serve_until_signal() until SIGINT/SIGTERM
 //   uint16_t port = server.port();
 //   ...
 //   server.stop(std::chrono::seconds(5));
@@ -54,6 +55,19 @@ class Server {
   void start();
   // start(), then blocks until another thread calls stop().
   void run();
+  // Serves until the process gets SIGINT or SIGTERM, then stop(grace):
+  // accepting ends at once, calls in flight get up to `grace` to finish and
+  // send their replies. Returns the signal's number. Call after listen(),
+  // instead of start() and run(); one call at a time per process (a second
+  // throws std::logic_error).
+  //
+  // Threads: the loop threads start with both signals blocked. Until the
+  // first signal, both run a handler that only wakes this thread, so the
+  // signal may land on any thread of the process; a signal whose disposition
+  // is SIG_IGN stays ignored. At the first signal the previous handlers come
+  // back, so a second one acts as it would have without this call (by
+  // default it ends the process at once, without waiting for the drain).
+  int serve_until_signal(std::chrono::milliseconds grace = std::chrono::seconds(5));
   // Stops accepting, lets requests in flight finish and their replies go out
   // for at most `grace`, then closes every connection and joins the threads.
   // Thread-safe; must not be called from one of this server's loops.

@@ -23,7 +23,7 @@
 
 #include <corothrift/address.h>
 #include <corothrift/byte_stream.h>
-#include <corothrift/io_op.h>
+#include <corothrift/detail/io_op.h>
 #include <corothrift/task.h>
 
 #include <sys/uio.h>

@@ -18,7 +18,7 @@
 // Threads: a Task runs on the thread that resumes it; everything awaited
 // inside a task chain must be resumed on that same loop thread.
 
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 
 #include <cassert>
 #include <coroutine>

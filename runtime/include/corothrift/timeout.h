@@ -11,7 +11,7 @@
 // callers that must keep the connection (per-call RPC timeouts) should time
 // out the wait for the reply, not the shared reader.
 
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/task.h>

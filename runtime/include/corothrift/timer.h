@@ -3,7 +3,7 @@
 // A sleep is cancellable (see cancel.h): cancelling removes its timer and
 // makes the co_await throw CancelledError. No allocation.
 
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 

@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include <corothrift/shared_block.h>
+#include <corothrift/detail/shared_block.h>
 
 namespace corothrift {
 

@@ -17,9 +17,9 @@
 #include <fmt/format.h>
 
 #include <corothrift/box.h>
-#include <corothrift/codec_base.h>
+#include <corothrift/detail/codec_base.h>
+#include <corothrift/detail/format.h>
 #include <corothrift/exception.h>
-#include <corothrift/format.h>
 #include <corothrift/types.h>
 
 enum class Implicit : std::int32_t {

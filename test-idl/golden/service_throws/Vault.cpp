@@ -3,9 +3,9 @@
 
 #include <utility>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
 #include <corothrift/exception.h>
 #include <corothrift/sync_wait.h>
 // Named, not anonymous: the wire structs have linkage, so generated sources can share

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <utility>
 
-#include <corothrift/codec_base.h>
+#include <corothrift/detail/codec_base.h>
 #include <corothrift/exception.h>
 #include <corothrift/types.h>
 

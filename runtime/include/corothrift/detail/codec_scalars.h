@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include <corothrift/codec_base.h>
+#include <corothrift/detail/codec_base.h>
 #include <corothrift/types.h>
 
 namespace corothrift {

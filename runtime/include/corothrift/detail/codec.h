@@ -69,7 +69,7 @@
 //   write_struct / read_struct (codec_base.h).
 #pragma once
 
-#include <corothrift/codec_base.h>
-#include <corothrift/codec_containers.h>
-#include <corothrift/codec_scalars.h>
+#include <corothrift/detail/codec_base.h>
+#include <corothrift/detail/codec_containers.h>
+#include <corothrift/detail/codec_scalars.h>
 #include <corothrift/exception.h>

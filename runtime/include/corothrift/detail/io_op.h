@@ -12,7 +12,7 @@
 // false when it must wait. Before returning false it may call wait_for() to
 // name the readiness it needs (by default: its own direction's).
 
-#include <corothrift/cancel.h>
+#include <corothrift/detail/cancel.h>
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 

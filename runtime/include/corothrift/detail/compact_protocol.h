@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include <corothrift/buffer.h>
-#include <corothrift/compact_codes.h>
+#include <corothrift/detail/compact_codes.h>
 #include <corothrift/limits.h>
 #include <corothrift/types.h>
 
