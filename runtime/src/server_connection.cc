@@ -1,6 +1,7 @@
 #include "server_connection.h"
 
 #include <corothrift/log.h>
+#include <corothrift/request_stream.h>
 
 #include <sys/uio.h>
 
@@ -162,7 +163,11 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
   ++inflight_;
   starting_ = nullptr;
   dispatching_ = true;
-  run_request(Ref(this), message).start(loop_);
+  {
+    // The handler's synchronous start runs inside start().
+    RequestStreamScope current(&stream_.stream());
+    run_request(Ref(this), message).start(loop_);
+  }
   dispatching_ = false;
   // Still running: it may not have read its args yet, and the stream's
   // bytes are about to be reused.
