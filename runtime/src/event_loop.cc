@@ -54,12 +54,6 @@ void FdWatch::wake(IoWaiter*& slot, bool readable, bool writable) noexcept {
   if (waiter->on_ready_(waiter) && slot == waiter) slot = nullptr;
 }
 
-void FdWatch::kick(Interest interest) noexcept {
-  IoWaiter*& waiting = slot(interest);
-  IoWaiter* waiter = waiting;
-  if (waiter != nullptr && waiter->on_ready_(waiter) && waiting == waiter) waiting = nullptr;
-}
-
 void FdWatch::notify(std::uint32_t events) noexcept {
   constexpr std::uint32_t kFailed = EPOLLERR | EPOLLHUP;
   if (events & (EPOLLRDHUP | kFailed)) read_closed_ = true;

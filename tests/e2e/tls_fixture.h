@@ -6,6 +6,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -112,6 +114,8 @@ class LogCapture {
     return s;
   }
   static void sink(corothrift::LogLevel, std::string_view message) {
+    // COROTHRIFT_TEST_ECHO=1 shows what the server said, for reading.
+    if (std::getenv("COROTHRIFT_TEST_ECHO")) std::fprintf(stderr, "log: %.*s\n", int(message.size()), message.data());
     {
       std::lock_guard lock(state().mutex);
       state().lines.emplace_back(message);
@@ -185,6 +189,7 @@ inline corothrift::Task<std::string> hello_error(corothrift::EventLoop& loop,
     (void)g;
     co_return std::string();
   } catch (const std::exception& e) {
+    if (std::getenv("COROTHRIFT_TEST_ECHO")) std::fprintf(stderr, "call failed: %s\n", e.what());
     co_return std::string(e.what());
   }
 }

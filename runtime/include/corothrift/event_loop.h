@@ -74,11 +74,6 @@ class FdWatch {
   void drained() noexcept { may_read_ = false; }
 
   void wait(Interest interest, IoWaiter* waiter) noexcept;
-  // Runs the operation waiting in `slot` now, whatever readiness it waits
-  // for: a stream whose other direction consumed input this one needs (a TLS
-  // handshake finished by a write) calls it, since no edge will come for
-  // those bytes. Loop thread; not from inside that slot's own on_ready.
-  void kick(Interest slot) noexcept;
   void stop_waiting(Interest interest) noexcept { slot(interest) = nullptr; }
   bool waiting(Interest interest) noexcept { return slot(interest) != nullptr; }
 

@@ -4,6 +4,7 @@
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <fmt/core.h>
 
@@ -54,14 +55,15 @@ void use_chain_text(SSL_CTX* ctx, const std::string& pem) {
   ERR_clear_error();  // the loop ends on "no start line"
 }
 
-void use_key_text(SSL_CTX* ctx, const std::string& pem) {
+// False with OpenSSL's reason queued when the key does not load or does
+// not belong to the certificate.
+bool load_key(SSL_CTX* ctx, const std::string& pem) {
+  if (!is_pem_text(pem)) return SSL_CTX_use_PrivateKey_file(ctx, pem.c_str(), SSL_FILETYPE_PEM) == 1;
   BioPtr bio = memory_bio(pem);
   EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
-  if (key == nullptr || SSL_CTX_use_PrivateKey(ctx, key) != 1) {
-    EVP_PKEY_free(key);
-    throw_config("cannot load the private key (PEM text)");
-  }
+  bool ok = key != nullptr && SSL_CTX_use_PrivateKey(ctx, key) == 1;
   EVP_PKEY_free(key);
+  return ok;
 }
 
 void trust_text(SSL_CTX* ctx, const std::string& pem) {
@@ -82,11 +84,13 @@ int version_of(TlsVersion v) { return v == TlsVersion::kTls13 ? TLS1_3_VERSION :
 
 }  // namespace
 
-CtxPtr new_context(bool server, TlsVersion min_version, const std::string& ciphers,
+CtxPtr new_context(bool server, TlsVersion min_version, TlsVersion max_version,
+                   const std::string& ciphers,
                    const std::string& ciphersuites) {
   CtxPtr ctx(SSL_CTX_new(server ? TLS_server_method() : TLS_client_method()));
   if (!ctx) throw_config("cannot create a context");
   SSL_CTX_set_min_proto_version(ctx.get(), version_of(min_version));
+  SSL_CTX_set_max_proto_version(ctx.get(), version_of(max_version));
   SSL_CTX_set_options(ctx.get(), SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION);
   // Partial writes let try_write report a record at a time; a moving buffer
   // lets the retry of a staged write come from the same bytes elsewhere.
@@ -110,14 +114,14 @@ void use_certificate(SSL_CTX* ctx, const CertificateKey& pair) {
     throw_config(fmt::format("cannot load certificate chain {}", source_name(chain)));
   }
   const std::string& key = pair.private_key;
-  if (is_pem_text(key)) {
-    use_key_text(ctx, key);
-  } else if (SSL_CTX_use_PrivateKey_file(ctx, key.c_str(), SSL_FILETYPE_PEM) != 1) {
+  bool loaded = load_key(ctx, key);
+  if (!loaded && ERR_GET_REASON(ERR_peek_last_error()) != X509_R_KEY_VALUES_MISMATCH) {
     throw_config(fmt::format("cannot load private key {}", source_name(key)));
   }
-  if (SSL_CTX_check_private_key(ctx) != 1) {
-    throw_config(fmt::format("private key {} does not match certificate {}", source_name(key),
-                             source_name(chain)));
+  if (!loaded || SSL_CTX_check_private_key(ctx) != 1) {
+    ERR_clear_error();
+    throw TlsConfigError(fmt::format("TLS: private key {} does not match certificate {}",
+                                     source_name(key), source_name(chain)));
   }
 }
 

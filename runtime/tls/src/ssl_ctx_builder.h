@@ -19,7 +19,8 @@ using CtxPtr = std::unique_ptr<SSL_CTX, CtxFree>;
 
 // A context with what both sides share: version floor, cipher lists,
 // renegotiation refused.
-CtxPtr new_context(bool server, TlsVersion min_version, const std::string& ciphers,
+CtxPtr new_context(bool server, TlsVersion min_version, TlsVersion max_version,
+                   const std::string& ciphers,
                    const std::string& ciphersuites);
 // Loads a certificate chain and its key, and checks that they match.
 void use_certificate(SSL_CTX* ctx, const CertificateKey& pair);

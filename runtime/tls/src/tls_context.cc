@@ -123,7 +123,7 @@ int verify_mode(ClientCertificate mode) {
 }
 
 CtxPtr server_context(const TlsServerOptions& o, const CertificateKey& certificate) {
-  CtxPtr ctx = new_context(true, o.min_version, o.ciphers, o.ciphersuites);
+  CtxPtr ctx = new_context(true, o.min_version, o.max_version, o.ciphers, o.ciphersuites);
   use_certificate(ctx.get(), certificate);
   SSL_CTX_set_verify(ctx.get(), verify_mode(o.client_certificate), nullptr);
   if (o.client_certificate != ClientCertificate::kNone) {
@@ -183,7 +183,7 @@ int keep_session(SSL* ssl, SSL_SESSION* session) {
 }
 
 CtxPtr client_context(const TlsClientOptions& o) {
-  CtxPtr ctx = new_context(false, o.min_version, o.ciphers, o.ciphersuites);
+  CtxPtr ctx = new_context(false, o.min_version, o.max_version, o.ciphers, o.ciphersuites);
   if (o.verify_peer) {
     trust(ctx.get(), o.ca_file, o.ca_dir);
     SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_PEER, nullptr);

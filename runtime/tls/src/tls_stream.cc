@@ -45,9 +45,6 @@ void on_message(int write_p, int, int content_type, const void* buf, size_t len,
   }
 }
 
-Interest other(Interest direction) noexcept {
-  return direction == Interest::kRead ? Interest::kWrite : Interest::kRead;
-}
 
 }  // namespace
 
@@ -162,13 +159,7 @@ int TlsStream::call(Call&& ssl_call) noexcept {
 
 IoResult TlsStream::after_call(int ret, Interest direction) noexcept {
   IoResult r = classify(ret, direction);
-  if (state_ == State::kHandshake && SSL_is_init_finished(ssl_)) {
-    handshake_finished();
-    // This call may have read what the other direction's waiting
-    // operation needs (the handshake's last records): let it try again.
-    // After our own OpenSSL call, so the two never overlap.
-    inner_->watch().kick(other(direction));
-  }
+  if (state_ == State::kHandshake && SSL_is_init_finished(ssl_)) handshake_finished();
   if (renegotiation_ && state_ != State::kFailed) {
     return fail("the peer attempted a TLS renegotiation (refused)");
   }
@@ -210,7 +201,8 @@ std::string TlsStream::describe_failure() const {
     return fmt::format("{}: {}", stage, std::strerror(bio_->error));
   }
   if (bio_->end && ERR_peek_error() == 0) {
-    return fmt::format("{}: the peer closed the connection", stage);
+    return fmt::format("{}: the peer closed the connection{}", stage,
+                       role_ == TlsRole::kClient ? " (is it a TLS server?)" : "");
   }
   return fmt::format("{}: {}", stage, detail::describe_ssl_error(ssl_));
 }

@@ -39,6 +39,7 @@ struct TlsServerOptions {
   // the DNS names of its own subjectAltName extension (wildcards included).
   std::vector<CertificateKey> sni_certificates;
   TlsVersion min_version = TlsVersion::kTls12;
+  TlsVersion max_version = TlsVersion::kTls13;
   // OpenSSL cipher strings; empty: OpenSSL's defaults. `ciphers` is for
   // TLS 1.2, `ciphersuites` for TLS 1.3.
   std::string ciphers;
@@ -70,6 +71,7 @@ struct TlsClientOptions {
   // Mutual TLS: the client's own certificate; empty: none is sent.
   CertificateKey certificate;
   TlsVersion min_version = TlsVersion::kTls12;
+  TlsVersion max_version = TlsVersion::kTls13;
   std::string ciphers;
   std::string ciphersuites;
   // Non-empty: the ALPN protocol offered.

@@ -13,12 +13,14 @@
 // SSL_set_fd because the Socket stays the only place that makes syscalls.
 //
 // The handshake runs inside the primitives: whichever of try_read and
-// try_write is called first drives it, and the one that finishes it retries
-// the other direction's waiting operation (FdWatch::kick), whose data it may
-// have consumed. After the handshake neither direction reads for the other:
-// renegotiation is refused (a peer that tries it is disconnected), and a
-// TLS 1.3 key update is answered by the read side. A handshake not finished
-// within the options' handshake_timeout fails the stream.
+// try_write is called first drives it. Neither direction needs to wake the
+// other: the Socket reads the fd only after an edge (FdWatch::may_read), and
+// every edge wakes both directions' waiters, so a write that reads the
+// handshake's last records does so on an edge the reader saw too; after the
+// handshake only reads read (renegotiation is refused and a peer that tries
+// it is disconnected; a TLS 1.3 key update is answered by the read side). A
+// handshake not finished within the options' handshake_timeout fails the
+// stream.
 //
 // Errors name their cause: "certificate verify failed: hostname mismatch",
 // "... certificate has expired", "peer sent alert: certificate required",
