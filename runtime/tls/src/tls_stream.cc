@@ -72,6 +72,10 @@ TlsStream::TlsStream(ssl_st* ssl, std::unique_ptr<ByteStream> inner, TlsRole rol
 
 TlsStream::~TlsStream() {
   loop_->remove_timer(timer_);
+  // OpenSSL marks the session of an SSL freed without close_notify as not
+  // resumable; a connection that was healthy until we dropped it is as
+  // good to resume as one closed politely. A failed one stays marked.
+  if (state_ == State::kOpen) SSL_set_shutdown(ssl_, SSL_SENT_SHUTDOWN);
   SSL_free(ssl_);
 }
 
