@@ -59,7 +59,7 @@ int report(const interop::CaseChecker& check) {
 int main(int argc, char** argv) {
   auto options = interop::parse_peer_options(argc, argv);
   if (!options) return 2;
-  auto socket = std::make_shared<apache::thrift::transport::TSocket>(options->host, options->port);
+  auto socket = interop::make_client_socket(*options);
   socket->setConnTimeout(kSocketTimeoutMs);
   socket->setRecvTimeout(kSocketTimeoutMs);
   socket->setSendTimeout(kSocketTimeoutMs);

@@ -27,6 +27,16 @@ bool apply_flag(PeerOptions& options, std::string_view name, std::string_view va
     options.protocol = value;
     return value == "binary" || value == "compact";
   }
+  for (auto [flag, target] : {std::pair{"--ssl-cert", &options.ssl_cert},
+                              std::pair{"--ssl-key", &options.ssl_key},
+                              std::pair{"--ssl-ca", &options.ssl_ca},
+                              std::pair{"--ssl-client-ca", &options.ssl_client_ca}}) {
+    if (name == flag) {
+      *target = value;
+      options.ssl = true;
+      return !value.empty();
+    }
+  }
   if (name == "--transport") {
     options.transport = value;
     return value == "buffered" || value == "framed";
@@ -42,6 +52,10 @@ std::optional<PeerOptions> parse_peer_options(int argc, char** argv) {
     std::string_view arg = argv[i];
     if (arg == "--multiplexed") {
       options.multiplexed = true;
+      continue;
+    }
+    if (arg == "--ssl") {
+      options.ssl = true;
       continue;
     }
     std::string_view name = arg.substr(0, arg.find('='));

@@ -7,6 +7,8 @@
 #include <string>
 
 #include <thrift/protocol/TProtocol.h>
+#include <thrift/transport/TServerTransport.h>
+#include <thrift/transport/TSocket.h>
 #include <thrift/transport/TTransport.h>
 
 namespace interop {
@@ -17,6 +19,11 @@ struct PeerOptions {
   std::string protocol = "binary";     // binary | compact
   std::string transport = "buffered";  // buffered | framed
   bool multiplexed = false;
+  // TLS, with the flags of thrift_test_tls.h: --ssl, --ssl-cert=, --ssl-key=,
+  // --ssl-ca= (client: trusted CAs), --ssl-client-ca= (server: require
+  // client certificates signed by these).
+  bool ssl = false;
+  std::string ssl_cert, ssl_key, ssl_ca, ssl_client_ca;
 };
 
 // Returns nullopt after printing the reason to stderr when a flag is unknown
@@ -27,5 +34,11 @@ std::shared_ptr<apache::thrift::transport::TTransportFactory> make_transport_fac
     const PeerOptions& options);
 std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factory(
     const PeerOptions& options);
+
+// The listening socket (TSSLServerSocket under --ssl) and the client socket
+// (a TSSLSocket under --ssl), built from the options.
+std::shared_ptr<apache::thrift::transport::TServerTransport> make_server_socket(
+    const PeerOptions& options);
+std::shared_ptr<apache::thrift::transport::TSocket> make_client_socket(const PeerOptions& options);
 
 }  // namespace interop

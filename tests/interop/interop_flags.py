@@ -10,6 +10,10 @@ def parse_flags(description, extra=None):
     parser.add_argument("--protocol", choices=["binary", "compact"], default="binary")
     parser.add_argument("--transport", choices=["buffered", "framed"], default="buffered")
     parser.add_argument("--multiplexed", action="store_true")
+    # TLS, as interop_tls.py applies it (the flags of thrift_test_tls.h).
+    parser.add_argument("--ssl", action="store_true")
+    for name in ("cert", "key", "ca", "client-ca"):
+        parser.add_argument("--ssl-" + name, default="")
     if extra:
         extra(parser)
     return parser.parse_args()

@@ -81,3 +81,16 @@ IMPLEMENTATIONS = [
         "multiplexed": True,
     },
 ]
+
+# TLS runs (run_matrix.py --tls=oneway|mutual): which implementations take
+# the TLS flags of thrift_test_tls.h, and the flags each side adds. A run
+# happens in a folder whose keys/ holds a test CA (matrix_tls.py), so a bare
+# --ssl finds keys/server.crt, keys/server.key and keys/CA.pem as Apache's
+# test programs do; mutual TLS names the client's certificate and the CA the
+# server checks it against.
+TLS_PEERS = ("apache-cpp", "apache-py", "corothrift")
+TLS_FLAGS = {
+    "oneway": {"server": ["--ssl"], "client": ["--ssl"]},
+    "mutual": {"server": ["--ssl", "--ssl-client-ca=keys/CA.pem"],
+               "client": ["--ssl", "--ssl-cert=keys/client.crt", "--ssl-key=keys/client.key"]},
+}

@@ -31,3 +31,11 @@ add_test(NAME interop.runner_self_test
          COMMAND ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/matrix_runner_test.py)
 set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS interop
   ENVIRONMENT "INTEROP_APACHE_CPP_SERVER=$<TARGET_FILE:apache_cpp_server>;INTEROP_APACHE_CPP_CLIENT=$<TARGET_FILE:apache_cpp_client>;INTEROP_PY_GEN_DIR=${interop_py_gen_dir};INTEROP_THRIFTPY_IDL=${interop_thriftpy_idl};INTEROP_THRIFT_TEST_CLIENT=$<$<TARGET_EXISTS:thrift_test_client>:$<TARGET_FILE:thrift_test_client>>")
+
+# The matrix over TLS (one-way and mutual) between the implementations that
+# have it (Apache C++ TSSLSocket, Apache Python TSSLSocket, corothrift), with
+# a test CA made by the runner with the `openssl` command.
+foreach(tls oneway mutual)
+  add_test(NAME interop.matrix_tls_${tls} COMMAND ${interop_matrix} --tls=${tls})
+  set_tests_properties(interop.matrix_tls_${tls} PROPERTIES TIMEOUT 280 LABELS interop RUN_SERIAL TRUE)
+endforeach()

@@ -8,6 +8,7 @@ import sys
 
 import interop_cases
 from interop_flags import parse_flags
+from interop_tls import client_socket
 
 SOCKET_TIMEOUT_MS = 10000
 
@@ -21,11 +22,11 @@ def main():
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TApplicationException
     from thrift.protocol import TBinaryProtocol, TCompactProtocol, TMultiplexedProtocol
-    from thrift.transport import TSocket, TTransport
+    from thrift.transport import TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
     ttypes.TApplicationException = TApplicationException
-    socket = TSocket.TSocket(flags.host, flags.port)
+    socket = client_socket(flags)
     socket.setTimeout(SOCKET_TIMEOUT_MS)
     transports = {"buffered": TTransport.TBufferedTransport,
                   "framed": TTransport.TFramedTransport}

@@ -8,6 +8,7 @@ holding the code `thrift --gen py` made from ThriftTest.v0.17.0.thrift.
 import sys
 
 from interop_flags import parse_flags
+from interop_tls import server_socket
 from interop_handler import make_handlers
 
 
@@ -34,7 +35,7 @@ def main(handlers_for=make_handlers):
     from thrift.Thrift import TException
     from thrift.protocol import TBinaryProtocol, TCompactProtocol
     from thrift.server import TServer
-    from thrift.transport import TSocket, TTransport
+    from thrift.transport import TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
     ttypes.TException = TException
@@ -44,7 +45,7 @@ def main(handlers_for=make_handlers):
                  "compact": TCompactProtocol.TCompactProtocolFactory}
     server = TServer.TThreadedServer(
         make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes)),
-        TSocket.TServerSocket(host=flags.host, port=flags.port),
+        server_socket(flags),
         transports[flags.transport](), protocols[flags.protocol](), daemon=True)
     print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
     server.serve()

@@ -10,13 +10,17 @@ matrix as Markdown tables, rewrites the marked section of docs/interop.md
 with --write-docs, and exits 1 if any cell failed.
 """
 import argparse
+import atexit
 import concurrent.futures
 import os
+import shutil
 import sys
+import tempfile
 
 import matrix_cell
 import matrix_peers
 import matrix_table
+import matrix_tls
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, "..", "..", "docs", "interop.md")
@@ -36,6 +40,8 @@ def parse_args():
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write-docs", nargs="?", const=DOCS, metavar="FILE")
     parser.add_argument("--verbose", action="store_true", help="print every client's output")
+    parser.add_argument("--tls", choices=["none", "oneway", "mutual"], default="none",
+                        help="run every cell over TLS (implementations without it: n/a)")
     return parser.parse_args()
 
 
@@ -76,9 +82,11 @@ def command(template, values):
     return args
 
 
-def support_gap(server, client, protocol, transport, multiplexed):
+def support_gap(server, client, protocol, transport, multiplexed, tls="none"):
     """Why this cell cannot run (a side lacks the feature), or None."""
     for impl in (server, client):
+        if tls != "none" and impl["name"] not in matrix_peers.TLS_PEERS:
+            return "%s lacks TLS" % impl["name"]
         if protocol not in impl["protocols"]:
             return "%s lacks the %s protocol" % (impl["name"], protocol)
         if transport not in impl["transports"]:
@@ -104,7 +112,8 @@ def plan(args, disabled):
                 for protocol in args.protocol or matrix_peers.ALL_PROTOCOLS:
                     for transport in args.transport or matrix_peers.ALL_TRANSPORTS:
                         key = (multiplexed, server["name"], client["name"], protocol, transport)
-                        gap = support_gap(server, client, protocol, transport, multiplexed)
+                        gap = support_gap(server, client, protocol, transport, multiplexed,
+                                          args.tls)
                         if gap:
                             gaps[key] = gap
                         else:
@@ -117,9 +126,10 @@ def run_one(cell, args, paths):
     values = dict(paths, python=args.python, here=HERE, host=matrix_cell.HOST,
                   protocol=protocol, transport=transport,
                   multiplexed="--multiplexed" if multiplexed else "")
+    tls = matrix_peers.TLS_FLAGS.get(args.tls, {"server": [], "client": []})
     result = matrix_cell.run_cell(
-        lambda port: command(server["server"], dict(values, port=port)),
-        lambda port: command(client["client"], dict(values, port=port)))
+        lambda port: command(server["server"] + tls["server"], dict(values, port=port)),
+        lambda port: command(client["client"] + tls["client"], dict(values, port=port)))
     expected = client["cases"]["multiplexed" if multiplexed else "plain"]
     return key, matrix_cell.require_cases(result, expected, server["lacks"])
 
@@ -189,6 +199,12 @@ def main_with(args):
     if not cells:
         print("no runnable cell")
         return 1
+    if args.tls != "none":
+        # Every peer runs in a folder holding keys/, as Apache's do.
+        folder = tempfile.mkdtemp(prefix="corothrift-tls-matrix-")
+        atexit.register(shutil.rmtree, folder, True)
+        matrix_tls.make_keys(folder)
+        os.chdir(folder)
     results = run_all(cells, args, paths)
     text = render(results, gaps, disabled)
     print("\n" + text)

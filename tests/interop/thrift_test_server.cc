@@ -14,6 +14,7 @@
 
 #include "thrift_test_flags.h"
 #include "thrift_test_handler.h"
+#include "thrift_test_tls.h"
 
 namespace {
 
@@ -50,18 +51,22 @@ corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  auto tls = thrift_test::take_tls_flags(argc, argv);
   auto flags = thrift_test::parse_flags(argc, argv);
-  if (!flags || !flags->names.empty()) {
+  if (!tls || !flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
         "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n");
+        "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n"
+        "       [--ssl] [--ssl-cert=PATH] [--ssl-key=PATH] [--ssl-client-ca=PATH]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);
   sigset_t signals = block_stop_signals();
   try {
-    corothrift::Server server(make_processor(*flags), server_options(*flags));
+    corothrift::ServerOptions options = server_options(*flags);
+    if (tls->ssl) options.wrap_stream = thrift_test::server_tls_wrapper(*tls);
+    corothrift::Server server(make_processor(*flags), options);
     server.listen(corothrift::Address::resolve(flags->host, flags->port));
     server.start();
     if (flags->verbose) std::printf("thrift_test_server: listening on port %u\n", server.port());
