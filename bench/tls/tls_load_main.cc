@@ -70,8 +70,8 @@ corothrift::Task<void> calls(corothrift::EventLoop& loop, Load& load, double sec
         co_await bench_idl::BenchClient::connect(loop, load.address, load.options);
     clients.push_back(std::move(client));
   }
-  load.end = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                std::chrono::duration<double>(seconds));
+  load.end = Clock::now() +
+             std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   std::vector<corothrift::Task<void>> callers;
   for (auto& client : clients) callers.push_back(keep_calling(client, load, counts));
   co_await corothrift::when_all(std::move(callers));
@@ -97,18 +97,20 @@ corothrift::Task<void> handshakes(corothrift::EventLoop& loop, Load& load,
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Flags flags(argc, argv,
-                     {"mode", "port", "seconds", "connections", "call", "payload", "tls-ca",
-                      "resume"},
-                     "bench_tls_load --mode calls|handshakes --port P [--seconds S=3] "
-                     "[--connections C=64] [--call add|echo] [--payload BYTES] [--tls-ca PEM] "
-                     "[--resume 0|1]");
+  bench::Flags flags(
+      argc, argv, {"mode", "port", "seconds", "connections", "call", "payload", "tls-ca", "resume"},
+      "bench_tls_load --mode calls|handshakes --port P [--seconds S=3] "
+      "[--connections C=64] [--call add|echo] [--payload BYTES] [--tls-ca PEM] "
+      "[--resume 0|1]");
   std::string mode = flags.str("mode", "calls");
   double seconds = static_cast<double>(flags.num("seconds", 3));
-  Load load{corothrift::Address::ipv4("127.0.0.1", static_cast<std::uint16_t>(flags.num("port", 9090))),
-            {}, static_cast<int>(flags.num("connections", 64)), flags.str("call", "add") == "echo",
-            corothrift::Binary(std::string(static_cast<std::size_t>(flags.num("payload", 0)), 'x')),
-            {}};
+  Load load{
+      corothrift::Address::ipv4("127.0.0.1", static_cast<std::uint16_t>(flags.num("port", 9090))),
+      {},
+      static_cast<int>(flags.num("connections", 64)),
+      flags.str("call", "add") == "echo",
+      corothrift::Binary(std::string(static_cast<std::size_t>(flags.num("payload", 0)), 'x')),
+      {}};
   load.options.call_timeout = std::chrono::seconds(10);
   corothrift::tls::TlsStream* last = nullptr;
   if (std::string ca = flags.str("tls-ca", ""); !ca.empty()) {
@@ -117,7 +119,8 @@ int main(int argc, char** argv) {
     tls.resume_sessions = flags.num("resume", 0) != 0;
     corothrift::tls::ClientContext context(tls);
     load.options.wrap_stream = [context, &last](corothrift::Socket socket) {
-      auto stream = context.wrap(std::make_unique<corothrift::Socket>(std::move(socket)), "localhost");
+      auto stream =
+          context.wrap(std::make_unique<corothrift::Socket>(std::move(socket)), "localhost");
       last = dynamic_cast<corothrift::tls::TlsStream*>(stream.get());
       return stream;
     };
@@ -132,17 +135,18 @@ int main(int argc, char** argv) {
       corothrift::sync_wait(loop, handshakes(loop, load, last, counts));
     } else {
       corothrift::sync_wait(loop, calls(loop, load, seconds, counts));
-      start = load.end - std::chrono::duration_cast<Clock::duration>(
-                             std::chrono::duration<double>(seconds));
+      start = load.end -
+              std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_tls_load: %s\n", e.what());
     return 1;
   }
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("{\"mode\": \"%s\", \"ops\": %lld, \"ops_per_s\": %.1f, \"errors\": %lld, "
-              "\"resumed\": %lld}\n",
-              mode.c_str(), static_cast<long long>(counts.ops), counts.ops / elapsed,
-              static_cast<long long>(counts.errors), static_cast<long long>(counts.resumed));
+  std::printf(
+      "{\"mode\": \"%s\", \"ops\": %lld, \"ops_per_s\": %.1f, \"errors\": %lld, "
+      "\"resumed\": %lld}\n",
+      mode.c_str(), static_cast<long long>(counts.ops), counts.ops / elapsed,
+      static_cast<long long>(counts.errors), static_cast<long long>(counts.resumed));
   return counts.errors == 0 ? 0 : 1;
 }

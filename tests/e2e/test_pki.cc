@@ -68,8 +68,7 @@ std::string alt_names(const CertSpec& spec) {
 
 // A certificate for `key` with `spec`'s names and window, signed by
 // issuer_key (issuer null: self-signed).
-X509* make_cert(const CertSpec& spec, EVP_PKEY* key, X509* issuer, EVP_PKEY* issuer_key,
-                bool ca) {
+X509* make_cert(const CertSpec& spec, EVP_PKEY* key, X509* issuer, EVP_PKEY* issuer_key, bool ca) {
   static long serial = 1;
   X509* cert = X509_new();
   X509_set_version(cert, 2);

@@ -46,7 +46,8 @@ class TlsFailures : public testing::Test {
 // ---- the client refuses the server's certificate ----
 
 TEST_F(TlsFailures, AServerCertificateForAnotherHostFailsWithHostnameMismatch) {
-  TlsShapesServer server(with_certificate(pki_.ca.issue({"elsewhere", {"elsewhere.test"}, {}, {}})));
+  TlsShapesServer server(
+      with_certificate(pki_.ca.issue({"elsewhere", {"elsewhere.test"}, {}, {}})));
   std::string error = call_error(server, client_tls(false), "localhost");
   EXPECT_NE(error.find("certificate verify failed: hostname mismatch"), std::string::npos) << error;
   EXPECT_NE(log_.wait_for({"closing connection", "TLS handshake failed", "bad certificate"}), "");
@@ -64,8 +65,8 @@ TEST_F(TlsFailures, AServerCertificateWithoutTheConnectedIpFailsWithIpAddressMis
 }
 
 TEST_F(TlsFailures, AnExpiredServerCertificateFails) {
-  TlsShapesServer server(
-      with_certificate(pki_.ca.issue({"server", {"localhost"}, {"127.0.0.1"}, {}, -86400 * 2, -86400})));
+  TlsShapesServer server(with_certificate(
+      pki_.ca.issue({"server", {"localhost"}, {"127.0.0.1"}, {}, -86400 * 2, -86400})));
   std::string error = call_error(server, client_tls(false));
   EXPECT_NE(error.find("certificate verify failed: certificate has expired"), std::string::npos)
       << error;
@@ -73,8 +74,8 @@ TEST_F(TlsFailures, AnExpiredServerCertificateFails) {
 }
 
 TEST_F(TlsFailures, ANotYetValidServerCertificateFails) {
-  TlsShapesServer server(
-      with_certificate(pki_.ca.issue({"server", {"localhost"}, {"127.0.0.1"}, {}, 86400, 86400 * 2})));
+  TlsShapesServer server(with_certificate(
+      pki_.ca.issue({"server", {"localhost"}, {"127.0.0.1"}, {}, 86400, 86400 * 2})));
   std::string error = call_error(server, client_tls(false));
   EXPECT_NE(error.find("certificate verify failed: certificate is not yet valid"),
             std::string::npos)
@@ -82,7 +83,8 @@ TEST_F(TlsFailures, ANotYetValidServerCertificateFails) {
 }
 
 TEST_F(TlsFailures, ASelfSignedServerCertificateFails) {
-  TlsShapesServer server(with_certificate(self_signed({"server", {"localhost"}, {"127.0.0.1"}, {}})));
+  TlsShapesServer server(
+      with_certificate(self_signed({"server", {"localhost"}, {"127.0.0.1"}, {}})));
   std::string error = call_error(server, client_tls(false));
   EXPECT_NE(error.find("certificate verify failed: self-signed certificate"), std::string::npos)
       << error;
@@ -121,9 +123,9 @@ TEST_F(TlsFailures, AnExpiredClientCertificateIsRefusedAndNamed) {
   tls.certificate = pki_.ca.issue({"old client", {}, {}, {}, -86400 * 2, -86400});
   std::string error = call_error(server, tls);
   EXPECT_NE(error.find("peer sent alert: certificate expired"), std::string::npos) << error;
-  EXPECT_NE(log_.wait_for({"closing connection",
-                           "certificate verify failed: certificate has expired"}),
-            "");
+  EXPECT_NE(
+      log_.wait_for({"closing connection", "certificate verify failed: certificate has expired"}),
+      "");
   expect_still_serving(server);
 }
 
@@ -220,7 +222,8 @@ TEST_F(TlsFailures, ATlsClientAgainstAPlaintextServerFailsItsCall) {
   corothrift::tls::ClientContext context(client_tls(false));
   corothrift::ChannelOptions channel;
   channel.wrap_stream = context.wrapper();
-  std::string error = run(loop_, hello_error(loop_, corothrift::Address::ipv4("127.0.0.1", plain.port()), channel));
+  std::string error =
+      run(loop_, hello_error(loop_, corothrift::Address::ipv4("127.0.0.1", plain.port()), channel));
   EXPECT_NE(error.find("TLS handshake failed"), std::string::npos) << error;
   plain.stop(std::chrono::seconds(1));
 }

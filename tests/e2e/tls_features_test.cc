@@ -34,8 +34,7 @@ class TlsFeatures : public testing::Test {
     TlsStream* last = nullptr;
     corothrift::ChannelOptions options;
     options.wrap_stream = recording(context, name, last);
-    auto channel =
-        run(loop_, corothrift::ClientChannel::connect(loop_, server.address(), options));
+    auto channel = run(loop_, corothrift::ClientChannel::connect(loop_, server.address(), options));
     e2e::ShapesClient client(channel);
     (void)run(loop_, client.hello("x"));
     std::string cn = last != nullptr && last->peer() ? last->peer()->common_name : "";

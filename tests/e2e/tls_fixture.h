@@ -6,9 +6,9 @@
 #pragma once
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -115,7 +115,8 @@ class LogCapture {
   }
   static void sink(corothrift::LogLevel, std::string_view message) {
     // COROTHRIFT_TEST_ECHO=1 shows what the server said, for reading.
-    if (std::getenv("COROTHRIFT_TEST_ECHO")) std::fprintf(stderr, "log: %.*s\n", int(message.size()), message.data());
+    if (std::getenv("COROTHRIFT_TEST_ECHO"))
+      std::fprintf(stderr, "log: %.*s\n", int(message.size()), message.data());
     {
       std::lock_guard lock(state().mutex);
       state().lines.emplace_back(message);

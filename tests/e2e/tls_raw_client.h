@@ -39,7 +39,8 @@ class RawTcpClient {
 
   int fd() const { return fd_; }
   void send(std::string_view bytes) {
-    if (::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(bytes.size())) {
+    if (::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) !=
+        static_cast<ssize_t>(bytes.size())) {
       throw std::runtime_error("RawTcpClient: send failed");
     }
   }

@@ -60,10 +60,8 @@ class TlsWires : public testing::TestWithParam<TlsWire> {
     o.transport = GetParam().transport;
     o.call_timeout = std::chrono::seconds(20);
     if (GetParam().chopped) {
-      o.wrap_stream = [below = ChoppedStream::wrapper(0, client_chops_),
-                       tls = client_context_](corothrift::Socket socket) {
-        return tls.wrap(below(std::move(socket)));
-      };
+      o.wrap_stream = [below = ChoppedStream::wrapper(0, client_chops_), tls = client_context_](
+                          corothrift::Socket socket) { return tls.wrap(below(std::move(socket))); };
     } else {
       o.wrap_stream = client_context_.wrapper();
     }
@@ -106,8 +104,7 @@ TEST_P(TlsWires, TheHandlerSeesTheVerifiedClientCertificateOnlyUnderMutualTls) {
   e2e::ShapesClient client = connect();
   e2e::base::Greeting g = run(loop_, client.hello("who"));
   if (GetParam().mutual) {
-    EXPECT_EQ(g.text,
-              "CN=client,O=corothrift tests|client.corothrift.test||spiffe://test/client");
+    EXPECT_EQ(g.text, "CN=client,O=corothrift tests|client.corothrift.test||spiffe://test/client");
   } else {
     EXPECT_EQ(g.text, "anonymous");
   }

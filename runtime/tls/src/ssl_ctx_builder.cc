@@ -58,7 +58,8 @@ void use_chain_text(SSL_CTX* ctx, const std::string& pem) {
 // False with OpenSSL's reason queued when the key does not load or does
 // not belong to the certificate.
 bool load_key(SSL_CTX* ctx, const std::string& pem) {
-  if (!is_pem_text(pem)) return SSL_CTX_use_PrivateKey_file(ctx, pem.c_str(), SSL_FILETYPE_PEM) == 1;
+  if (!is_pem_text(pem))
+    return SSL_CTX_use_PrivateKey_file(ctx, pem.c_str(), SSL_FILETYPE_PEM) == 1;
   BioPtr bio = memory_bio(pem);
   EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
   bool ok = key != nullptr && SSL_CTX_use_PrivateKey(ctx, key) == 1;
@@ -85,8 +86,7 @@ int version_of(TlsVersion v) { return v == TlsVersion::kTls13 ? TLS1_3_VERSION :
 }  // namespace
 
 CtxPtr new_context(bool server, TlsVersion min_version, TlsVersion max_version,
-                   const std::string& ciphers,
-                   const std::string& ciphersuites) {
+                   const std::string& ciphers, const std::string& ciphersuites) {
   CtxPtr ctx(SSL_CTX_new(server ? TLS_server_method() : TLS_client_method()));
   if (!ctx) throw_config("cannot create a context");
   SSL_CTX_set_min_proto_version(ctx.get(), version_of(min_version));

@@ -20,8 +20,7 @@ using CtxPtr = std::unique_ptr<SSL_CTX, CtxFree>;
 // A context with what both sides share: version floor, cipher lists,
 // renegotiation refused.
 CtxPtr new_context(bool server, TlsVersion min_version, TlsVersion max_version,
-                   const std::string& ciphers,
-                   const std::string& ciphersuites);
+                   const std::string& ciphers, const std::string& ciphersuites);
 // Loads a certificate chain and its key, and checks that they match.
 void use_certificate(SSL_CTX* ctx, const CertificateKey& pair);
 // Trusted CAs from a PEM file (or PEM text) and/or a hashed directory;

@@ -93,8 +93,8 @@ std::string describe_non_tls(unsigned char first_byte) {
   // Unframed Thrift starts with 0x80 (binary) or 0x82 (compact); a frame
   // starts with a length, whose first byte is almost always 0.
   if (first_byte == 0x80 || first_byte == 0x82 || first_byte == 0x00) {
-    return fmt::format(
-        "not a TLS client: the first byte 0x{:02x} looks like plaintext Thrift", first_byte);
+    return fmt::format("not a TLS client: the first byte 0x{:02x} looks like plaintext Thrift",
+                       first_byte);
   }
   return fmt::format("not a TLS ClientHello: the first byte is 0x{:02x}, not 0x16", first_byte);
 }

@@ -14,11 +14,11 @@ namespace corothrift::tls::detail {
 struct StreamBio {
   explicit StreamBio(ByteStream& s) noexcept : inner(&s) {}
   ByteStream* inner;
-  bool retry = false;             // the stream said kWant*: `want` names the readiness
+  bool retry = false;  // the stream said kWant*: `want` names the readiness
   Interest want = Interest::kRead;
-  int error = 0;                  // the stream said kError (errno-like code)
-  bool end = false;               // the stream said kEnd
-  bool first_byte_seen = false;   // the first byte ever read, for naming plaintext peers
+  int error = 0;                 // the stream said kError (errno-like code)
+  bool end = false;              // the stream said kEnd
+  bool first_byte_seen = false;  // the first byte ever read, for naming plaintext peers
   unsigned char first_byte = 0;
 
   void reset() noexcept {

@@ -40,7 +40,7 @@ struct ClientShared {
   }
   TlsClientOptions options;
   CtxPtr ctx;
-  std::mutex mutex;                                // guards sessions
+  std::mutex mutex;                              // guards sessions
   std::map<std::string, SSL_SESSION*> sessions;  // each holds one reference
 };
 
@@ -91,8 +91,9 @@ int select_alpn(SSL* ssl, const unsigned char** out, unsigned char* out_size,
                 const unsigned char* offered, unsigned int offered_size, void*) {
   const std::string& ours = tag_of<ServerTag>(ssl)->set->alpn;
   unsigned char* chosen = nullptr;
-  int r = SSL_select_next_proto(&chosen, out_size, reinterpret_cast<const unsigned char*>(ours.data()),
-                                static_cast<unsigned int>(ours.size()), offered, offered_size);
+  int r =
+      SSL_select_next_proto(&chosen, out_size, reinterpret_cast<const unsigned char*>(ours.data()),
+                            static_cast<unsigned int>(ours.size()), offered, offered_size);
   if (r != OPENSSL_NPN_NEGOTIATED) return SSL_TLSEXT_ERR_ALERT_FATAL;
   *out = chosen;
   return SSL_TLSEXT_ERR_OK;
@@ -128,7 +129,8 @@ CtxPtr server_context(const TlsServerOptions& o, const CertificateKey& certifica
   SSL_CTX_set_verify(ctx.get(), verify_mode(o.client_certificate), nullptr);
   if (o.client_certificate != ClientCertificate::kNone) {
     if (o.client_ca_file.empty() && o.client_ca_dir.empty()) {
-      throw TlsConfigError("TLS: verifying client certificates needs client_ca_file or client_ca_dir");
+      throw TlsConfigError(
+          "TLS: verifying client certificates needs client_ca_file or client_ca_dir");
     }
     trust(ctx.get(), o.client_ca_file, o.client_ca_dir);
   }
@@ -234,8 +236,7 @@ std::unique_ptr<ByteStream> wrap_client(const std::shared_ptr<ClientShared>& sha
     if (found != shared->sessions.end()) SSL_set_session(ssl, found->second);
   }
   attach(ssl, ClientTag{shared, std::move(key)});
-  return std::make_unique<TlsStream>(ssl, std::move(inner), TlsRole::kClient,
-                                     o.handshake_timeout);
+  return std::make_unique<TlsStream>(ssl, std::move(inner), TlsRole::kClient, o.handshake_timeout);
 }
 
 }  // namespace

@@ -37,14 +37,12 @@ TlsStream* stream_of(const SSL* ssl) {
   return static_cast<TlsStream*>(SSL_get_ex_data(ssl, stream_index()));
 }
 
-void on_message(int write_p, int, int content_type, const void* buf, size_t len, SSL* ssl,
-                void*) {
+void on_message(int write_p, int, int content_type, const void* buf, size_t len, SSL* ssl, void*) {
   if (write_p || len == 0) return;
   if (TlsStream* stream = stream_of(ssl)) {
     stream->note_handshake_message(content_type, *static_cast<const unsigned char*>(buf));
   }
 }
-
 
 }  // namespace
 
