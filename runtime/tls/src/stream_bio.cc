@@ -11,41 +11,43 @@ namespace {
 
 StreamBio& state_of(BIO* bio) noexcept { return *static_cast<StreamBio*>(BIO_get_data(bio)); }
 
-// kWant*: tell OpenSSL to retry, and remember which readiness to wait for.
-void note_retry(BIO* bio, StreamBio& s, IoStatus status) noexcept {
-  s.retry = true;
-  s.want = status == IoStatus::kWantRead ? Interest::kRead : Interest::kWrite;
-  if (status == IoStatus::kWantRead) {
-    BIO_set_retry_read(bio);
-  } else {
-    BIO_set_retry_write(bio);
+// Turns a primitive's answer into a BIO result: 1 with `moved` set when
+// bytes moved; otherwise 0, with a retry flag for kWant* (and the readiness
+// to wait for remembered), or the end / error noted in `s`.
+int finish(BIO* bio, StreamBio& s, const IoResult& r, size_t* moved) {
+  switch (r.status) {
+    case IoStatus::kDone:
+      *moved = r.bytes;
+      return 1;
+    case IoStatus::kWantRead:
+      s.retry = true;
+      s.want = Interest::kRead;
+      BIO_set_retry_read(bio);
+      return 0;
+    case IoStatus::kWantWrite:
+      s.retry = true;
+      s.want = Interest::kWrite;
+      BIO_set_retry_write(bio);
+      return 0;
+    case IoStatus::kEnd:
+      s.end = true;
+      return 0;
+    case IoStatus::kError:
+      s.error = r.error != 0 ? r.error : EIO;
+      return 0;
   }
+  return 0;
 }
 
 int bio_read(BIO* bio, char* data, size_t size, size_t* read) {
   BIO_clear_retry_flags(bio);
   StreamBio& s = state_of(bio);
   IoResult r = s.inner->try_read(std::span(reinterpret_cast<std::byte*>(data), size));
-  switch (r.status) {
-    case IoStatus::kDone:
-      if (!s.first_byte_seen) {
-        s.first_byte_seen = true;
-        s.first_byte = static_cast<unsigned char>(data[0]);
-      }
-      *read = r.bytes;
-      return 1;
-    case IoStatus::kWantRead:
-    case IoStatus::kWantWrite:
-      note_retry(bio, s, r.status);
-      return 0;
-    case IoStatus::kEnd:
-      s.end = true;
-      return 0;
-    case IoStatus::kError:
-      s.error = r.error;
-      return 0;
+  if (r.status == IoStatus::kDone && !s.first_byte_seen) {
+    s.first_byte_seen = true;
+    s.first_byte = static_cast<unsigned char>(data[0]);
   }
-  return 0;
+  return finish(bio, s, r, read);
 }
 
 int bio_write(BIO* bio, const char* data, size_t size, size_t* written) {
@@ -54,20 +56,9 @@ int bio_write(BIO* bio, const char* data, size_t size, size_t* written) {
   // try_write never writes through iov_base; the cast only fits its C type.
   const iovec piece{const_cast<char*>(data), size};
   IoResult r = s.inner->try_write(std::span(&piece, 1));
-  switch (r.status) {
-    case IoStatus::kDone:
-      *written = r.bytes;
-      return 1;
-    case IoStatus::kWantRead:
-    case IoStatus::kWantWrite:
-      note_retry(bio, s, r.status);
-      return 0;
-    case IoStatus::kEnd:
-    case IoStatus::kError:
-      s.error = r.error != 0 ? r.error : EPIPE;
-      return 0;
-  }
-  return 0;
+  // A write never ends in order: the peer is gone.
+  if (r.status == IoStatus::kEnd) r = {0, IoStatus::kError, EPIPE};
+  return finish(bio, s, r, written);
 }
 
 long bio_ctrl(BIO*, int command, long, void*) {
