@@ -136,21 +136,30 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
 }
 
 void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
-  corothrift::ReadBuffer in(message, stream_.block());
-  HeaderView header = read_header_view(framing_.protocol, in, limits_);
+  ProtocolKind protocol = framing_.protocol;
+  SharedBlock* block = stream_.block();
+  if (framing_.transport == TransportKind::Header) {
+    parse_header_frame(message, limits_, header_, inflated_);
+    message = header_.payload;
+    protocol = header_.protocol;
+    if (header_.zlib) block = nullptr;
+  }
+  corothrift::ReadBuffer in(message, block);
+  HeaderView header = read_header_view(protocol, in, limits_);
   PendingCall* call = calls_.take(header.seqid);
   if (call == nullptr) {
     log(LogLevel::kDebug, "corothrift: dropping a reply from {} for seqid {} (no call waits)",
         peer_, header.seqid);
     return;
   }
+  if (call->reply_headers() != nullptr) *call->reply_headers() = std::move(header_.headers);
   std::exception_ptr error;
   try {
     if (header.type == MessageType::Reply) {
-      call->decode(framing_.protocol, in, limits_);
+      call->decode(protocol, in, limits_);
     } else if (header.type == MessageType::Exception) {
       TApplicationException e;
-      with_reader(framing_.protocol, in, limits_, [&](auto& r) { e.read(r); });
+      with_reader(protocol, in, limits_, [&](auto& r) { e.read(r); });
       error = std::make_exception_ptr(std::move(e));
     } else {
       throw_protocol_error(ProtocolError::Kind::InvalidData,

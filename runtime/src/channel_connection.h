@@ -13,9 +13,11 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "detached.h"
 #include "seqid_table.h"
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift::detail {
@@ -82,6 +84,9 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   FlushWaiter* flush_head_ = nullptr;
   FlushWaiter* flush_tail_ = nullptr;
   std::exception_ptr failure_;
+  // The THeader reply being handled, and its payload when inflated.
+  HeaderFrame header_;
+  std::vector<uint8_t> inflated_;
 };
 
 }  // namespace corothrift::detail

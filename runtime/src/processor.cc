@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift {
@@ -67,8 +68,14 @@ void ServerRequest::read_args_with(detail::DecodeBodyFn decode, void* args) {
 void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn encode,
                                        const void* body, detail::KeepFn keep) {
   if (oneway_ || replied_) return;
-  detail::append_message(sink_->out, sink_->framed, std::numeric_limits<std::size_t>::max(), encode,
-                         body, keep, protocol_, method_, type, seqid_);
+  constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
+  if (header_wire_) {
+    detail::append_header_message(sink_->out, {header_flags_, header_zlib_, &headers_.reply},
+                                  kNoLimit, encode, body, keep, protocol_, method_, type, seqid_);
+  } else {
+    detail::append_message(sink_->out, sink_->framed, kNoLimit, encode, body, keep, protocol_,
+                           method_, type, seqid_);
+  }
   // Set only now: when encoding fails, the server's fallback reply
   // (TApplicationException) still goes out.
   replied_ = true;

@@ -127,7 +127,12 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
         continue;
       }
       settle_protocol(*framing_, next.message);
-      dispatch(next.message);
+      if (framing_->transport == TransportKind::Header) {
+        parse_header_frame(next.message, options_.limits, header_, inflated_);
+        dispatch(header_.payload);
+      } else {
+        dispatch(next.message);
+      }
       stream_.consume(next.consumed);
       consumed_ += next.consumed;
     }
@@ -163,6 +168,7 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
   starting_ = nullptr;
   dispatching_ = true;
   run_request(Ref(this), message).start(loop_);
+  set_current_request_headers(nullptr);
   dispatching_ = false;
   // Still running: it may not have read its args yet, and the stream's
   // bytes are about to be reused.
@@ -172,8 +178,15 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
 Detached ServerConnection::run_request([[maybe_unused]] Ref self,
                                        std::span<const uint8_t> message) {
   try {
-    ServerRequest req(framing_->protocol, message, options_.limits, *this, stream_.block());
+    // A THeader request's payload may lie in inflated_ rather than in the
+    // stream's block; header_ describes it until the next frame is parsed.
+    const bool header = framing_->transport == TransportKind::Header;
+    ServerRequest req(header ? header_.protocol : framing_->protocol, message, options_.limits,
+                      *this, header && header_.zlib ? nullptr : stream_.block());
+    if (header) req.use_header_wire(header_.flags, header_.zlib, std::move(header_.headers));
     starting_ = &req;
+    // For the handler's synchronous start only; dispatch() clears it.
+    set_current_request_headers(&req.headers());
     bool handled = true;
     try {
       handled = co_await worker_.processor().process(req);

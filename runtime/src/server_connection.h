@@ -18,8 +18,10 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detached.h"
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift::detail {
@@ -92,6 +94,9 @@ class ServerConnection : private ReplySink, private TimerNode {
   std::string peer_;
   BufferedStream stream_;
   std::optional<Framing> framing_;
+  // The THeader frame being dispatched, and its payload when inflated.
+  HeaderFrame header_;
+  std::vector<uint8_t> inflated_;
   WriteBuffer sending_;
   std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
   int refs_ = 0;

@@ -6,6 +6,8 @@
 #include <corothrift/exception.h>
 #include <corothrift/message.h>
 
+#include "theader.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -47,6 +49,10 @@ std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fa
 void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept {
   if (!framing.sniff_protocol || message.empty()) return;
   framing.sniff_protocol = false;
+  if (is_header_frame(message)) {
+    framing.transport = TransportKind::Header;
+    return;
+  }
   // Non-strict binary starts with a name length whose first byte is 0.
   if (auto kind = protocol_of(message[0])) {
     framing.protocol = *kind;
@@ -57,7 +63,7 @@ void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcep
 
 NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
-  if (framing.transport == TransportKind::Framed) return next_frame(bytes, limits);
+  if (framing.transport != TransportKind::Unframed) return next_frame(bytes, limits);
   if (bytes.empty()) return {{}, 0, 1};
   // An incomplete message says how far it reaches at least (a large string's
   // whole length), so a message arriving in many reads is measured a few

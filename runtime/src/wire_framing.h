@@ -20,7 +20,7 @@ namespace corothrift::detail {
 struct Framing {
   ProtocolKind protocol = ProtocolKind::Binary;
   TransportKind transport = TransportKind::Framed;
-  // Framed, protocol still to be read from the first message's first byte.
+  // Framed, protocol (or THeader) still to be read from the first frame.
   bool sniff_protocol = false;
 };
 
@@ -29,7 +29,9 @@ struct Framing {
 // else is a frame length. nullopt for no bytes.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
 
-// Settles a sniffing framing's protocol from a first message.
+// Settles a sniffing framing's protocol from a first message, or makes it
+// a THeader framing when the first frame carries the header magic (the
+// protocol then comes from each frame's header).
 void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept;
 
 // A complete message found at the start of a stream's bytes.

@@ -1,6 +1,8 @@
 // How messages are delimited on a connection: Apache Thrift's TFramedTransport
-// (a 4-byte big-endian length before each message) or its unframed
-// TBufferedTransport (messages back to back; boundaries found by decoding).
+// (a 4-byte big-endian length before each message), its unframed
+// TBufferedTransport (messages back to back; boundaries found by decoding),
+// or its THeaderTransport (a frame whose header carries the protocol id,
+// key/value headers and an optional zlib transform; see headers.h).
 #pragma once
 
 #include <cstdint>
@@ -8,10 +10,18 @@
 
 namespace corothrift {
 
-enum class TransportKind : uint8_t { Framed, Unframed };
+enum class TransportKind : uint8_t { Framed, Unframed, Header };
 
 constexpr std::string_view transport_kind_name(TransportKind kind) noexcept {
-  return kind == TransportKind::Framed ? "framed" : "unframed";
+  switch (kind) {
+    case TransportKind::Framed:
+      return "framed";
+    case TransportKind::Unframed:
+      return "unframed";
+    case TransportKind::Header:
+      return "header";
+  }
+  return "unknown";
 }
 
 }  // namespace corothrift
