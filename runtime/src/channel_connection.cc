@@ -140,6 +140,9 @@ void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
   SharedBlock* block = stream_.block();
   if (framing_.transport == TransportKind::Header) {
     parse_header_frame(message, limits_, header_, inflated_);
+    // Apache's THeader servers flush an empty frame when they give up on a
+    // request (then close); its readers skip frames without a message.
+    if (header_.payload.empty()) return;
     message = header_.payload;
     protocol = header_.protocol;
     if (header_.zlib) block = nullptr;

@@ -129,7 +129,9 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       settle_protocol(*framing_, next.message);
       if (framing_->transport == TransportKind::Header) {
         parse_header_frame(next.message, options_.limits, header_, inflated_);
-        dispatch(header_.payload);
+        // A frame without a message carries nothing to answer (Apache's
+        // readers skip it too).
+        if (!header_.payload.empty()) dispatch(header_.payload);
       } else {
         dispatch(next.message);
       }
@@ -183,7 +185,10 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
     const bool header = framing_->transport == TransportKind::Header;
     ServerRequest req(header ? header_.protocol : framing_->protocol, message, options_.limits,
                       *this, header && header_.zlib ? nullptr : stream_.block());
-    if (header) req.use_header_wire(header_.flags, header_.zlib, std::move(header_.headers));
+    // Replies go out uncompressed, as Apache's servers send them: libthrift
+    // 0.17's C++ THeaderTransport corrupts its heap inflating a frame that
+    // grows past its receive buffer.
+    if (header) req.use_header_wire(header_.flags, false, std::move(header_.headers));
     starting_ = &req;
     // For the handler's synchronous start only; dispatch() clears it.
     set_current_request_headers(&req.headers());

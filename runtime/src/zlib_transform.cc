@@ -54,6 +54,7 @@ void inflate_bounded(std::span<const uint8_t> stream, std::size_t max_bytes,
   // (one byte more tells a stream of exactly max_bytes from a longer one).
   std::size_t cap = std::min<std::size_t>(max_bytes + 1, stream.size() * 4 + 256);
   for (;;) {
+    out.reserve(cap);  // exactly cap: resize alone may allocate up to twice it
     out.resize(cap);
     s.z.next_out = out.data() + s.z.total_out;
     s.z.avail_out = static_cast<uInt>(cap - s.z.total_out);

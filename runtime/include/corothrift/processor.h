@@ -133,7 +133,8 @@ class ServerRequest {
   // point into full_name()).
   void set_method(std::string_view method) noexcept { method_ = method; }
   // Used by the server for a request that came in a THeader frame: the
-  // reply goes out in one too, with the request's flags and transform.
+  // reply goes out in one too, with the request's flags, compressed when
+  // `zlib`.
   void use_header_wire(uint16_t flags, bool zlib, HeaderMap received) {
     header_wire_ = true;
     header_flags_ = flags;
