@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "channel_connection.h"
+#include "http_wire.h"
 #include "theader.h"
 
 namespace corothrift {
@@ -216,7 +217,15 @@ int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType
     wire_name_.append(request.method);
   }
   int32_t seqid = next_seqid();
-  if (options_.transport == TransportKind::Header) {
+  if (options_.transport == TransportKind::Http) {
+    // Copied whole: the request head needs the body's length first.
+    WriteBuffer message;
+    detail::append_message(message, false, options_.limits.max_frame_bytes, request.encode,
+                           request.args, nullptr, options_.protocol, wire_name_, type, seqid);
+    const std::string& host =
+        options_.http_host.empty() ? (http_host_ = address_.to_string()) : options_.http_host;
+    detail::append_http_request(conn_->out(), host, options_.http_path, message.bytes());
+  } else if (options_.transport == TransportKind::Header) {
     detail::append_header_message(conn_->out(), {0, options_.zlib, &options.request_headers},
                                   options_.limits.max_frame_bytes, request.encode, request.args,
                                   request.keep, options_.protocol, wire_name_, type, seqid);

@@ -102,13 +102,20 @@ void ChannelConnection::fail(std::exception_ptr error) noexcept {
 
 Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelConnection> self) {
   try {
+    const bool http = framing_.transport == TransportKind::Http;
     while (!failure_) {
-      NextMessage next = next_message(framing_, as_u8(stream_.available()), limits_);
+      std::span<const uint8_t> bytes = as_u8(stream_.available());
+      NextMessage next = http ? next_http_response(bytes, limits_, http_, dechunked_)
+                              : next_message(framing_, bytes, limits_);
       if (next.consumed == 0) {
         co_await stream_.read_at_least(next.need);
         continue;
       }
-      handle_reply(next.message);
+      if (http) {
+        handle_http_response(next.message);
+      } else {
+        handle_reply(next.message);
+      }
       stream_.consume(next.consumed);
     }
   } catch (...) {
@@ -135,9 +142,21 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
   }
 }
 
+void ChannelConnection::handle_http_response(std::span<const uint8_t> body) {
+  if (!body.empty()) handle_reply(body);
+  if (http_.close) {
+    // The server closes after this response (HTTP/1.0, Connection: close):
+    // calls sent after it on this connection get no answer.
+    fail(std::make_exception_ptr(
+        ConnectionClosed(fmt::format("{} closes the HTTP connection after a response", peer_))));
+  }
+}
+
 void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
   ProtocolKind protocol = framing_.protocol;
-  SharedBlock* block = stream_.block();
+  SharedBlock* block = framing_.transport == TransportKind::Http && http_.chunked
+                           ? nullptr
+                           : stream_.block();
   if (framing_.transport == TransportKind::Header) {
     parse_header_frame(message, limits_, header_, inflated_);
     // Apache's THeader servers flush an empty frame when they give up on a

@@ -4,6 +4,7 @@
 
 #include <limits>
 
+#include "http_wire.h"
 #include "theader.h"
 #include "wire_framing.h"
 
@@ -69,7 +70,13 @@ void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn
                                        const void* body, detail::KeepFn keep) {
   if (oneway_ || replied_) return;
   constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
-  if (header_wire_) {
+  if (sink_->http) {
+    // Copied whole: the response head needs the body's length first.
+    WriteBuffer message;
+    detail::append_message(message, false, kNoLimit, encode, body, nullptr, protocol_, method_,
+                           type, seqid_);
+    detail::append_http_response(sink_->out, message.bytes());
+  } else if (header_wire_) {
     detail::append_header_message(sink_->out, {header_flags_, header_zlib_, &headers_.reply},
                                   kNoLimit, encode, body, keep, protocol_, method_, type, seqid_);
   } else {

@@ -6,6 +6,7 @@
 #include <corothrift/exception.h>
 #include <corothrift/message.h>
 
+#include "http_wire.h"
 #include "theader.h"
 
 #include <algorithm>
@@ -41,7 +42,8 @@ NextMessage next_frame(std::span<const uint8_t> bytes, const DecodeLimits& limit
 }  // namespace
 
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept {
-  if (first.empty()) return std::nullopt;
+  if (first.empty() || wants_more_to_detect_http(first)) return std::nullopt;
+  if (is_http_post(first)) return Framing{fallback.protocol, TransportKind::Http, false};
   if (auto kind = protocol_of(first[0])) return Framing{*kind, TransportKind::Unframed, false};
   return Framing{fallback.protocol, TransportKind::Framed, true};
 }

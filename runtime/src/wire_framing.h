@@ -24,9 +24,10 @@ struct Framing {
   bool sniff_protocol = false;
 };
 
-// The framing a connection's first byte announces (see ServerOptions):
-// unframed messages start with 0x80 (binary) or 0x82 (compact); anything
-// else is a frame length. nullopt for no bytes.
+// The framing a connection's first bytes announce (see ServerOptions):
+// "POST " starts HTTP, unframed messages start with 0x80 (binary) or 0x82
+// (compact); anything else is a frame length. nullopt until there are
+// enough bytes to tell.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
 
 // Settles a sniffing framing's protocol from a first message, or makes it

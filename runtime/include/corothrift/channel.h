@@ -54,6 +54,10 @@ struct ChannelOptions {
   // THeader only (transport = Header): compress each request with the
   // zlib transform. Replies are read whatever their transform.
   bool zlib = false;
+  // HTTP only (transport = Http): the path each call is POSTed to, and the
+  // Host header (empty: the address connected to).
+  std::string http_path = "/";
+  std::string http_host;
   // Non-empty: names go out as TMultiplexedProtocol's "Service:method".
   std::string service_name;
   // Applied to replies; max_frame_bytes also bounds what we send.
@@ -224,6 +228,7 @@ class ClientChannel : public Channel {
   ChannelOptions options_;
   uint32_t seqid_ = 1;     // wraps; seqids stay in 0..2^31-1
   std::string wire_name_;  // reused: "Service:method" or "method"
+  std::string http_host_;  // the Host header when options_ name none
   std::shared_ptr<detail::ChannelConnection> conn_;
   // Calls that found no connection wait here while the first one connects.
   bool connecting_ = false;

@@ -63,6 +63,8 @@ namespace detail {
 struct ReplySink {
   WriteBuffer out;
   bool framed = true;
+  // Each reply goes out as the body of an HTTP 200 response.
+  bool http = false;
   // The loop the connection runs on; null for a sink outside any server.
   EventLoop* loop = nullptr;
   // Called after each complete reply is appended; may be null.
