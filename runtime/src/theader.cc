@@ -177,13 +177,8 @@ std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header,
                                seqid);
     }
     const std::size_t size = prefix + payload;
-    if (size > max_size) {
-      throw TransportError(
-          fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
-    }
-    uint8_t length[4];
-    store_be(length, static_cast<uint32_t>(size));
-    out.overwrite(mark.size, length, 4);
+    check_message_size(size, max_size);
+    write_frame_length(out, mark.size, size);
     return size;
   } catch (...) {
     out.rollback(mark);

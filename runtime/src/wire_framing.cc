@@ -75,6 +75,19 @@ NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
   return {bytes.first(extent.size), extent.size, 0};
 }
 
+void check_message_size(std::size_t size, std::size_t max_size) {
+  if (size > max_size) {
+    throw TransportError(
+        fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
+  }
+}
+
+void write_frame_length(WriteBuffer& out, std::size_t at, std::size_t size) noexcept {
+  uint8_t length[4];
+  store_be(length, static_cast<uint32_t>(size));
+  out.overwrite(at, length, 4);
+}
+
 std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
                            EncodeMessageFn encode, const void* body, KeepFn keep,
                            ProtocolKind protocol, std::string_view name, MessageType type,
@@ -93,19 +106,12 @@ std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
     out.set_reference_threshold(threshold);
     const std::size_t referenced = out.referenced_size() - referenced_before;
     const std::size_t size = out.size() - mark.size - (framed ? 4 : 0) + referenced;
-    if (size > max_size) {
-      throw TransportError(
-          fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
-    }
+    check_message_size(size, max_size);
     if (out.reference_count() > mark.references) {
       // The body is the caller's rvalue: keep may move from it.
       out.keep_alive(keep(const_cast<void*>(body)));
     }
-    if (framed) {
-      uint8_t length[4];
-      store_be(length, static_cast<uint32_t>(size));
-      out.overwrite(mark.size, length, 4);
-    }
+    if (framed) write_frame_length(out, mark.size, size);
     return size;
   } catch (...) {
     out.set_reference_threshold(threshold);

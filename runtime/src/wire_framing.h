@@ -63,6 +63,11 @@ HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
 // message body they came from (append_message with keep), not as a copy.
 inline constexpr std::size_t kReferenceThreshold = 16 * 1024;
 
+// Throws TransportError when a message of `size` bytes exceeds max_size.
+void check_message_size(std::size_t size, std::size_t max_size);
+// Writes a 4-byte big-endian frame length at `at` in out.
+void write_frame_length(WriteBuffer& out, std::size_t at, std::size_t size) noexcept;
+
 // Appends one whole message to `out`: the frame length when framed, then
 // encode(body). Strings and binaries at or above out's reference threshold
 // are referred to, not copied, when `keep` is given (the body is then moved

@@ -109,6 +109,42 @@ TEST_F(HttpServer, PostsOnOneConnectionAreAnsweredInOrderInTheirOwnProtocol) {
   EXPECT_EQ(static_cast<uint8_t>(compact.body.at(0)), 0x82);
 }
 
+std::string call_body(std::string_view name, int32_t a, int32_t b) {
+  calc::TwoInts args;
+  args.a = a;
+  args.b = b;
+  return calc::message(ProtocolKind::Binary, name, MessageType::Call, 7, args);
+}
+
+std::string notify_body(int32_t value) {
+  calc::Calc_notify_args args;
+  args.value = value;
+  return calc::message(ProtocolKind::Binary, "notify", MessageType::Oneway, 8, args);
+}
+
+TEST_F(HttpServer, ASlowCallIsAnsweredBeforeAFastOneSentAfterIt) {
+  RawClient raw(server_.server->port());
+  raw.send(post(call_body("delay", 50, 1)) + post(add_body(3, 4)));
+  EXPECT_EQ(add_result(read_response(raw).body), 1);
+  EXPECT_EQ(add_result(read_response(raw).body), 7);
+}
+
+TEST_F(HttpServer, AOnewayIsAcknowledgedWithAnEmpty200) {
+  RawClient raw(server_.server->port());
+  raw.send(post(notify_body(5)) + post(add_body(1, 1)));
+  Response ack = read_response(raw);
+  EXPECT_EQ(ack.status_line, "HTTP/1.1 200 OK");
+  EXPECT_TRUE(ack.body.empty());
+  EXPECT_EQ(add_result(read_response(raw).body), 2);
+}
+
+TEST_F(HttpServer, ApachesCppHttpClientGetsNoResponseToAOneway) {
+  RawClient raw(server_.server->port());
+  const std::string agent = "User-Agent: Thrift/0.17.0 (C++/THttpClient)\r\n";
+  raw.send(post(notify_body(5), agent) + post(add_body(2, 3), agent));
+  EXPECT_EQ(add_result(read_response(raw).body), 5);
+}
+
 TEST_F(HttpServer, AChunkedPostIsAnswered) {
   std::string body = add_body(10, 5);
   std::string request = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
