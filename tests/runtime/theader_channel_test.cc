@@ -4,9 +4,14 @@
 // unaffected.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <string>
+#include <thread>
 
 #include "calc_fixture.h"
+#include "raw_peer.h"
+#include "theader.h"
 
 namespace {
 
@@ -124,6 +129,56 @@ TEST(THeaderChannel, OnePortServesHeaderAndFramedClientsSideBySide) {
   calc::Calc_add_result result;
   calc::run(loop, framed->call("add", args, result, CallOptions{{}, {{"k", "v"}}, &reply}));
   EXPECT_TRUE(reply.empty());
+}
+
+bool read_exactly(int fd, uint8_t* at, std::size_t n) {
+  while (n > 0) {
+    ssize_t got = ::read(fd, at, n);
+    if (got <= 0) return false;
+    at += got;
+    n -= static_cast<std::size_t>(got);
+  }
+  return true;
+}
+
+TEST(THeaderChannel, AnEmptyHeaderFrameBeforeTheReplyIsSkippedAsApachesReadersDo) {
+  calc::RawListener peer;
+  std::thread server([&] {
+    int fd = peer.accept();
+    if (fd < 0) return;
+    uint8_t length[4];
+    std::vector<uint8_t> request;
+    if (read_exactly(fd, length, 4)) {
+      request.resize(detail::load_be<uint32_t>(length));
+      read_exactly(fd, request.data(), request.size());
+    }
+    const int32_t seqid = static_cast<int32_t>(detail::load_be<uint32_t>(request.data() + 4));
+    // A frame with an empty header section and no message, then the reply.
+    WriteBuffer out;
+    out.append("\x00\x00\x00\x0e\x0f\xff\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00", 18);
+    calc::Calc_add_result result;
+    result.value = 42;
+    detail::append_header_message(out, {}, 1 << 20,
+                                  &detail::encode_message<calc::Calc_add_result>, &result,
+                                  nullptr, ProtocolKind::Binary, "add", MessageType::Reply, seqid);
+    [[maybe_unused]] ssize_t sent = ::write(fd, out.data(), out.size());
+    ::shutdown(fd, SHUT_WR);
+    uint8_t rest;
+    [[maybe_unused]] ssize_t end = ::read(fd, &rest, 1);  // until the client closes
+    ::close(fd);
+  });
+  int32_t sum = 0;
+  try {
+    EventLoop loop;
+    auto channel = calc::run(loop, calc::connect(loop, Address::ipv4("127.0.0.1", peer.port()),
+                                                 header_wire(ProtocolKind::Binary, false)));
+    calc::CalcClient client(channel);
+    sum = calc::run(loop, client.add(40, 2));
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << e.what();
+  }
+  server.join();  // the peer ends once the channel is gone
+  EXPECT_EQ(sum, 42);
 }
 
 TEST(THeaderChannel, AServerPinnedToTheHeaderWireAnswersHeaderClients) {
