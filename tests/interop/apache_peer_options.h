@@ -16,9 +16,10 @@ namespace interop {
 struct PeerOptions {
   std::string host = "localhost";
   int port = 9090;
-  std::string protocol = "binary";     // binary | compact
-  std::string transport = "buffered";  // buffered | framed
+  std::string protocol = "binary";     // binary | compact | header (binary inside)
+  std::string transport = "buffered";  // buffered | framed | http
   bool multiplexed = false;
+  bool zlib = false;  // header only: the client compresses its requests
   // TLS, with the flags of thrift_test_tls.h: --ssl, --ssl-cert=, --ssl-key=,
   // --ssl-ca= (client: trusted CAs), --ssl-client-ca= (server: require
   // client certificates signed by these).
@@ -40,5 +41,13 @@ std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factor
 std::shared_ptr<apache::thrift::transport::TServerTransport> make_server_socket(
     const PeerOptions& options);
 std::shared_ptr<apache::thrift::transport::TSocket> make_client_socket(const PeerOptions& options);
+
+// A client's transport over its socket (THttpClient for http).
+std::shared_ptr<apache::thrift::transport::TTransport> make_client_transport(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> socket);
+
+// A client's protocol: THeader's zlib transform added when asked for.
+std::shared_ptr<apache::thrift::protocol::TProtocol> make_client_protocol(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> transport);
 
 }  // namespace interop

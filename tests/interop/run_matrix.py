@@ -37,6 +37,8 @@ def parse_args():
     parser.add_argument("--protocol", action="append", choices=matrix_peers.ALL_PROTOCOLS)
     parser.add_argument("--transport", action="append", choices=matrix_peers.ALL_TRANSPORTS)
     parser.add_argument("--mode", choices=["plain", "multiplexed", "both"], default="both")
+    parser.add_argument("--zlib", action="store_true",
+                        help="header clients compress requests (THeader zlib transform)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write-docs", nargs="?", const=DOCS, metavar="FILE")
     parser.add_argument("--verbose", action="store_true", help="print every client's output")
@@ -84,9 +86,15 @@ def command(template, values):
 
 def support_gap(server, client, protocol, transport, multiplexed, tls="none"):
     """Why this cell cannot run (a side lacks the feature), or None."""
+    if (protocol, transport) in matrix_peers.UNSUPPORTED:
+        return matrix_peers.UNSUPPORTED[(protocol, transport)]
+    if (server["name"], client["name"], transport) in matrix_peers.PAIR_GAPS:
+        return matrix_peers.PAIR_GAPS[(server["name"], client["name"], transport)]
     for impl in (server, client):
         if tls != "none" and impl["name"] not in matrix_peers.TLS_PEERS:
             return "%s lacks TLS" % impl["name"]
+        if tls != "none" and transport in matrix_peers.TLS_PEERS.get(impl["name"], ()):
+            return "%s lacks %s over TLS" % (impl["name"], transport)
         if protocol not in impl["protocols"]:
             return "%s lacks the %s protocol" % (impl["name"], protocol)
         if transport not in impl["transports"]:
@@ -125,7 +133,8 @@ def run_one(cell, args, paths):
     key, server, client, protocol, transport, multiplexed = cell
     values = dict(paths, python=args.python, here=HERE, host=matrix_cell.HOST,
                   protocol=protocol, transport=transport,
-                  multiplexed="--multiplexed" if multiplexed else "")
+                  multiplexed="--multiplexed" if multiplexed else "",
+                  zlib="--zlib" if args.zlib else "")
     tls = matrix_peers.TLS_FLAGS.get(args.tls, {"server": [], "client": []})
     result = matrix_cell.run_cell(
         lambda port: command(server["server"] + tls["server"], dict(values, port=port)),
@@ -194,6 +203,9 @@ def main_with(args):
     unbuilt = unbuilt_selection(args, disabled)
     if unbuilt:
         print("FAIL: cannot run " + ", ".join("%s (%s)" % item for item in sorted(unbuilt.items())))
+        return 1
+    if args.zlib and args.protocol != ["header"]:
+        print("FAIL: --zlib needs --protocol=header")
         return 1
     cells, gaps = plan(args, disabled)
     if not cells:

@@ -43,6 +43,7 @@ corothrift::ChannelOptions channel_options(const thrift_test::Flags& flags,
   options.wrap_stream = tls_wrapper();
   options.protocol = flags.protocol;
   options.transport = flags.transport;
+  options.zlib = flags.zlib;
   options.call_timeout = kCallTimeout;
   options.service_name = std::move(service_name);
   return options;
@@ -113,8 +114,8 @@ int main(int argc, char** argv) {
   if (!tls || !flags) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--verbose] [testName...]\n"
+        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|header]\n"
+        "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] [testName...]\n"
         "       [--ssl] [--ssl-ca=PATH] [--ssl-cert=PATH --ssl-key=PATH]\n");
     return 2;
   }

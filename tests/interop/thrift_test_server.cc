@@ -42,8 +42,10 @@ corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {
   corothrift::ServerOptions options;
   options.protocol = flags.protocol;
   options.transport = flags.transport;
-  // Serve exactly what the flags name, as Apache's servers do.
-  options.auto_detect = false;
+  // Serve exactly what the flags name, as Apache's servers do; a header
+  // server also answers framed and unframed clients, as Apache's
+  // THeaderProtocol servers do.
+  options.auto_detect = flags.transport == corothrift::TransportKind::Header;
   options.threads = flags.workers;
   return options;
 }
@@ -56,8 +58,8 @@ int main(int argc, char** argv) {
   if (!tls || !flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n"
+        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|header]\n"
+        "       [--transport=buffered|framed|http] [--multiplexed] [--workers=N] [--verbose]\n"
         "       [--ssl] [--ssl-cert=PATH] [--ssl-key=PATH] [--ssl-client-ca=PATH]\n");
     return 2;
   }
