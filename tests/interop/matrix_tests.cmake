@@ -45,5 +45,5 @@ set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS inter
 # a test CA made by the runner with the `openssl` command.
 foreach(tls oneway mutual)
   add_test(NAME interop.matrix_tls_${tls} COMMAND ${interop_matrix} --tls=${tls})
-  set_tests_properties(interop.matrix_tls_${tls} PROPERTIES TIMEOUT 280 LABELS interop RUN_SERIAL TRUE)
+  set_tests_properties(interop.matrix_tls_${tls} PROPERTIES TIMEOUT 450 LABELS interop RUN_SERIAL TRUE)
 endforeach()
