@@ -25,8 +25,8 @@ struct Framing {
 };
 
 // The framing a connection's first byte announces (see ServerOptions):
-// unframed messages start with 0x80 (binary) or 0x82 (compact); anything
-// else is a frame length. nullopt for no bytes.
+// unframed messages start with 0x80 (binary), 0x82 (compact) or '['
+// (JSON); anything else is a frame length. nullopt for no bytes.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
 
 // Settles a sniffing framing's protocol from a first message.
