@@ -24,7 +24,8 @@ struct Failure {
 
 // Runs f on a reader over text; returns how it failed (InvalidData, "" if not).
 template <class F>
-Failure failure_of(std::string_view text, F&& f, const DecodeLimits& limits = kDefaultDecodeLimits) {
+Failure failure_of(std::string_view text, F&& f,
+                   const DecodeLimits& limits = kDefaultDecodeLimits) {
   ReadBuffer in(text);
   JsonReader r(in, limits);
   try {
@@ -84,33 +85,43 @@ TEST(JsonReader, unbalanced_brackets_are_rejected) {
   EXPECT_EQ(measure(R"({"1":2})"), "a JSON message starts with '[', not '{'");
   // Brackets inside strings, escaped quotes included, do not count.
   std::string_view tricky = R"([1,"a]\"}",1,0,{"1":{"str":"[{\\"}}])";
-  EXPECT_EQ(measure_message(ProtocolKind::Json, std::span(reinterpret_cast<const uint8_t*>(
-                                                              tricky.data()),
-                                                          tricky.size())),
-            tricky.size());
+  EXPECT_EQ(
+      measure_message(ProtocolKind::Json,
+                      std::span(reinterpret_cast<const uint8_t*>(tricky.data()), tricky.size())),
+      tricky.size());
   EXPECT_EQ(measure_message(ProtocolKind::Json,
                             std::span(reinterpret_cast<const uint8_t*>(tricky.data()), 20)),
             std::nullopt);
 }
 
 TEST(JsonReader, numbers_out_of_range_or_too_long_are_rejected) {
-  expect_invalid("2147483648,", [](JsonReader& r) { r.read_i32(); }, "outside");
-  expect_invalid("-129,", [](JsonReader& r) { r.read_byte(); }, "outside");
-  expect_invalid("32768,", [](JsonReader& r) { r.read_i16(); }, "outside");
-  expect_invalid("99999999999999999999,", [](JsonReader& r) { r.read_i64(); }, "outside");
-  expect_invalid(std::string(65, '1') + ",", [](JsonReader& r) { r.read_i64(); },
-                 "longer than 64");
-  expect_invalid("1" + std::string(64, '0') + "]", [](JsonReader& r) { r.read_double(); },
-                 "longer than 64");
-  expect_invalid("1.5,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
-  expect_invalid("--1,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
-  expect_invalid("1e5e,", [](JsonReader& r) { r.read_double(); }, "expected a number");
-  expect_invalid("2,", [](JsonReader& r) { r.read_bool(); }, "outside [0, 1]");
+  expect_invalid(
+      "2147483648,", [](JsonReader& r) { r.read_i32(); }, "outside");
+  expect_invalid(
+      "-129,", [](JsonReader& r) { r.read_byte(); }, "outside");
+  expect_invalid(
+      "32768,", [](JsonReader& r) { r.read_i16(); }, "outside");
+  expect_invalid(
+      "99999999999999999999,", [](JsonReader& r) { r.read_i64(); }, "outside");
+  expect_invalid(
+      std::string(65, '1') + ",", [](JsonReader& r) { r.read_i64(); }, "longer than 64");
+  expect_invalid(
+      "1" + std::string(64, '0') + "]", [](JsonReader& r) { r.read_double(); }, "longer than 64");
+  expect_invalid(
+      "1.5,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
+  expect_invalid(
+      "--1,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
+  expect_invalid(
+      "1e5e,", [](JsonReader& r) { r.read_double(); }, "expected a number");
+  expect_invalid(
+      "2,", [](JsonReader& r) { r.read_bool(); }, "outside [0, 1]");
   // Apache Python writes NaN bare; Apache C++ (and we) quote it.
-  expect_invalid("nan,", [](JsonReader& r) { r.read_double(); }, "expected a number");
+  expect_invalid(
+      "nan,", [](JsonReader& r) { r.read_double(); }, "expected a number");
   expect_invalid(R"("1.5")", [](JsonReader& r) { r.read_double(); }, "unexpectedly quoted");
   expect_invalid(R"("7")", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
-  expect_invalid(" 7,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
+  expect_invalid(
+      " 7,", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
 }
 
 TEST(JsonReader, object_keys_must_be_quoted_numbers) {
@@ -160,8 +171,7 @@ TEST(JsonReader, limits_hold_before_allocating) {
   small.max_container_elements = 2;
   small.max_depth = 3;
   EXPECT_EQ(failure_of(R"("abcd")", read_string, small).kind, Kind::SizeLimit);
-  EXPECT_EQ(failure_of(R"(["i8",3,1,2,3])", [](JsonReader& r) { r.skip(TType::List); }, small)
-                .kind,
+  EXPECT_EQ(failure_of(R"(["i8",3,1,2,3])", [](JsonReader& r) { r.skip(TType::List); }, small).kind,
             Kind::SizeLimit);
   // A size that the bytes left cannot hold.
   EXPECT_EQ(failure_of(R"(["i8",1000,1])", [](JsonReader& r) { r.skip(TType::List); }).kind,
@@ -197,8 +207,8 @@ TEST(JsonWriter, uuid_and_nesting_beyond_the_inline_stack_round_trip) {
   w.write_uuid(id);
   w.write_list_end();
   for (int i = 0; i < kDepth; ++i) w.write_list_end();
-  EXPECT_EQ(out.view().substr(kDepth * 9), R"(["uid",1,"00112233-4455-6677-8899-aabbccddeeff"])" +
-                                               std::string(kDepth, ']'));
+  EXPECT_EQ(out.view().substr(kDepth * 9),
+            R"(["uid",1,"00112233-4455-6677-8899-aabbccddeeff"])" + std::string(kDepth, ']'));
   DecodeLimits deep;
   deep.max_depth = kDepth + 1;
   ReadBuffer in(out.view());
