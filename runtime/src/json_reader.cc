@@ -1,7 +1,10 @@
 #include <corothrift/json_protocol.h>
 
+#include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -179,7 +182,29 @@ int16_t JsonReader::read_i16() { return static_cast<int16_t>(read_integer(INT16_
 int32_t JsonReader::read_i32() { return static_cast<int32_t>(read_integer(INT32_MIN, INT32_MAX)); }
 int64_t JsonReader::read_i64() { return read_integer(INT64_MIN, INT64_MAX); }
 
-// NaN and the infinities are quoted everywhere; other numbers only as keys.
+namespace {
+
+// Apache Python writes NaN and the infinities bare, as Python formats them
+// (nan, inf, -inf), which Apache's readers reject; accepting them lets a
+// Python peer's doubles through.
+std::optional<double> read_python_special(ReadBuffer& in) {
+  std::string_view rest(reinterpret_cast<const char*>(in.current()),
+                        std::min<std::size_t>(in.remaining(), 4));
+  for (auto [text, value] : {std::pair{std::string_view("nan"), std::nan("")},
+                             std::pair{std::string_view("inf"), HUGE_VAL},
+                             std::pair{std::string_view("-inf"), -HUGE_VAL}}) {
+    if (rest.starts_with(text)) {
+      in.skip(text.size());
+      return value;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// NaN and the infinities are quoted (Apache C++ and Java) or bare (Apache
+// Python); other numbers are quoted only as keys.
 double JsonReader::read_double() {
   const bool key = separate();
   if (in_->remaining() > 0 && *in_->current() == '"') {
@@ -197,6 +222,7 @@ double JsonReader::read_double() {
     return detail::parse_json_double(scratch_);
   }
   if (key) expect('"');
+  if (std::optional<double> special = read_python_special(*in_)) return *special;
   const uint8_t* p = in_->current();
   const std::size_t available = std::min(in_->remaining(), detail::kMaxJsonNumberChars + 1);
   std::size_t n = 0;

@@ -4,6 +4,7 @@
 // apache_json_bytes_test.cc.)
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -188,6 +189,17 @@ TEST(JsonReader, limits_hold_before_allocating) {
   } catch (const ProtocolError& e) {
     EXPECT_EQ(e.kind(), Kind::DepthLimit);
   }
+}
+
+TEST(JsonReader, reads_the_bare_nan_and_infinities_apache_python_writes) {
+  ReadBuffer in(std::string_view(R"(["dbl",3,nan,inf,-inf])"));
+  JsonReader r(in);
+  EXPECT_EQ(r.read_list_begin().size, 3u);
+  EXPECT_TRUE(std::isnan(r.read_double()));
+  EXPECT_EQ(r.read_double(), HUGE_VAL);
+  EXPECT_EQ(r.read_double(), -HUGE_VAL);
+  r.read_list_end();
+  EXPECT_TRUE(in.at_end());
 }
 
 TEST(JsonReader, accepts_raw_control_bytes_and_utf8_in_strings_as_apache_does) {

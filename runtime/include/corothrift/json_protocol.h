@@ -16,7 +16,8 @@
 // escapes limited to JSON's (\" \\ \/ \b \f \n \r \t \uXXXX, surrogate pairs
 // paired), valid base64. It accepts raw bytes other than '"' and '\' inside a
 // string, as Apache's readers do (Apache Python writes control characters
-// raw). \u0000 decodes to a NUL byte (libthrift 0.17 drops it).
+// raw), and Apache Python's bare nan, inf and -inf doubles, which Apache's
+// own readers reject. \u0000 decodes to a NUL byte (libthrift 0.17 drops it).
 //
 // Ownership and threading as for binary_protocol.h. A writer or reader keeps a
 // stack of the JSON arrays and objects it is inside, so one instance must see
