@@ -6,6 +6,7 @@
 
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TCompactProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
 namespace interop {
@@ -25,7 +26,7 @@ bool apply_flag(PeerOptions& options, std::string_view name, std::string_view va
   if (name == "--port") return parse_port(value, options.port);
   if (name == "--protocol") {
     options.protocol = value;
-    return value == "binary" || value == "compact";
+    return value == "binary" || value == "compact" || value == "json";
   }
   if (name == "--transport") {
     options.transport = value;
@@ -54,7 +55,7 @@ std::optional<PeerOptions> parse_peer_options(int argc, char** argv) {
     if (!apply_flag(options, name, value)) {
       std::cerr << "unsupported flag or value: " << arg << " " << value << "\n"
                 << "usage: " << argv[0]
-                << " [--host=H] [--port=P] [--protocol=binary|compact]"
+                << " [--host=H] [--port=P] [--protocol=binary|compact|json]"
                    " [--transport=framed|buffered] [--multiplexed]\n";
       return std::nullopt;
     }
@@ -73,6 +74,7 @@ std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factor
     const PeerOptions& options) {
   using namespace apache::thrift::protocol;
   if (options.protocol == "compact") return std::make_shared<TCompactProtocolFactory>();
+  if (options.protocol == "json") return std::make_shared<TJSONProtocolFactory>();
   return std::make_shared<TBinaryProtocolFactory>();
 }
 

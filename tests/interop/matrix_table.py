@@ -2,7 +2,8 @@
 and each cell lists one mark per protocol/transport combination."""
 
 COMBO_LABELS = {("binary", "buffered"): "bin/buf", ("binary", "framed"): "bin/frm",
-                ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm"}
+                ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm",
+                ("json", "buffered"): "json/buf", ("json", "framed"): "json/frm"}
 MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖", None: "·"}
 
 
@@ -35,5 +36,5 @@ def table(title, servers, clients, results, combos, disabled):
 
 def legend():
     return ("✅ pass, ❌ fail, ➖ not run because a side lacks the protocol/transport "
-            "(listed below), · not selected in this run; bin/cmp = binary/compact protocol, buf/frm = buffered/framed "
+            "(listed below), · not selected in this run; bin/cmp/json = binary/compact/JSON protocol, buf/frm = buffered/framed "
             "transport.")

@@ -20,7 +20,8 @@ def main():
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TApplicationException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol, TMultiplexedProtocol
+    from thrift.protocol import (TBinaryProtocol, TCompactProtocol, TJSONProtocol,
+                                 TMultiplexedProtocol)
     from thrift.transport import TSocket, TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
@@ -30,7 +31,8 @@ def main():
     transports = {"buffered": TTransport.TBufferedTransport,
                   "framed": TTransport.TFramedTransport}
     protocols = {"binary": TBinaryProtocol.TBinaryProtocol,
-                 "compact": TCompactProtocol.TCompactProtocol}
+                 "compact": TCompactProtocol.TCompactProtocol,
+                 "json": TJSONProtocol.TJSONProtocol}
     transport = transports[flags.transport](socket)
     protocol = protocols[flags.protocol](transport)
     try:

@@ -32,7 +32,7 @@ def main(handlers_for=make_handlers):
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol, TJSONProtocol
     from thrift.server import TServer
     from thrift.transport import TSocket, TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
@@ -41,7 +41,8 @@ def main(handlers_for=make_handlers):
     transports = {"buffered": TTransport.TBufferedTransportFactory,
                   "framed": TTransport.TFramedTransportFactory}
     protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
-                 "compact": TCompactProtocol.TCompactProtocolFactory}
+                 "compact": TCompactProtocol.TCompactProtocolFactory,
+                 "json": TJSONProtocol.TJSONProtocolFactory}
     server = TServer.TThreadedServer(
         make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes)),
         TSocket.TServerSocket(host=flags.host, port=flags.port),

@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   if (!flags) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact]\n"
+        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|json]\n"
         "       [--transport=buffered|framed] [--multiplexed] [--verbose] [testName...]\n");
     return 2;
   }

@@ -1,6 +1,6 @@
 // Command-line flags of thrift_test_server / thrift_test_client, spelled as
 // Apache Thrift's cross-language test programs spell them:
-//   --host=H --port=N --protocol=binary|compact --transport=buffered|framed
+//   --host=H --port=N --protocol=binary|compact|json --transport=buffered|framed
 //   --multiplexed --workers=N --verbose
 // Both `--flag=value` and `--flag value` are accepted. Arguments that are not
 // flags are kept in `names` (the client's list of tests to run).
@@ -51,6 +51,8 @@ inline bool apply_flag(Flags& flags, std::string_view name, std::string_view val
       flags.protocol = corothrift::ProtocolKind::Binary;
     else if (value == "compact")
       flags.protocol = corothrift::ProtocolKind::Compact;
+    else if (value == "json")
+      flags.protocol = corothrift::ProtocolKind::Json;
     else
       return false;
     return true;

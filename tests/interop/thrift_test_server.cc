@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   if (!flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact]\n"
+        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|json]\n"
         "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n");
     return 2;
   }
