@@ -116,9 +116,12 @@ TEST(JsonReader, numbers_out_of_range_or_too_long_are_rejected) {
       "1e5e,", [](JsonReader& r) { r.read_double(); }, "expected a number");
   expect_invalid(
       "2,", [](JsonReader& r) { r.read_bool(); }, "outside [0, 1]");
-  // Apache Python writes NaN bare; Apache C++ (and we) quote it.
+  // Apache C++ quotes NaN and the infinities; only Apache Python's bare
+  // spelling (nan, inf, -inf) is read unquoted.
   expect_invalid(
-      "nan,", [](JsonReader& r) { r.read_double(); }, "expected a number");
+      "NaN,", [](JsonReader& r) { r.read_double(); }, "expected a number");
+  expect_invalid(
+      "Infinity,", [](JsonReader& r) { r.read_double(); }, "expected a number");
   expect_invalid(R"("1.5")", [](JsonReader& r) { r.read_double(); }, "unexpectedly quoted");
   expect_invalid(R"("7")", [](JsonReader& r) { r.read_i32(); }, "expected an integer");
   expect_invalid(
