@@ -98,28 +98,10 @@ std::size_t plain_run(const uint8_t* p, std::size_t n) noexcept {
 }  // namespace
 
 bool JsonReader::separate() {
-  switch (place_) {
-    case JsonPlace::Top:
-      return false;
-    case JsonPlace::ListFirst:
-      place_ = JsonPlace::ListNext;
-      return false;
-    case JsonPlace::ListNext:
-      expect(',');
-      return false;
-    case JsonPlace::PairFirstKey:
-      place_ = JsonPlace::PairValue;
-      return true;
-    case JsonPlace::PairValue:
-      expect(':');
-      place_ = JsonPlace::PairKey;
-      return false;
-    case JsonPlace::PairKey:
-      expect(',');
-      place_ = JsonPlace::PairValue;
-      return true;
-  }
-  return false;
+  const detail::JsonStep step = detail::json_step(place_);
+  place_ = step.next;
+  if (step.separator != 0) expect(step.separator);
+  return step.key;
 }
 
 void JsonReader::expect(char c) {
@@ -131,27 +113,15 @@ void JsonReader::expect(char c) {
   }
 }
 
-void JsonReader::begin_object() {
+void JsonReader::open(char bracket, JsonPlace first) {
   separate();
-  expect('{');
+  expect(bracket);
   stack_.push(place_);
-  place_ = JsonPlace::PairFirstKey;
+  place_ = first;
 }
 
-void JsonReader::end_object() {
-  expect('}');
-  place_ = stack_.pop();
-}
-
-void JsonReader::begin_array() {
-  separate();
-  expect('[');
-  stack_.push(place_);
-  place_ = JsonPlace::ListFirst;
-}
-
-void JsonReader::end_array() {
-  expect(']');
+void JsonReader::close(char bracket) {
+  expect(bracket);
   place_ = stack_.pop();
 }
 
@@ -159,9 +129,8 @@ void JsonReader::enter() {
   if (++depth_ > limits_.max_depth) detail::throw_depth_exceeded(limits_.max_depth);
 }
 
-int64_t JsonReader::read_integer(int64_t min, int64_t max) {
-  const bool quoted = separate();
-  if (quoted) expect('"');
+// The characters of a number, which must end before the input does.
+std::string_view JsonReader::take_number() {
   const uint8_t* p = in_->current();
   const std::size_t available = std::min(in_->remaining(), detail::kMaxJsonNumberChars + 1);
   std::size_t n = 0;
@@ -170,8 +139,14 @@ int64_t JsonReader::read_integer(int64_t min, int64_t max) {
     throw_protocol_error(Kind::InvalidData, "number longer than 64 characters");
   }
   if (n == in_->remaining()) throw_truncated(n + 1, n);  // it may go on
-  int64_t v = detail::parse_json_integer({reinterpret_cast<const char*>(p), n}, min, max);
   in_->skip(n);
+  return {reinterpret_cast<const char*>(p), n};
+}
+
+int64_t JsonReader::read_integer(int64_t min, int64_t max) {
+  const bool quoted = separate();
+  if (quoted) expect('"');
+  int64_t v = detail::parse_json_integer(take_number(), min, max);
   if (quoted) expect('"');
   return v;
 }
@@ -223,17 +198,7 @@ double JsonReader::read_double() {
   }
   if (key) expect('"');
   if (std::optional<double> special = read_python_special(*in_)) return *special;
-  const uint8_t* p = in_->current();
-  const std::size_t available = std::min(in_->remaining(), detail::kMaxJsonNumberChars + 1);
-  std::size_t n = 0;
-  while (n < available && detail::is_json_number_char(p[n])) ++n;
-  if (n > detail::kMaxJsonNumberChars) {
-    throw_protocol_error(Kind::InvalidData, "number longer than 64 characters");
-  }
-  if (n == in_->remaining()) throw_truncated(n + 1, n);
-  double v = detail::parse_json_double({reinterpret_cast<const char*>(p), n});
-  in_->skip(n);
-  return v;
+  return detail::parse_json_double(take_number());
 }
 
 void JsonReader::read_string_body(std::string& v) {

@@ -10,9 +10,36 @@
 #include <string_view>
 
 #include <corothrift/buffer.h>
+#include <corothrift/json_protocol.h>
 #include <corothrift/types.h>
 
 namespace corothrift::detail {
+
+// Apache's contexts, shared by the writer and the reader: inside an object,
+// values alternate between key (first, or after ',') and value (after ':');
+// inside an array, ',' separates them.
+struct JsonStep {
+  JsonPlace next;
+  char separator;  // written or expected before the value; 0 for none
+  bool key;        // the value is an object key (numbers are quoted)
+};
+
+constexpr JsonStep json_step(JsonPlace place) noexcept {
+  switch (place) {
+    case JsonPlace::Top:
+      return {JsonPlace::Top, 0, false};
+    case JsonPlace::ListFirst:
+    case JsonPlace::ListNext:
+      return {JsonPlace::ListNext, place == JsonPlace::ListNext ? ',' : '\0', false};
+    case JsonPlace::PairFirstKey:
+      return {JsonPlace::PairValue, 0, true};
+    case JsonPlace::PairValue:
+      return {JsonPlace::PairKey, ':', false};
+    case JsonPlace::PairKey:
+      return {JsonPlace::PairValue, ',', true};
+  }
+  return {place, 0, false};
+}
 
 // Numbers longer than this are rejected (Apache writes at most 24 characters).
 inline constexpr std::size_t kMaxJsonNumberChars = 64;

@@ -20,55 +20,23 @@ JsonPlace JsonPlaceStack::pop() noexcept {
 
 }  // namespace detail
 
-// Apache's contexts: inside an object, values alternate between key (first,
-// or after ',') and value (after ':'); inside an array, ',' separates.
 bool JsonWriter::separate() {
-  switch (place_) {
-    case JsonPlace::Top:
-      return false;
-    case JsonPlace::ListFirst:
-      place_ = JsonPlace::ListNext;
-      return false;
-    case JsonPlace::ListNext:
-      out_->push_back(',');
-      return false;
-    case JsonPlace::PairFirstKey:
-      place_ = JsonPlace::PairValue;
-      return true;
-    case JsonPlace::PairValue:
-      out_->push_back(':');
-      place_ = JsonPlace::PairKey;
-      return false;
-    case JsonPlace::PairKey:
-      out_->push_back(',');
-      place_ = JsonPlace::PairValue;
-      return true;
-  }
-  return false;
+  const detail::JsonStep step = detail::json_step(place_);
+  place_ = step.next;
+  if (step.separator != 0) out_->push_back(static_cast<uint8_t>(step.separator));
+  return step.key;
 }
 
-void JsonWriter::begin_object() {
+void JsonWriter::open(char bracket, detail::JsonPlace first) {
   separate();
-  out_->push_back('{');
+  out_->push_back(static_cast<uint8_t>(bracket));
   stack_.push(place_);
-  place_ = JsonPlace::PairFirstKey;
+  place_ = first;
 }
 
-void JsonWriter::end_object() {
+void JsonWriter::close(char bracket) {
   place_ = stack_.pop();
-  out_->push_back('}');
-}
-
-void JsonWriter::begin_array() {
-  separate();
-  out_->push_back('[');
-  stack_.push(place_);
-  place_ = JsonPlace::ListFirst;
-}
-
-void JsonWriter::end_array() {
-  place_ = stack_.pop();
-  out_->push_back(']');
+  out_->push_back(static_cast<uint8_t>(bracket));
 }
 
 // An object key is quoted, numbers included.

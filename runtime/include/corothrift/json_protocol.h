@@ -115,10 +115,12 @@ class JsonWriter {
   bool separate();
   void write_integer(int64_t v);
   void write_type_name(TType type);
-  void begin_object();
-  void end_object();
-  void begin_array();
-  void end_array();
+  void open(char bracket, detail::JsonPlace first);
+  void close(char bracket);
+  void begin_object() { open('{', detail::JsonPlace::PairFirstKey); }
+  void end_object() { close('}'); }
+  void begin_array() { open('[', detail::JsonPlace::ListFirst); }
+  void end_array() { close(']'); }
 
   WriteBuffer* out_;
   detail::JsonPlace place_ = detail::JsonPlace::Top;
@@ -180,11 +182,14 @@ class JsonReader {
   // A string without escapes after its separator, as a view into the bytes.
   std::string_view read_plain_string();
   int64_t read_integer(int64_t min, int64_t max);
+  std::string_view take_number();
   TType read_type_name();
-  void begin_object();
-  void end_object();
-  void begin_array();
-  void end_array();
+  void open(char bracket, detail::JsonPlace first);
+  void close(char bracket);
+  void begin_object() { open('{', detail::JsonPlace::PairFirstKey); }
+  void end_object() { close('}'); }
+  void begin_array() { open('[', detail::JsonPlace::ListFirst); }
+  void end_array() { close(']'); }
   void enter();
   void leave() noexcept { --depth_; }
   // The string at the current position (after its separator), unescaped.
