@@ -65,9 +65,10 @@ TEST_F(JsonWire, framed_json_calls_get_framed_json_replies) {
   EXPECT_EQ(raw.read(4 + json_reply(42, 1).size()), calc::framed(json_reply(42, 1)));
 }
 
-TEST_F(JsonWire, a_json_client_channel_calls_framed_and_unframed) {
+TEST_F(JsonWire, a_json_client_channel_calls_framed_unframed_and_over_http) {
   EventLoop loop;
-  for (TransportKind transport : {TransportKind::Framed, TransportKind::Unframed}) {
+  for (TransportKind transport :
+       {TransportKind::Framed, TransportKind::Unframed, TransportKind::Http}) {
     ChannelOptions options;
     options.protocol = ProtocolKind::Json;
     options.transport = transport;
@@ -78,6 +79,17 @@ TEST_F(JsonWire, a_json_client_channel_calls_framed_and_unframed) {
     }());
     EXPECT_EQ(sum, 42);
   }
+}
+
+TEST_F(JsonWire, a_json_body_posted_over_http_gets_a_json_response) {
+  std::string body = json_add(1, 2, 3);
+  RawClient raw(server_.server->port());
+  raw.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-thrift\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body);
+  std::string reply = json_reply(3, 3);
+  std::string head = "HTTP/1.1 200 OK\r\nContent-Type: application/x-thrift\r\nContent-Length: " +
+                     std::to_string(reply.size()) + "\r\nConnection: keep-alive\r\n\r\n";
+  EXPECT_EQ(raw.read(head.size() + reply.size()), head + reply);
 }
 
 TEST_F(JsonWire, unbalanced_brackets_close_only_that_connection) {
