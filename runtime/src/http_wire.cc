@@ -262,7 +262,8 @@ NextMessage next_http_response(std::span<const uint8_t> bytes, const DecodeLimit
 ProtocolKind http_body_protocol(std::span<const uint8_t> body) {
   if (!body.empty() && body[0] == 0x80) return ProtocolKind::Binary;
   if (!body.empty() && body[0] == 0x82) return ProtocolKind::Compact;
-  bad_request("body is not a binary or compact Thrift message");
+  if (!body.empty() && body[0] == '[') return ProtocolKind::Json;
+  bad_request("body is not a binary, compact or JSON Thrift message");
 }
 
 void append_http_response(WriteBuffer& out, std::span<const uint8_t> body) {

@@ -19,10 +19,14 @@ namespace {
 
 constexpr uint8_t kBinaryFirstByte = 0x80;   // strict binary: 0x8001 version
 constexpr uint8_t kCompactFirstByte = 0x82;  // compact protocol id
+// A JSON message is an array. As a frame length's first byte it would
+// announce more than 1.5 GB, beyond any max_frame_bytes.
+constexpr uint8_t kJsonFirstByte = '[';
 
 std::optional<ProtocolKind> protocol_of(uint8_t first) noexcept {
   if (first == kBinaryFirstByte) return ProtocolKind::Binary;
   if (first == kCompactFirstByte) return ProtocolKind::Compact;
+  if (first == kJsonFirstByte) return ProtocolKind::Json;
   return std::nullopt;
 }
 
@@ -123,6 +127,10 @@ std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
 HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
                             const DecodeLimits& limits) {
   HeaderView header;
+  if (protocol == ProtocolKind::Json) {
+    JsonReader::HeaderView json = JsonReader(in, limits).read_message_begin_view();
+    return {json.name, json.type, json.seqid};
+  }
   if (protocol == ProtocolKind::Compact) {
     CompactReader r(in, limits);
     if (in.take_byte() != kCompactFirstByte) {

@@ -25,9 +25,9 @@ struct Framing {
 };
 
 // The framing a connection's first bytes announce (see ServerOptions):
-// "POST " starts HTTP, unframed messages start with 0x80 (binary) or 0x82
-// (compact); anything else is a frame length. nullopt until there are
-// enough bytes to tell.
+// "POST " starts HTTP, unframed messages start with 0x80 (binary), 0x82
+// (compact) or '[' (JSON); anything else is a frame length. nullopt until
+// there are enough bytes to tell.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
 
 // Settles a sniffing framing's protocol from a first message, or makes it

@@ -7,6 +7,7 @@
 
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TCompactProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/protocol/THeaderProtocol.h>
 #include <thrift/transport/THeaderTransport.h>
 #include <thrift/transport/THttpClient.h>
@@ -30,7 +31,7 @@ bool apply_flag(PeerOptions& options, std::string_view name, std::string_view va
   if (name == "--port") return parse_port(value, options.port);
   if (name == "--protocol") {
     options.protocol = value;
-    return value == "binary" || value == "compact" || value == "header";
+    return value == "binary" || value == "compact" || value == "json" || value == "header";
   }
   for (auto [flag, target] : {std::pair{"--ssl-cert", &options.ssl_cert},
                               std::pair{"--ssl-key", &options.ssl_key},
@@ -77,7 +78,7 @@ std::optional<PeerOptions> parse_peer_options(int argc, char** argv) {
     if (!apply_flag(options, name, value)) {
       std::cerr << "unsupported flag or value: " << arg << " " << value << "\n"
                 << "usage: " << argv[0]
-                << " [--host=H] [--port=P] [--protocol=binary|compact|header]"
+                << " [--host=H] [--port=P] [--protocol=binary|compact|json|header]"
                    " [--transport=framed|buffered|http] [--zlib] [--multiplexed]\n";
       return std::nullopt;
     }
@@ -104,6 +105,7 @@ std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factor
     const PeerOptions& options) {
   using namespace apache::thrift::protocol;
   if (options.protocol == "compact") return std::make_shared<TCompactProtocolFactory>();
+  if (options.protocol == "json") return std::make_shared<TJSONProtocolFactory>();
   if (options.protocol == "header") return std::make_shared<THeaderProtocolFactory>();
   return std::make_shared<TBinaryProtocolFactory>();
 }

@@ -3,9 +3,10 @@ and each cell lists one mark per protocol/transport combination."""
 
 COMBO_LABELS = {("binary", "buffered"): "bin/buf", ("binary", "framed"): "bin/frm",
                 ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm",
+                ("json", "buffered"): "json/buf", ("json", "framed"): "json/frm",
                 ("header", "buffered"): "hdr/buf", ("header", "framed"): "hdr/frm",
                 ("binary", "http"): "bin/http", ("compact", "http"): "cmp/http",
-                ("header", "http"): "hdr/http"}
+                ("json", "http"): "json/http", ("header", "http"): "hdr/http"}
 MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖", None: "·"}
 
 
@@ -38,5 +39,5 @@ def table(title, servers, clients, results, combos, disabled):
 
 def legend():
     return ("✅ pass, ❌ fail, ➖ not run because a side lacks the protocol/transport "
-            "(listed below), · not selected in this run; bin/cmp/hdr = binary/compact/THeader "
-            "(binary inside) protocol, buf/frm/http = buffered/framed/HTTP transport.")
+            "(listed below), · not selected in this run; bin/cmp/json/hdr = binary/compact/JSON/"
+            "THeader (binary inside) protocol, buf/frm/http = buffered/framed/HTTP transport.")

@@ -22,7 +22,7 @@ def main():
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TApplicationException
     from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol
-    from thrift.protocol import TMultiplexedProtocol
+    from thrift.protocol import TJSONProtocol, TMultiplexedProtocol
     from thrift.transport import THeaderTransport, TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
@@ -34,6 +34,7 @@ def main():
     header_only = (THeaderTransport.THeaderClientType.HEADERS,)
     protocols = {"binary": TBinaryProtocol.TBinaryProtocol,
                  "compact": TCompactProtocol.TCompactProtocol,
+                 "json": TJSONProtocol.TJSONProtocol,
                  "header": lambda t: THeaderProtocol.THeaderProtocol(t, header_only)}
     if flags.transport == "http":
         from thrift.transport import THttpClient

@@ -33,7 +33,7 @@ def main(handlers_for=make_handlers):
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol, TJSONProtocol
     from thrift.server import TServer
     from thrift.transport import TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
@@ -43,6 +43,7 @@ def main(handlers_for=make_handlers):
                   "framed": TTransport.TFramedTransportFactory}
     protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
                  "compact": TCompactProtocol.TCompactProtocolFactory,
+                 "json": TJSONProtocol.TJSONProtocolFactory,
                  # A THeader server answers framed and unframed clients too,
                  # as Apache's Python TestServer allows.
                  "header": lambda: THeaderProtocol.THeaderProtocolFactory(tuple(range(5)))}

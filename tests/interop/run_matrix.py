@@ -101,7 +101,7 @@ def support_gap(server, client, protocol, transport, multiplexed, tls="none"):
             return "%s lacks the %s transport" % (impl["name"], transport)
         if multiplexed and not impl["multiplexed"]:
             return "%s lacks multiplexing" % impl["name"]
-    return None
+    return matrix_peers.json_gap(server, client, protocol)
 
 
 def plan(args, disabled):

@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   if (!tls || !flags) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|header]\n"
+        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
         "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] [testName...]\n"
         "       [--ssl] [--ssl-ca=PATH] [--ssl-cert=PATH --ssl-key=PATH]\n");
     return 2;

@@ -1,6 +1,6 @@
 // Command-line flags of thrift_test_server / thrift_test_client, spelled as
 // Apache Thrift's cross-language test programs spell them:
-//   --host=H --port=N --protocol=binary|compact|header --transport=buffered|framed|http
+//   --host=H --port=N --protocol=binary|compact|json|header --transport=buffered|framed|http
 //   --zlib --multiplexed --workers=N --verbose
 // --protocol=header is Apache's THeaderProtocol (binary inside): THeader is
 // its own framing, so it replaces --transport. --zlib adds THeader's zlib
@@ -57,6 +57,8 @@ inline bool apply_flag(Flags& flags, std::string_view name, std::string_view val
       flags.protocol = corothrift::ProtocolKind::Binary;
     else if (value == "compact")
       flags.protocol = corothrift::ProtocolKind::Compact;
+    else if (value == "json")
+      flags.protocol = corothrift::ProtocolKind::Json;
     else if (value == "header")
       flags.header = true;
     else

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   if (!tls || !flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|header]\n"
+        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
         "       [--transport=buffered|framed|http] [--multiplexed] [--workers=N] [--verbose]\n"
         "       [--ssl] [--ssl-cert=PATH] [--ssl-key=PATH] [--ssl-client-ca=PATH]\n");
     return 2;

@@ -205,7 +205,7 @@ TEST_F(HttpServer, BothLengthAndChunkedIsA400) {
 }
 
 TEST_F(HttpServer, ABodyThatIsNoThriftMessageIsA400) {
-  expect_refused(post("hello"), "HTTP/1.1 400 Bad Request", "not a binary or compact");
+  expect_refused(post("hello"), "HTTP/1.1 400 Bad Request", "not a binary, compact or JSON");
 }
 
 TEST_F(HttpServer, BareLineFeedsAreA400) {

@@ -26,10 +26,10 @@ struct ServerOptions {
   TransportKind transport = TransportKind::Framed;
   // Tell the wire apart from the first bytes of each connection: "POST "
   // starts HTTP (each request's body names its protocol), unframed messages
-  // start with 0x80 (binary) or 0x82 (compact); anything else is a frame
-  // length, and the frame's first bytes name the protocol, or THeader
-  // (0x0FFF; each frame's header names the protocol). Old non-strict binary
-  // is understood only framed.
+  // start with 0x80 (binary), 0x82 (compact) or '[' (JSON); anything else is
+  // a frame length, and the frame's first bytes name the protocol, or
+  // THeader (0x0FFF; each frame's header names the protocol). Old non-strict
+  // binary is understood only framed.
   bool auto_detect = true;
   // Event loops, one thread each; 0 = std::thread::hardware_concurrency().
   std::size_t threads = 0;
