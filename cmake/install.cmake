@@ -3,11 +3,12 @@
 include(CMakePackageConfigHelpers)
 set(corothrift_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/corothrift)
 
-install(TARGETS corothrift_runtime EXPORT corothrift-targets
+install(TARGETS corothrift_runtime corothrift_tls EXPORT corothrift-targets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/tls/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET corothrift)
   install(TARGETS corothrift EXPORT corothrift-targets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()

@@ -5,6 +5,8 @@
 #include <thrift/server/TThreadedServer.h>
 #include <thrift/transport/TBufferTransports.h>
 #include <thrift/transport/TNonblockingServerSocket.h>
+#include <thrift/transport/TSSLServerSocket.h>
+#include <thrift/transport/TSSLSocket.h>
 #include <thrift/transport/TServerSocket.h>
 #include <unistd.h>
 
@@ -42,10 +44,21 @@ void serve_nonblocking(int port, int io_threads) {
   server.serve();
 }
 
-void serve_threaded(int port) {
+// TSSLServerSocket when a certificate is given (the TLS benchmark).
+std::shared_ptr<apache::thrift::transport::TServerSocket> listening_socket(
+    int port, const std::string& cert, const std::string& key) {
+  using namespace apache::thrift::transport;
+  if (cert.empty()) return std::make_shared<TServerSocket>("127.0.0.1", port);
+  auto factory = std::make_shared<TSSLSocketFactory>();
+  factory->loadCertificate(cert.c_str());
+  factory->loadPrivateKey(key.c_str());
+  factory->authenticate(false);
+  return std::make_shared<TSSLServerSocket>("127.0.0.1", port, factory);
+}
+
+void serve_threaded(int port, const std::string& cert, const std::string& key) {
   apache::thrift::server::TThreadedServer server(
-      make_processor(),
-      std::make_shared<apache::thrift::transport::TServerSocket>("127.0.0.1", port),
+      make_processor(), listening_socket(port, cert, key),
       std::make_shared<apache::thrift::transport::TFramedTransportFactory>(),
       std::make_shared<TBinaryProtocolFactory>());
   server.serve();
@@ -54,9 +67,9 @@ void serve_threaded(int port) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Flags flags(argc, argv, {"kind", "port", "io-threads", "max-seconds"},
+  bench::Flags flags(argc, argv, {"kind", "port", "io-threads", "max-seconds", "tls-cert", "tls-key"},
                      "bench_apache_server --kind nonblocking|threaded --port P "
-                     "[--io-threads N=2] [--max-seconds S=600]");
+                     "[--io-threads N=2] [--max-seconds S=600] [--tls-cert PEM --tls-key PEM]");
   std::string kind = flags.str("kind", "nonblocking");
   auto port = static_cast<int>(flags.num("port", 9090));
   // SIGALRM's default action ends the process: bounded even if never stopped.
@@ -66,7 +79,7 @@ int main(int argc, char** argv) {
   if (kind == "nonblocking") {
     serve_nonblocking(port, static_cast<int>(flags.num("io-threads", 2)));
   } else if (kind == "threaded") {
-    serve_threaded(port);
+    serve_threaded(port, flags.str("tls-cert", ""), flags.str("tls-key", ""));
   } else {
     std::fprintf(stderr, "unknown --kind %s\n", kind.c_str());
     return 2;

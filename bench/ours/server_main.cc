@@ -6,9 +6,13 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <string>
 
 #include <corothrift/address.h>
 #include <corothrift/server.h>
+#ifdef BENCH_HAVE_TLS
+#include <corothrift/tls/tls_context.h>
+#endif
 
 #include "common/flags.h"
 #ifdef BENCH_GENERATED_SERVICE
@@ -34,13 +38,21 @@ class Handler : public service::BenchHandler {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Flags flags(argc, argv, {"port", "workers", "max-seconds"},
-                     "bench_corothrift_server --port P [--workers N=2] [--max-seconds S=600]");
+  bench::Flags flags(argc, argv, {"port", "workers", "max-seconds", "tls-cert", "tls-key"},
+                     "bench_corothrift_server --port P [--workers N=2] [--max-seconds S=600] "
+                     "[--tls-cert PEM --tls-key PEM]");
   auto port = static_cast<uint16_t>(flags.num("port", 9090));
   // SIGALRM's default action ends the process: bounded even if never stopped.
   ::alarm(static_cast<unsigned>(flags.num("max-seconds", 600)));
   corothrift::ServerOptions options;
   options.threads = static_cast<size_t>(flags.num("workers", 2));
+#ifdef BENCH_HAVE_TLS
+  if (std::string cert = flags.str("tls-cert", ""); !cert.empty()) {
+    corothrift::tls::TlsServerOptions tls;
+    tls.certificate = {cert, flags.str("tls-key", "")};
+    options.wrap_stream = corothrift::tls::ServerContext(tls).wrapper();
+  }
+#endif
   corothrift::Server server(std::make_shared<service::BenchProcessor>(std::make_shared<Handler>()),
                             options);
   try {

@@ -1,5 +1,6 @@
-// calculator_client --port P: a tour of the generated CalculatorClient against
-// calculator_server on 127.0.0.1:P. Everything runs on one connection.
+// calculator_client [--port P] [--tls DIR]: a tour of the generated
+// CalculatorClient against calculator_server on 127.0.0.1:P, over TLS
+// trusting DIR/CA.pem when --tls is given. Everything runs on one connection.
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -10,10 +11,11 @@
 #include <corothrift/event_loop.h>
 #include <corothrift/sync_wait.h>
 #include <corothrift/task.h>
+#include <corothrift/tls/tls_context.h>
 #include <corothrift/when_all.h>
 
 #include "Calculator.h"
-#include "port_flag.h"
+#include "flags.h"
 
 namespace {
 
@@ -48,9 +50,10 @@ corothrift::Task<void> declared_exception(calc::CalculatorClient& client) {
   }
 }
 
-corothrift::Task<int> tour(corothrift::EventLoop& loop, std::uint16_t port) {
-  auto client =
-      co_await calc::CalculatorClient::connect(loop, corothrift::Address::ipv4("127.0.0.1", port));
+corothrift::Task<int> tour(corothrift::EventLoop& loop, std::uint16_t port,
+                           corothrift::ChannelOptions options) {
+  auto client = co_await calc::CalculatorClient::connect(
+      loop, corothrift::Address::ipv4("127.0.0.1", port), options);
   fmt::print("connected to the {}\n", calc::SERVICE_NAME);
   co_await concurrent_calls(client);
   co_await declared_exception(client);
@@ -64,14 +67,20 @@ corothrift::Task<int> tour(corothrift::EventLoop& loop, std::uint16_t port) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  auto port = calculator::parse_port(argc, argv, 9090);
-  if (!port) {
-    std::fprintf(stderr, "usage: calculator_client [--port P]\n");
+  auto flags = calculator::parse_flags(argc, argv, 9090);
+  if (!flags) {
+    std::fprintf(stderr, "usage: calculator_client [--port P] [--tls DIR]\n");
     return 2;
   }
   corothrift::EventLoop loop;
   try {
-    return corothrift::sync_wait(loop, tour(loop, *port));
+    corothrift::ChannelOptions options;
+    if (!flags->tls_dir.empty()) {
+      corothrift::tls::TlsClientOptions tls;
+      tls.ca_file = flags->tls_dir + "/CA.pem";
+      options.wrap_stream = corothrift::tls::ClientContext(tls).wrapper("localhost");
+    }
+    return corothrift::sync_wait(loop, tour(loop, flags->port, options));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "calculator_client: %s\n", e.what());
     return 1;

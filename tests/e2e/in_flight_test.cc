@@ -8,28 +8,20 @@
 #include <corothrift/when_all.h>
 
 #include "e2e_fixture.h"
+#include "in_flight_calls.h"
 
 namespace e2e_test {
 namespace {
 
 using InFlight = ShapesTest;
 
-constexpr int kCalls = 1000;
-
-corothrift::Task<std::vector<std::int64_t>> echo_all(e2e::ShapesClient& client) {
-  std::vector<corothrift::Task<std::int64_t>> calls;
-  calls.reserve(kCalls);
-  // Later calls sleep less, so replies come back out of order.
-  for (int i = 0; i < kCalls; ++i) calls.push_back(client.slow_echo(i * 7919, (kCalls - i) % 17));
-  co_return co_await corothrift::when_all(std::move(calls));
-}
-
 TEST_P(InFlight, AThousandConcurrentCallsOnOneConnectionEachGetTheirOwnReply) {
   auto channel = run(corothrift::ClientChannel::connect(loop_, address(), channel_options()));
   e2e::ShapesClient client(channel);
-  std::vector<std::int64_t> got = run(echo_all(client));
-  ASSERT_EQ(got.size(), static_cast<std::size_t>(kCalls));
-  for (int i = 0; i < kCalls; ++i) EXPECT_EQ(got[i], std::int64_t{i} * 7919) << "call " << i;
+  std::vector<std::int64_t> got = run(echo_in_flight(client));
+  ASSERT_EQ(got.size(), static_cast<std::size_t>(kInFlightCalls));
+  for (int i = 0; i < kInFlightCalls; ++i)
+    EXPECT_EQ(got[i], std::int64_t{i} * 7919) << "call " << i;
   EXPECT_EQ(channel->pending_calls(), 0u);
 }
 

@@ -17,7 +17,7 @@
 namespace e2e_test {
 
 // Called from every server loop thread at once: state is atomic or guarded.
-class ShapesHandler final : public e2e::ShapesHandler {
+class ShapesHandler : public e2e::ShapesHandler {
  public:
   // BaseService, reached through `extends`.
   corothrift::Task<e2e::base::Greeting> hello(std::string name) override;

@@ -59,12 +59,12 @@ int report(const interop::CaseChecker& check) {
 int main(int argc, char** argv) {
   auto options = interop::parse_peer_options(argc, argv);
   if (!options) return 2;
-  auto socket = std::make_shared<apache::thrift::transport::TSocket>(options->host, options->port);
+  auto socket = interop::make_client_socket(*options);
   socket->setConnTimeout(kSocketTimeoutMs);
   socket->setRecvTimeout(kSocketTimeoutMs);
   socket->setSendTimeout(kSocketTimeoutMs);
-  auto transport = interop::make_transport_factory(*options)->getTransport(socket);
-  auto protocol = interop::make_protocol_factory(*options)->getProtocol(transport);
+  auto transport = interop::make_client_transport(*options, socket);
+  auto protocol = interop::make_client_protocol(*options, transport);
   try {
     transport->open();
   } catch (const std::exception& error) {

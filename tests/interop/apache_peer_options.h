@@ -7,6 +7,8 @@
 #include <string>
 
 #include <thrift/protocol/TProtocol.h>
+#include <thrift/transport/TServerTransport.h>
+#include <thrift/transport/TSocket.h>
 #include <thrift/transport/TTransport.h>
 
 namespace interop {
@@ -14,9 +16,15 @@ namespace interop {
 struct PeerOptions {
   std::string host = "localhost";
   int port = 9090;
-  std::string protocol = "binary";     // binary | compact
-  std::string transport = "buffered";  // buffered | framed
+  std::string protocol = "binary";     // binary | compact | header (binary inside)
+  std::string transport = "buffered";  // buffered | framed | http
   bool multiplexed = false;
+  bool zlib = false;  // header only: the client compresses its requests
+  // TLS, with the flags of thrift_test_tls.h: --ssl, --ssl-cert=, --ssl-key=,
+  // --ssl-ca= (client: trusted CAs), --ssl-client-ca= (server: require
+  // client certificates signed by these).
+  bool ssl = false;
+  std::string ssl_cert, ssl_key, ssl_ca, ssl_client_ca;
 };
 
 // Returns nullopt after printing the reason to stderr when a flag is unknown
@@ -27,5 +35,19 @@ std::shared_ptr<apache::thrift::transport::TTransportFactory> make_transport_fac
     const PeerOptions& options);
 std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factory(
     const PeerOptions& options);
+
+// The listening socket (TSSLServerSocket under --ssl) and the client socket
+// (a TSSLSocket under --ssl), built from the options.
+std::shared_ptr<apache::thrift::transport::TServerTransport> make_server_socket(
+    const PeerOptions& options);
+std::shared_ptr<apache::thrift::transport::TSocket> make_client_socket(const PeerOptions& options);
+
+// A client's transport over its socket (THttpClient for http).
+std::shared_ptr<apache::thrift::transport::TTransport> make_client_transport(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> socket);
+
+// A client's protocol: THeader's zlib transform added when asked for.
+std::shared_ptr<apache::thrift::protocol::TProtocol> make_client_protocol(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> transport);
 
 }  // namespace interop

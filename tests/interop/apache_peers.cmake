@@ -27,8 +27,9 @@ target_link_libraries(interop_apache_gen PUBLIC PkgConfig::APACHE_THRIFT Threads
 
 add_library(interop_apache_peer STATIC
   apache_peer_options.cc
+  apache_peer_sockets.cc
   apache_test_handler.cc)
-target_link_libraries(interop_apache_peer PUBLIC interop_apache_gen)
+target_link_libraries(interop_apache_peer PUBLIC interop_apache_gen OpenSSL::SSL OpenSSL::Crypto)
 corothrift_warnings(interop_apache_peer)
 
 add_executable(apache_cpp_server apache_cpp_server.cc)

@@ -8,6 +8,7 @@ holding the code `thrift --gen py` made from ThriftTest.v0.17.0.thrift.
 import sys
 
 from interop_flags import parse_flags
+from interop_tls import server_socket
 from interop_handler import make_handlers
 
 
@@ -32,19 +33,31 @@ def main(handlers_for=make_handlers):
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol, TJSONProtocol
     from thrift.server import TServer
-    from thrift.transport import TSocket, TTransport
+    from thrift.transport import TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
     ttypes.TException = TException
     transports = {"buffered": TTransport.TBufferedTransportFactory,
                   "framed": TTransport.TFramedTransportFactory}
     protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
-                 "compact": TCompactProtocol.TCompactProtocolFactory}
+                 "compact": TCompactProtocol.TCompactProtocolFactory,
+                 "json": TJSONProtocol.TJSONProtocolFactory,
+                 # A THeader server answers framed and unframed clients too,
+                 # as Apache's Python TestServer allows.
+                 "header": lambda: THeaderProtocol.THeaderProtocolFactory(tuple(range(5)))}
+    processor = make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes))
+    if flags.transport == "http":
+        from thrift.server import THttpServer
+        server = THttpServer.THttpServer(processor, (flags.host, flags.port),
+                                         protocols[flags.protocol]())
+        print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
+        server.serve()
+        return
     server = TServer.TThreadedServer(
-        make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes)),
-        TSocket.TServerSocket(host=flags.host, port=flags.port),
+        processor,
+        server_socket(flags),
         transports[flags.transport](), protocols[flags.protocol](), daemon=True)
     print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
     server.serve()

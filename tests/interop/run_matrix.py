@@ -10,13 +10,17 @@ matrix as Markdown tables, rewrites the marked section of docs/interop.md
 with --write-docs, and exits 1 if any cell failed.
 """
 import argparse
+import atexit
 import concurrent.futures
 import os
+import shutil
 import sys
+import tempfile
 
 import matrix_cell
 import matrix_peers
 import matrix_table
+import matrix_tls
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS = os.path.join(HERE, "..", "..", "docs", "interop.md")
@@ -33,9 +37,13 @@ def parse_args():
     parser.add_argument("--protocol", action="append", choices=matrix_peers.ALL_PROTOCOLS)
     parser.add_argument("--transport", action="append", choices=matrix_peers.ALL_TRANSPORTS)
     parser.add_argument("--mode", choices=["plain", "multiplexed", "both"], default="both")
+    parser.add_argument("--zlib", action="store_true",
+                        help="header clients compress requests (THeader zlib transform)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write-docs", nargs="?", const=DOCS, metavar="FILE")
     parser.add_argument("--verbose", action="store_true", help="print every client's output")
+    parser.add_argument("--tls", choices=["none", "oneway", "mutual"], default="none",
+                        help="run every cell over TLS (implementations without it: n/a)")
     return parser.parse_args()
 
 
@@ -76,16 +84,24 @@ def command(template, values):
     return args
 
 
-def support_gap(server, client, protocol, transport, multiplexed):
+def support_gap(server, client, protocol, transport, multiplexed, tls="none"):
     """Why this cell cannot run (a side lacks the feature), or None."""
+    if (protocol, transport) in matrix_peers.UNSUPPORTED:
+        return matrix_peers.UNSUPPORTED[(protocol, transport)]
+    if (server["name"], client["name"], transport) in matrix_peers.PAIR_GAPS:
+        return matrix_peers.PAIR_GAPS[(server["name"], client["name"], transport)]
     for impl in (server, client):
+        if tls != "none" and impl["name"] not in matrix_peers.TLS_PEERS:
+            return "%s lacks TLS" % impl["name"]
+        if tls != "none" and transport in matrix_peers.TLS_PEERS.get(impl["name"], ()):
+            return "%s lacks %s over TLS" % (impl["name"], transport)
         if protocol not in impl["protocols"]:
             return "%s lacks the %s protocol" % (impl["name"], protocol)
         if transport not in impl["transports"]:
             return "%s lacks the %s transport" % (impl["name"], transport)
         if multiplexed and not impl["multiplexed"]:
             return "%s lacks multiplexing" % impl["name"]
-    return None
+    return matrix_peers.json_gap(server, client, protocol)
 
 
 def plan(args, disabled):
@@ -104,7 +120,8 @@ def plan(args, disabled):
                 for protocol in args.protocol or matrix_peers.ALL_PROTOCOLS:
                     for transport in args.transport or matrix_peers.ALL_TRANSPORTS:
                         key = (multiplexed, server["name"], client["name"], protocol, transport)
-                        gap = support_gap(server, client, protocol, transport, multiplexed)
+                        gap = support_gap(server, client, protocol, transport, multiplexed,
+                                          args.tls)
                         if gap:
                             gaps[key] = gap
                         else:
@@ -116,10 +133,12 @@ def run_one(cell, args, paths):
     key, server, client, protocol, transport, multiplexed = cell
     values = dict(paths, python=args.python, here=HERE, host=matrix_cell.HOST,
                   protocol=protocol, transport=transport,
-                  multiplexed="--multiplexed" if multiplexed else "")
+                  multiplexed="--multiplexed" if multiplexed else "",
+                  zlib="--zlib" if args.zlib else "")
+    tls = matrix_peers.TLS_FLAGS.get(args.tls, {"server": [], "client": []})
     result = matrix_cell.run_cell(
-        lambda port: command(server["server"], dict(values, port=port)),
-        lambda port: command(client["client"], dict(values, port=port)))
+        lambda port: command(server["server"] + tls["server"], dict(values, port=port)),
+        lambda port: command(client["client"] + tls["client"], dict(values, port=port)))
     expected = client["cases"]["multiplexed" if multiplexed else "plain"]
     return key, matrix_cell.require_cases(result, expected, server["lacks"])
 
@@ -185,10 +204,19 @@ def main_with(args):
     if unbuilt:
         print("FAIL: cannot run " + ", ".join("%s (%s)" % item for item in sorted(unbuilt.items())))
         return 1
+    if args.zlib and args.protocol != ["header"]:
+        print("FAIL: --zlib needs --protocol=header")
+        return 1
     cells, gaps = plan(args, disabled)
     if not cells:
         print("no runnable cell")
         return 1
+    if args.tls != "none":
+        # Every peer runs in a folder holding keys/, as Apache's do.
+        folder = tempfile.mkdtemp(prefix="corothrift-tls-matrix-")
+        atexit.register(shutil.rmtree, folder, True)
+        matrix_tls.make_keys(folder)
+        os.chdir(folder)
     results = run_all(cells, args, paths)
     text = render(results, gaps, disabled)
     print("\n" + text)

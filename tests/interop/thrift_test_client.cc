@@ -24,17 +24,26 @@
 #include "SecondService.h"
 #include "thrift_test_cases.h"
 #include "thrift_test_flags.h"
+#include "thrift_test_tls.h"
 
 namespace {
 
 // Bounds every call, so a silent server fails the case, not the run.
 constexpr auto kCallTimeout = std::chrono::seconds(10);
 
+// Set once by main from the --ssl flags (empty: plaintext).
+corothrift::StreamWrapper& tls_wrapper() {
+  static corothrift::StreamWrapper wrapper;
+  return wrapper;
+}
+
 corothrift::ChannelOptions channel_options(const thrift_test::Flags& flags,
                                            std::string service_name) {
   corothrift::ChannelOptions options;
+  options.wrap_stream = tls_wrapper();
   options.protocol = flags.protocol;
   options.transport = flags.transport;
+  options.zlib = flags.zlib;
   options.call_timeout = kCallTimeout;
   options.service_name = std::move(service_name);
   return options;
@@ -100,18 +109,21 @@ int report(const thrift_test::Checker& check) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  auto tls = thrift_test::take_tls_flags(argc, argv);
   auto flags = thrift_test::parse_flags(argc, argv);
-  if (!flags) {
+  if (!tls || !flags) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--verbose] [testName...]\n");
+        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
+        "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] [testName...]\n"
+        "       [--ssl] [--ssl-ca=PATH] [--ssl-cert=PATH --ssl-key=PATH]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);
   thrift_test::Checker check(flags->names);
   corothrift::EventLoop loop;
   try {
+    if (tls->ssl) tls_wrapper() = thrift_test::client_tls_wrapper(*tls, flags->host);
     auto address = corothrift::Address::resolve(flags->host, flags->port);
     corothrift::sync_wait(loop, run_all(loop, address, *flags, check));
   } catch (const corothrift::TransportError& error) {

@@ -19,6 +19,6 @@ add_executable(thrift_test_client thrift_test_client.cc thrift_test_base_cases.c
                                   thrift_test_in_flight_case.cc)
 corothrift_warnings(thrift_test_idl)
 foreach(target thrift_test_server thrift_test_client)
-  target_link_libraries(${target} PRIVATE thrift_test_idl)
+  target_link_libraries(${target} PRIVATE thrift_test_idl corothrift::tls)
   corothrift_warnings(${target})
 endforeach()

@@ -14,6 +14,7 @@
 
 #include "thrift_test_flags.h"
 #include "thrift_test_handler.h"
+#include "thrift_test_tls.h"
 
 namespace {
 
@@ -41,8 +42,10 @@ corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {
   corothrift::ServerOptions options;
   options.protocol = flags.protocol;
   options.transport = flags.transport;
-  // Serve exactly what the flags name, as Apache's servers do.
-  options.auto_detect = false;
+  // Serve exactly what the flags name, as Apache's servers do; a header
+  // server also answers framed and unframed clients, as Apache's
+  // THeaderProtocol servers do.
+  options.auto_detect = flags.transport == corothrift::TransportKind::Header;
   options.threads = flags.workers;
   return options;
 }
@@ -50,18 +53,22 @@ corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  auto tls = thrift_test::take_tls_flags(argc, argv);
   auto flags = thrift_test::parse_flags(argc, argv);
-  if (!flags || !flags->names.empty()) {
+  if (!tls || !flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n");
+        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
+        "       [--transport=buffered|framed|http] [--multiplexed] [--workers=N] [--verbose]\n"
+        "       [--ssl] [--ssl-cert=PATH] [--ssl-key=PATH] [--ssl-client-ca=PATH]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);
   sigset_t signals = block_stop_signals();
   try {
-    corothrift::Server server(make_processor(*flags), server_options(*flags));
+    corothrift::ServerOptions options = server_options(*flags);
+    if (tls->ssl) options.wrap_stream = thrift_test::server_tls_wrapper(*tls);
+    corothrift::Server server(make_processor(*flags), options);
     server.listen(corothrift::Address::resolve(flags->host, flags->port));
     server.start();
     if (flags->verbose) std::printf("thrift_test_server: listening on port %u\n", server.port());

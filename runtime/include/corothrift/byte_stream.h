@@ -31,10 +31,11 @@
 // (TLS: SSL_read may need the socket writable, SSL_write readable): the
 // FdWatch keeps one slot per direction and wakes each slot's waiter for the
 // readiness that waiter asked for, so the two never overwrite each other.
-// Not covered yet: a primitive of one direction that consumes the other's
-// data (TLS: an SSL_write that reads a record holding application data, then
-// drains the fd) leaves the other slot's waiter with no edge to wake it. A
-// TLS stream needs a way to wake the other slot (an FdWatch addition).
+// A primitive of one direction may consume the other's input (TLS: an
+// SSL_write that reads the handshake's last records) without stranding the
+// other's waiter: the Socket reads only after an edge (FdWatch::may_read),
+// and each edge wakes both slots' waiters, so the other direction saw that
+// edge too (tls/tls_stream.h relies on this).
 //
 // Errors: the awaiters throw ConnectionClosed at end of stream and for a peer
 // that vanished (EPIPE, ECONNRESET), TransportError for other failures (the

@@ -3,14 +3,42 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::container_cycle {
+
+template <class W>
+void Forest::write(W& w) const {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Forest");
+  corothrift::write_field<tag::list<tag::structure<Tree>>>(w, "trees", 1, this->trees);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void Forest::read(R& r) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::list<tag::structure<Tree>>>(r, f.type, this->trees);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
 
 bool Forest::operator==(const Forest& other) const {
   return std::tie(this->trees) == std::tie(other.trees);
@@ -18,6 +46,45 @@ bool Forest::operator==(const Forest& other) const {
 
 std::partial_ordering Forest::operator<=>(const Forest& other) const {
   return std::tie(this->trees) <=> std::tie(other.trees);
+}
+
+template void Forest::write(corothrift::BinaryWriter&) const;
+template void Forest::read(corothrift::BinaryReader&);
+template void Forest::write(corothrift::CompactWriter&) const;
+template void Forest::read(corothrift::CompactReader&);
+template void Forest::write(corothrift::JsonWriter&) const;
+template void Forest::read(corothrift::JsonReader&);
+
+template <class W>
+void Root::write(W& w) const {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Root");
+  corothrift::write_field<tag::structure<Forest>>(w, "forest", 1, this->forest);
+  corothrift::write_field<tag::string>(w, "name", 2, this->name);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void Root::read(R& r) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<Forest>>(r, f.type, this->forest);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, this->name);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
 }
 
 bool Root::operator==(const Root& other) const {
@@ -28,106 +95,25 @@ std::partial_ordering Root::operator<=>(const Root& other) const {
   return std::tie(this->forest, this->name) <=> std::tie(other.forest, other.name);
 }
 
-bool Tree::operator==(const Tree& other) const {
-  return std::tie(this->root, this->height) == std::tie(other.root, other.height);
-}
-
-std::partial_ordering Tree::operator<=>(const Tree& other) const {
-  return std::tie(this->root, this->height) <=> std::tie(other.root, other.height);
-}
-
-}  // namespace shapes::container_cycle
+template void Root::write(corothrift::BinaryWriter&) const;
+template void Root::read(corothrift::BinaryReader&);
+template void Root::write(corothrift::CompactWriter&) const;
+template void Root::read(corothrift::CompactReader&);
+template void Root::write(corothrift::JsonWriter&) const;
+template void Root::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(W& w, const ::shapes::container_cycle::Forest& value) {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Forest");
-  corothrift::write_field<tag::list<tag::structure<::shapes::container_cycle::Tree>>>(w, "trees", 1, value.trees);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(R& r, ::shapes::container_cycle::Forest& value) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::structure<::shapes::container_cycle::Tree>>>(r, f.type, value.trees);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Forest&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Forest&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Forest&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Forest&);
-
-template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(W& w, const ::shapes::container_cycle::Root& value) {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Root");
-  corothrift::write_field<tag::structure<::shapes::container_cycle::Forest>>(w, "forest", 1, value.forest);
-  corothrift::write_field<tag::string>(w, "name", 2, value.name);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(R& r, ::shapes::container_cycle::Root& value) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<::shapes::container_cycle::Forest>>(r, f.type, value.forest);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, value.name);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Root&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Root&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Root&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Root&);
-
-template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(W& w, const ::shapes::container_cycle::Tree& value) {
+void Tree::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Tree");
-  corothrift::write_field<tag::structure<::shapes::container_cycle::Root>>(w, "root", 1, value.root);
-  corothrift::write_field<tag::i32>(w, "height", 2, value.height);
+  corothrift::write_field<tag::structure<Root>>(w, "root", 1, this->root);
+  corothrift::write_field<tag::i32>(w, "height", 2, this->height);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(R& r, ::shapes::container_cycle::Tree& value) {
+void Tree::read(R& r) {
   namespace tag = corothrift::tag;
   bool has_root = false;
   r.read_struct_begin();
@@ -136,10 +122,10 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tre
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_root = corothrift::read_field<tag::structure<::shapes::container_cycle::Root>>(r, f.type, value.root);
+        has_root = corothrift::read_field<tag::structure<Root>>(r, f.type, this->root);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, value.height);
+        corothrift::read_field<tag::i32>(r, f.type, this->height);
         break;
       default:
         r.skip(f.type);
@@ -150,26 +136,32 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tre
   if (!has_root) corothrift::throw_missing_required_field("Tree", "root");
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Tree&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Tree&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Tree&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Tree&);
+bool Tree::operator==(const Tree& other) const {
+  return std::tie(this->root, this->height) == std::tie(other.root, other.height);
+}
+
+std::partial_ordering Tree::operator<=>(const Tree& other) const {
+  return std::tie(this->root, this->height) <=> std::tie(other.root, other.height);
+}
+
+template void Tree::write(corothrift::BinaryWriter&) const;
+template void Tree::read(corothrift::BinaryReader&);
+template void Tree::write(corothrift::CompactWriter&) const;
+template void Tree::read(corothrift::CompactReader&);
+template void Tree::write(corothrift::JsonWriter&) const;
+template void Tree::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(W& w, const ::shapes::container_cycle::Shelf& value) {
+void Shelf::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Shelf");
-  corothrift::write_field<tag::list<tag::structure<::shapes::container_cycle::Book>>>(w, "books", 1, value.books);
+  corothrift::write_field<tag::list<tag::structure<Book>>>(w, "books", 1, this->books);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(R& r, ::shapes::container_cycle::Shelf& value) {
+void Shelf::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -177,7 +169,7 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::She
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::structure<::shapes::container_cycle::Book>>>(r, f.type, value.books);
+        corothrift::read_field<tag::list<tag::structure<Book>>>(r, f.type, this->books);
         break;
       default:
         r.skip(f.type);
@@ -187,26 +179,24 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::She
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Shelf&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Shelf&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Shelf&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Shelf&);
+template void Shelf::write(corothrift::BinaryWriter&) const;
+template void Shelf::read(corothrift::BinaryReader&);
+template void Shelf::write(corothrift::CompactWriter&) const;
+template void Shelf::read(corothrift::CompactReader&);
+template void Shelf::write(corothrift::JsonWriter&) const;
+template void Shelf::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(W& w, const ::shapes::container_cycle::Page& value) {
+void Page::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Page");
-  corothrift::write_field<tag::structure<::shapes::container_cycle::Shelf>>(w, "shelf", 1, value.shelf);
+  corothrift::write_field<tag::structure<Shelf>>(w, "shelf", 1, this->shelf);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(R& r, ::shapes::container_cycle::Page& value) {
+void Page::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -214,7 +204,7 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Pag
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<::shapes::container_cycle::Shelf>>(r, f.type, value.shelf);
+        corothrift::read_field<tag::structure<Shelf>>(r, f.type, this->shelf);
         break;
       default:
         r.skip(f.type);
@@ -224,26 +214,24 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Pag
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Page&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Page&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Page&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Page&);
+template void Page::write(corothrift::BinaryWriter&) const;
+template void Page::read(corothrift::BinaryReader&);
+template void Page::write(corothrift::CompactWriter&) const;
+template void Page::read(corothrift::CompactReader&);
+template void Page::write(corothrift::JsonWriter&) const;
+template void Page::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(W& w, const ::shapes::container_cycle::Book& value) {
+void Book::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Book");
-  corothrift::write_field<tag::structure<::shapes::container_cycle::Page>>(w, "page", 1, value.page);
+  corothrift::write_field<tag::structure<Page>>(w, "page", 1, this->page);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(R& r, ::shapes::container_cycle::Book& value) {
+void Book::read(R& r) {
   namespace tag = corothrift::tag;
   bool has_page = false;
   r.read_struct_begin();
@@ -252,7 +240,7 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Boo
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_page = corothrift::read_field<tag::structure<::shapes::container_cycle::Page>>(r, f.type, value.page);
+        has_page = corothrift::read_field<tag::structure<Page>>(r, f.type, this->page);
         break;
       default:
         r.skip(f.type);
@@ -263,14 +251,14 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Boo
   if (!has_page) corothrift::throw_missing_required_field("Book", "page");
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(
-    corothrift::BinaryWriter&, const ::shapes::container_cycle::Book&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(
-    corothrift::BinaryReader&, ::shapes::container_cycle::Book&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(
-    corothrift::CompactWriter&, const ::shapes::container_cycle::Book&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(
-    corothrift::CompactReader&, ::shapes::container_cycle::Book&);
+template void Book::write(corothrift::BinaryWriter&) const;
+template void Book::read(corothrift::BinaryReader&);
+template void Book::write(corothrift::CompactWriter&) const;
+template void Book::read(corothrift::CompactReader&);
+template void Book::write(corothrift::JsonWriter&) const;
+template void Book::read(corothrift::JsonReader&);
+
+}  // namespace shapes::container_cycle
 
 fmt::format_context::iterator fmt::formatter<shapes::container_cycle::Forest>::format(
     const shapes::container_cycle::Forest& value, fmt::format_context& ctx) const {

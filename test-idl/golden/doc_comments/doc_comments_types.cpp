@@ -3,12 +3,12 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 std::string_view enum_name(Documentation value) {
   switch (value) {
@@ -18,27 +18,24 @@ std::string_view enum_name(Documentation value) {
   return {};
 }
 
-bool enum_from_name(std::string_view name, Documentation& value) {
-  if (name == "VALUE") {
-    value = Documentation::VALUE;
-    return true;
-  }
-  return false;
+std::optional<Documentation> Documentation_from_string(std::string_view name) {
+  if (name == "VALUE") return Documentation::VALUE;
+  return std::nullopt;
 }
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(W& w, const ::Documented& value) {
+void Documented::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Documented");
-  corothrift::write_field<tag::i32>(w, "first", 1, value.first);
-  corothrift::write_field<tag::i32>(w, "second", 2, value.second);
-  corothrift::write_field<tag::i32>(w, "third", 3, value.third);
+  corothrift::write_field<tag::i32>(w, "first", 1, this->first);
+  corothrift::write_field<tag::i32>(w, "second", 2, this->second);
+  corothrift::write_field<tag::i32>(w, "third", 3, this->third);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(R& r, ::Documented& value) {
+void Documented::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -46,13 +43,13 @@ void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(R& r, ::D
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, value.first);
+        corothrift::read_field<tag::i32>(r, f.type, this->first);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, value.second);
+        corothrift::read_field<tag::i32>(r, f.type, this->second);
         break;
       case 3:
-        corothrift::read_field<tag::i32>(r, f.type, value.third);
+        corothrift::read_field<tag::i32>(r, f.type, this->third);
         break;
       default:
         r.skip(f.type);
@@ -62,14 +59,12 @@ void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(R& r, ::D
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(
-    corothrift::BinaryWriter&, const ::Documented&);
-template void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(
-    corothrift::BinaryReader&, ::Documented&);
-template void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(
-    corothrift::CompactWriter&, const ::Documented&);
-template void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(
-    corothrift::CompactReader&, ::Documented&);
+template void Documented::write(corothrift::BinaryWriter&) const;
+template void Documented::read(corothrift::BinaryReader&);
+template void Documented::write(corothrift::CompactWriter&) const;
+template void Documented::read(corothrift::CompactReader&);
+template void Documented::write(corothrift::JsonWriter&) const;
+template void Documented::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Documentation>::format(
     ::Documentation value, fmt::format_context& ctx) const {

@@ -3,12 +3,12 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::empty_enum {
 
@@ -18,25 +18,22 @@ std::string_view enum_name(Nothing value) {
   return {};
 }
 
-bool enum_from_name(std::string_view name, Nothing& value) {
+std::optional<Nothing> Nothing_from_string(std::string_view name) {
   static_cast<void>(name);
-  static_cast<void>(value);
-  return false;
+  return std::nullopt;
 }
 
-}  // namespace shapes::empty_enum
-
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(W& w, const ::shapes::empty_enum::Holder& value) {
+void Holder::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Holder");
-  corothrift::write_field<tag::enumeration<::shapes::empty_enum::Nothing>>(w, "nothing", 1, value.nothing);
+  corothrift::write_field<tag::enumeration<Nothing>>(w, "nothing", 1, this->nothing);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(R& r, ::shapes::empty_enum::Holder& value) {
+void Holder::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -44,7 +41,7 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::enumeration<::shapes::empty_enum::Nothing>>(r, f.type, value.nothing);
+        corothrift::read_field<tag::enumeration<Nothing>>(r, f.type, this->nothing);
         break;
       default:
         r.skip(f.type);
@@ -54,14 +51,14 @@ void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(
-    corothrift::BinaryWriter&, const ::shapes::empty_enum::Holder&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(
-    corothrift::BinaryReader&, ::shapes::empty_enum::Holder&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(
-    corothrift::CompactWriter&, const ::shapes::empty_enum::Holder&);
-template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(
-    corothrift::CompactReader&, ::shapes::empty_enum::Holder&);
+template void Holder::write(corothrift::BinaryWriter&) const;
+template void Holder::read(corothrift::BinaryReader&);
+template void Holder::write(corothrift::CompactWriter&) const;
+template void Holder::read(corothrift::CompactReader&);
+template void Holder::write(corothrift::JsonWriter&) const;
+template void Holder::read(corothrift::JsonReader&);
+
+}  // namespace shapes::empty_enum
 
 fmt::format_context::iterator fmt::formatter<shapes::empty_enum::Nothing>::format(
     shapes::empty_enum::Nothing value, fmt::format_context& ctx) const {

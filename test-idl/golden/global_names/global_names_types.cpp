@@ -3,24 +3,24 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::get>>::write(W& w, const ::get& value) {
+void get::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("get");
-  corothrift::write_field<tag::i32>(w, "value", 1, value.value);
+  corothrift::write_field<tag::i32>(w, "value", 1, this->value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::get>>::read(R& r, ::get& value) {
+void get::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -28,7 +28,7 @@ void corothrift::Codec<corothrift::tag::structure<::get>>::read(R& r, ::get& val
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, value.value);
+        corothrift::read_field<tag::i32>(r, f.type, this->value);
         break;
       default:
         r.skip(f.type);
@@ -38,26 +38,24 @@ void corothrift::Codec<corothrift::tag::structure<::get>>::read(R& r, ::get& val
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::get>>::write(
-    corothrift::BinaryWriter&, const ::get&);
-template void corothrift::Codec<corothrift::tag::structure<::get>>::read(
-    corothrift::BinaryReader&, ::get&);
-template void corothrift::Codec<corothrift::tag::structure<::get>>::write(
-    corothrift::CompactWriter&, const ::get&);
-template void corothrift::Codec<corothrift::tag::structure<::get>>::read(
-    corothrift::CompactReader&, ::get&);
+template void get::write(corothrift::BinaryWriter&) const;
+template void get::read(corothrift::BinaryReader&);
+template void get::write(corothrift::CompactWriter&) const;
+template void get::read(corothrift::CompactReader&);
+template void get::write(corothrift::JsonWriter&) const;
+template void get::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::hash>>::write(W& w, const ::hash& value) {
+void hash::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("hash");
-  corothrift::write_field<tag::structure<::get>>(w, "got", 1, value.got);
+  corothrift::write_field<tag::structure<get>>(w, "got", 1, this->got);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::hash>>::read(R& r, ::hash& value) {
+void hash::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -65,7 +63,7 @@ void corothrift::Codec<corothrift::tag::structure<::hash>>::read(R& r, ::hash& v
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<::get>>(r, f.type, value.got);
+        corothrift::read_field<tag::structure<get>>(r, f.type, this->got);
         break;
       default:
         r.skip(f.type);
@@ -75,33 +73,31 @@ void corothrift::Codec<corothrift::tag::structure<::hash>>::read(R& r, ::hash& v
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::hash>>::write(
-    corothrift::BinaryWriter&, const ::hash&);
-template void corothrift::Codec<corothrift::tag::structure<::hash>>::read(
-    corothrift::BinaryReader&, ::hash&);
-template void corothrift::Codec<corothrift::tag::structure<::hash>>::write(
-    corothrift::CompactWriter&, const ::hash&);
-template void corothrift::Codec<corothrift::tag::structure<::hash>>::read(
-    corothrift::CompactReader&, ::hash&);
+template void hash::write(corothrift::BinaryWriter&) const;
+template void hash::read(corothrift::BinaryReader&);
+template void hash::write(corothrift::CompactWriter&) const;
+template void hash::read(corothrift::CompactReader&);
+template void hash::write(corothrift::JsonWriter&) const;
+template void hash::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(W& w, const ::Entry& value) {
+void Entry::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Entry");
-  corothrift::write_field<tag::bool_>(w, "Entry", 1, value.Entry___);
-  corothrift::write_field<tag::bool_>(w, "Entry_", 2, value.Entry_);
-  corothrift::write_field<tag::bool_>(w, "Entry__", 3, value.Entry__);
-  corothrift::write_field<tag::bool_>(w, "class", 4, value.class__);
-  corothrift::write_field<tag::bool_>(w, "class_", 5, value.class_);
-  corothrift::write_field<tag::bool_>(w, "what", 6, value.what);
-  corothrift::write_field<tag::bool_>(w, "what_", 7, value.what_);
-  corothrift::write_field<tag::structure<::Entry>>(w, "next", 8, value.next);
+  corothrift::write_field<tag::bool_>(w, "Entry", 1, this->Entry___);
+  corothrift::write_field<tag::bool_>(w, "Entry_", 2, this->Entry_);
+  corothrift::write_field<tag::bool_>(w, "Entry__", 3, this->Entry__);
+  corothrift::write_field<tag::bool_>(w, "class", 4, this->class__);
+  corothrift::write_field<tag::bool_>(w, "class_", 5, this->class_);
+  corothrift::write_field<tag::bool_>(w, "what", 6, this->what__);
+  corothrift::write_field<tag::bool_>(w, "what_", 7, this->what_);
+  corothrift::write_field<tag::structure<Entry>>(w, "next", 8, this->next);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(R& r, ::Entry& value) {
+void Entry::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -109,28 +105,28 @@ void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(R& r, ::Entry&
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, value.Entry___);
+        corothrift::read_field<tag::bool_>(r, f.type, this->Entry___);
         break;
       case 2:
-        corothrift::read_field<tag::bool_>(r, f.type, value.Entry_);
+        corothrift::read_field<tag::bool_>(r, f.type, this->Entry_);
         break;
       case 3:
-        corothrift::read_field<tag::bool_>(r, f.type, value.Entry__);
+        corothrift::read_field<tag::bool_>(r, f.type, this->Entry__);
         break;
       case 4:
-        corothrift::read_field<tag::bool_>(r, f.type, value.class__);
+        corothrift::read_field<tag::bool_>(r, f.type, this->class__);
         break;
       case 5:
-        corothrift::read_field<tag::bool_>(r, f.type, value.class_);
+        corothrift::read_field<tag::bool_>(r, f.type, this->class_);
         break;
       case 6:
-        corothrift::read_field<tag::bool_>(r, f.type, value.what);
+        corothrift::read_field<tag::bool_>(r, f.type, this->what__);
         break;
       case 7:
-        corothrift::read_field<tag::bool_>(r, f.type, value.what_);
+        corothrift::read_field<tag::bool_>(r, f.type, this->what_);
         break;
       case 8:
-        corothrift::read_field<tag::structure<::Entry>>(r, f.type, value.next);
+        corothrift::read_field<tag::structure<Entry>>(r, f.type, this->next);
         break;
       default:
         r.skip(f.type);
@@ -140,26 +136,24 @@ void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(R& r, ::Entry&
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(
-    corothrift::BinaryWriter&, const ::Entry&);
-template void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(
-    corothrift::BinaryReader&, ::Entry&);
-template void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(
-    corothrift::CompactWriter&, const ::Entry&);
-template void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(
-    corothrift::CompactReader&, ::Entry&);
+template void Entry::write(corothrift::BinaryWriter&) const;
+template void Entry::read(corothrift::BinaryReader&);
+template void Entry::write(corothrift::CompactWriter&) const;
+template void Entry::read(corothrift::CompactReader&);
+template void Entry::write(corothrift::JsonWriter&) const;
+template void Entry::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::using_>>::write(W& w, const ::using_& value) {
+void using_::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("using");
-  corothrift::write_field<tag::double_>(w, "single", 1, value.single);
+  corothrift::write_field<tag::double_>(w, "single", 1, this->single);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::using_>>::read(R& r, ::using_& value) {
+void using_::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -167,7 +161,7 @@ void corothrift::Codec<corothrift::tag::structure<::using_>>::read(R& r, ::using
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::double_>(r, f.type, value.single);
+        corothrift::read_field<tag::double_>(r, f.type, this->single);
         break;
       default:
         r.skip(f.type);
@@ -177,26 +171,24 @@ void corothrift::Codec<corothrift::tag::structure<::using_>>::read(R& r, ::using
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::using_>>::write(
-    corothrift::BinaryWriter&, const ::using_&);
-template void corothrift::Codec<corothrift::tag::structure<::using_>>::read(
-    corothrift::BinaryReader&, ::using_&);
-template void corothrift::Codec<corothrift::tag::structure<::using_>>::write(
-    corothrift::CompactWriter&, const ::using_&);
-template void corothrift::Codec<corothrift::tag::structure<::using_>>::read(
-    corothrift::CompactReader&, ::using_&);
+template void using_::write(corothrift::BinaryWriter&) const;
+template void using_::read(corothrift::BinaryReader&);
+template void using_::write(corothrift::CompactWriter&) const;
+template void using_::read(corothrift::CompactReader&);
+template void using_::write(corothrift::JsonWriter&) const;
+template void using_::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::partial>>::write(W& w, const ::partial& value) {
+void partial::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("partial");
-  corothrift::write_field<tag::structure<::using_>>(w, "using", 1, value.using__);
+  corothrift::write_field<tag::structure<using_>>(w, "using", 1, this->using__);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::partial>>::read(R& r, ::partial& value) {
+void partial::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -204,7 +196,7 @@ void corothrift::Codec<corothrift::tag::structure<::partial>>::read(R& r, ::part
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<::using_>>(r, f.type, value.using__);
+        corothrift::read_field<tag::structure<using_>>(r, f.type, this->using__);
         break;
       default:
         r.skip(f.type);
@@ -214,14 +206,12 @@ void corothrift::Codec<corothrift::tag::structure<::partial>>::read(R& r, ::part
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::partial>>::write(
-    corothrift::BinaryWriter&, const ::partial&);
-template void corothrift::Codec<corothrift::tag::structure<::partial>>::read(
-    corothrift::BinaryReader&, ::partial&);
-template void corothrift::Codec<corothrift::tag::structure<::partial>>::write(
-    corothrift::CompactWriter&, const ::partial&);
-template void corothrift::Codec<corothrift::tag::structure<::partial>>::read(
-    corothrift::CompactReader&, ::partial&);
+template void partial::write(corothrift::BinaryWriter&) const;
+template void partial::read(corothrift::BinaryReader&);
+template void partial::write(corothrift::CompactWriter&) const;
+template void partial::read(corothrift::CompactReader&);
+template void partial::write(corothrift::JsonWriter&) const;
+template void partial::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::get>::format(
     const ::get& value, fmt::format_context& ctx) const {
@@ -253,14 +243,14 @@ fmt::format_context::iterator fmt::formatter<::Entry>::format(
   out.field("Entry__", value.Entry__);
   out.field("class", value.class__);
   out.field("class_", value.class_);
-  out.field("what", value.what);
+  out.field("what", value.what__);
   out.field("what_", value.what_);
   out.field("next", value.next);
   return out.finish();
 }
 
 std::size_t std::hash<::Entry>::operator()(const ::Entry& value) const noexcept {
-  return corothrift::hash_values(value.Entry___, value.Entry_, value.Entry__, value.class__, value.class_, value.what, value.what_, value.next);
+  return corothrift::hash_values(value.Entry___, value.Entry_, value.Entry__, value.class__, value.class_, value.what__, value.what_, value.next);
 }
 
 fmt::format_context::iterator fmt::formatter<::using_>::format(

@@ -3,42 +3,24 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
-
-const char* NotFound::what() const noexcept {
-  try {
-    return corothrift::ThriftException::keep_what(
-        corothrift::detail::exception_what(*this));
-  } catch (...) {
-    return "NotFound";  // no memory for the text
-  }
-}
-
-const char* Denied::what() const noexcept {
-  try {
-    return corothrift::ThriftException::keep_what(
-        corothrift::detail::exception_what(*this));
-  } catch (...) {
-    return "Denied";  // no memory for the text
-  }
-}
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(W& w, const ::NotFound& value) {
+void NotFound::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NotFound");
-  corothrift::write_field<tag::string>(w, "key", 1, value.key);
+  corothrift::write_field<tag::string>(w, "key", 1, this->key);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(R& r, ::NotFound& value) {
+void NotFound::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -46,7 +28,7 @@ void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(R& r, ::Not
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, value.key);
+        corothrift::read_field<tag::string>(r, f.type, this->key);
         break;
       default:
         r.skip(f.type);
@@ -56,26 +38,24 @@ void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(R& r, ::Not
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(
-    corothrift::BinaryWriter&, const ::NotFound&);
-template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(
-    corothrift::BinaryReader&, ::NotFound&);
-template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(
-    corothrift::CompactWriter&, const ::NotFound&);
-template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(
-    corothrift::CompactReader&, ::NotFound&);
+template void NotFound::write(corothrift::BinaryWriter&) const;
+template void NotFound::read(corothrift::BinaryReader&);
+template void NotFound::write(corothrift::CompactWriter&) const;
+template void NotFound::read(corothrift::CompactReader&);
+template void NotFound::write(corothrift::JsonWriter&) const;
+template void NotFound::read(corothrift::JsonReader&);
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(W& w, const ::Denied& value) {
+void Denied::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Denied");
-  corothrift::write_field<tag::string>(w, "who", 1, value.who);
+  corothrift::write_field<tag::string>(w, "who", 1, this->who);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(R& r, ::Denied& value) {
+void Denied::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -83,7 +63,7 @@ void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(R& r, ::Denie
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, value.who);
+        corothrift::read_field<tag::string>(r, f.type, this->who);
         break;
       default:
         r.skip(f.type);
@@ -93,14 +73,12 @@ void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(R& r, ::Denie
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(
-    corothrift::BinaryWriter&, const ::Denied&);
-template void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(
-    corothrift::BinaryReader&, ::Denied&);
-template void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(
-    corothrift::CompactWriter&, const ::Denied&);
-template void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(
-    corothrift::CompactReader&, ::Denied&);
+template void Denied::write(corothrift::BinaryWriter&) const;
+template void Denied::read(corothrift::BinaryReader&);
+template void Denied::write(corothrift::CompactWriter&) const;
+template void Denied::read(corothrift::CompactReader&);
+template void Denied::write(corothrift::JsonWriter&) const;
+template void Denied::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::NotFound>::format(
     const ::NotFound& value, fmt::format_context& ctx) const {

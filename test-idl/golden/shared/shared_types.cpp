@@ -3,29 +3,27 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shared {
 
-}  // namespace shared
-
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(W& w, const ::shared::SharedStruct& value) {
+void SharedStruct::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("SharedStruct");
-  corothrift::write_field<tag::i32>(w, "key", 1, value.key);
-  corothrift::write_field<tag::string>(w, "value", 2, value.value);
+  corothrift::write_field<tag::i32>(w, "key", 1, this->key);
+  corothrift::write_field<tag::string>(w, "value", 2, this->value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(R& r, ::shared::SharedStruct& value) {
+void SharedStruct::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -33,10 +31,10 @@ void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, value.key);
+        corothrift::read_field<tag::i32>(r, f.type, this->key);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, value.value);
+        corothrift::read_field<tag::string>(r, f.type, this->value);
         break;
       default:
         r.skip(f.type);
@@ -46,14 +44,14 @@ void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(
-    corothrift::BinaryWriter&, const ::shared::SharedStruct&);
-template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(
-    corothrift::BinaryReader&, ::shared::SharedStruct&);
-template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(
-    corothrift::CompactWriter&, const ::shared::SharedStruct&);
-template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(
-    corothrift::CompactReader&, ::shared::SharedStruct&);
+template void SharedStruct::write(corothrift::BinaryWriter&) const;
+template void SharedStruct::read(corothrift::BinaryReader&);
+template void SharedStruct::write(corothrift::CompactWriter&) const;
+template void SharedStruct::read(corothrift::CompactReader&);
+template void SharedStruct::write(corothrift::JsonWriter&) const;
+template void SharedStruct::read(corothrift::JsonReader&);
+
+}  // namespace shared
 
 fmt::format_context::iterator fmt::formatter<shared::SharedStruct>::format(
     const shared::SharedStruct& value, fmt::format_context& ctx) const {

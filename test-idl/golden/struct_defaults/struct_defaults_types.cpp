@@ -3,31 +3,31 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(W& w, const ::WithDefaults& value) {
+void WithDefaults::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("WithDefaults");
-  corothrift::write_field<tag::i32>(w, "number", 1, value.number);
-  corothrift::write_field<tag::string>(w, "text", 2, value.text);
-  corothrift::write_field<tag::double_>(w, "ratio", 3, value.ratio);
-  corothrift::write_field<tag::bool_>(w, "flag", 4, value.flag);
-  corothrift::write_field<tag::list<tag::string>>(w, "names", 5, value.names);
-  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "counts", 6, value.counts);
-  corothrift::write_field<tag::set<tag::i32>>(w, "unique", 7, value.unique);
-  corothrift::write_field<tag::i64>(w, "maybe", 8, value.maybe);
+  corothrift::write_field<tag::i32>(w, "number", 1, this->number);
+  corothrift::write_field<tag::string>(w, "text", 2, this->text);
+  corothrift::write_field<tag::double_>(w, "ratio", 3, this->ratio);
+  corothrift::write_field<tag::bool_>(w, "flag", 4, this->flag);
+  corothrift::write_field<tag::list<tag::string>>(w, "names", 5, this->names);
+  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "counts", 6, this->counts);
+  corothrift::write_field<tag::set<tag::i32>>(w, "unique", 7, this->unique);
+  corothrift::write_field<tag::i64>(w, "maybe", 8, this->maybe);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(R& r, ::WithDefaults& value) {
+void WithDefaults::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -35,28 +35,28 @@ void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(R& r, :
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, value.number);
+        corothrift::read_field<tag::i32>(r, f.type, this->number);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, value.text);
+        corothrift::read_field<tag::string>(r, f.type, this->text);
         break;
       case 3:
-        corothrift::read_field<tag::double_>(r, f.type, value.ratio);
+        corothrift::read_field<tag::double_>(r, f.type, this->ratio);
         break;
       case 4:
-        corothrift::read_field<tag::bool_>(r, f.type, value.flag);
+        corothrift::read_field<tag::bool_>(r, f.type, this->flag);
         break;
       case 5:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.names);
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->names);
         break;
       case 6:
-        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, value.counts);
+        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, this->counts);
         break;
       case 7:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.unique);
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->unique);
         break;
       case 8:
-        corothrift::read_field<tag::i64>(r, f.type, value.maybe);
+        corothrift::read_field<tag::i64>(r, f.type, this->maybe);
         break;
       default:
         r.skip(f.type);
@@ -66,14 +66,12 @@ void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(R& r, :
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(
-    corothrift::BinaryWriter&, const ::WithDefaults&);
-template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(
-    corothrift::BinaryReader&, ::WithDefaults&);
-template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(
-    corothrift::CompactWriter&, const ::WithDefaults&);
-template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(
-    corothrift::CompactReader&, ::WithDefaults&);
+template void WithDefaults::write(corothrift::BinaryWriter&) const;
+template void WithDefaults::read(corothrift::BinaryReader&);
+template void WithDefaults::write(corothrift::CompactWriter&) const;
+template void WithDefaults::read(corothrift::CompactReader&);
+template void WithDefaults::write(corothrift::JsonWriter&) const;
+template void WithDefaults::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::WithDefaults>::format(
     const ::WithDefaults& value, fmt::format_context& ctx) const {

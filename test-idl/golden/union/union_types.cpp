@@ -3,12 +3,12 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 const std::int64_t& Value::get_integer() const { return std::get<1>(value_); }
 
@@ -34,32 +34,24 @@ std::vector<Value>& Value::set_items(std::vector<Value> value) {
   return value_.emplace<4>(std::move(value));
 }
 
-bool Value::operator==(const Value& other) const {
-  return this->value_ == other.value_;
-}
-
-std::partial_ordering Value::operator<=>(const Value& other) const {
-  return this->value_ <=> other.value_;
-}
-
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::Value>>::write(W& w, const ::Value& value) {
+void Value::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Value");
-  switch (value.type()) {
-    case ::Value::Type::empty:
+  switch (type()) {
+    case Type::empty:
       break;
-    case ::Value::Type::integer:
-      corothrift::write_field<tag::i64>(w, "integer", 1, std::get<1>(value.value_));
+    case Type::integer:
+      corothrift::write_field<tag::i64>(w, "integer", 1, std::get<1>(value_));
       break;
-    case ::Value::Type::real:
-      corothrift::write_field<tag::double_>(w, "real", 2, std::get<2>(value.value_));
+    case Type::real:
+      corothrift::write_field<tag::double_>(w, "real", 2, std::get<2>(value_));
       break;
-    case ::Value::Type::text:
-      corothrift::write_field<tag::string>(w, "text", 3, std::get<3>(value.value_));
+    case Type::text:
+      corothrift::write_field<tag::string>(w, "text", 3, std::get<3>(value_));
       break;
-    case ::Value::Type::items:
-      corothrift::write_field<tag::list<tag::structure<::Value>>>(w, "items", 4, std::get<4>(value.value_));
+    case Type::items:
+      corothrift::write_field<tag::list<tag::structure<Value>>>(w, "items", 4, std::get<4>(value_));
       break;
   }
   w.write_field_stop();
@@ -67,25 +59,25 @@ void corothrift::Codec<corothrift::tag::structure<::Value>>::write(W& w, const :
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::Value>>::read(R& r, ::Value& value) {
+void Value::read(R& r) {
   namespace tag = corothrift::tag;
-  value.value_.emplace<0>();
+  value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::i64>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        if (!corothrift::read_field<tag::i64>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
         break;
       case 2:
-        if (!corothrift::read_field<tag::double_>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        if (!corothrift::read_field<tag::double_>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
         break;
       case 3:
-        if (!corothrift::read_field<tag::string>(r, f.type, value.value_.emplace<3>())) value.value_.emplace<0>();
+        if (!corothrift::read_field<tag::string>(r, f.type, value_.emplace<3>())) value_.emplace<0>();
         break;
       case 4:
-        if (!corothrift::read_field<tag::list<tag::structure<::Value>>>(r, f.type, value.value_.emplace<4>())) value.value_.emplace<0>();
+        if (!corothrift::read_field<tag::list<tag::structure<Value>>>(r, f.type, value_.emplace<4>())) value_.emplace<0>();
         break;
       default:
         r.skip(f.type);
@@ -95,14 +87,20 @@ void corothrift::Codec<corothrift::tag::structure<::Value>>::read(R& r, ::Value&
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::Value>>::write(
-    corothrift::BinaryWriter&, const ::Value&);
-template void corothrift::Codec<corothrift::tag::structure<::Value>>::read(
-    corothrift::BinaryReader&, ::Value&);
-template void corothrift::Codec<corothrift::tag::structure<::Value>>::write(
-    corothrift::CompactWriter&, const ::Value&);
-template void corothrift::Codec<corothrift::tag::structure<::Value>>::read(
-    corothrift::CompactReader&, ::Value&);
+bool Value::operator==(const Value& other) const {
+  return this->value_ == other.value_;
+}
+
+std::partial_ordering Value::operator<=>(const Value& other) const {
+  return this->value_ <=> other.value_;
+}
+
+template void Value::write(corothrift::BinaryWriter&) const;
+template void Value::read(corothrift::BinaryReader&);
+template void Value::write(corothrift::CompactWriter&) const;
+template void Value::read(corothrift::CompactReader&);
+template void Value::write(corothrift::JsonWriter&) const;
+template void Value::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Value>::format(
     const ::Value& value, fmt::format_context& ctx) const {

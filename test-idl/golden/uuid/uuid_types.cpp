@@ -3,25 +3,25 @@
 
 #include <tuple>
 
-#include <corothrift/detail/binary_protocol.h>
-#include <corothrift/detail/codec.h>
-#include <corothrift/detail/compact_protocol.h>
-#include <corothrift/detail/exception_what.h>
-#include <corothrift/detail/format.h>
-#include <corothrift/detail/hash.h>
+#include <corothrift/binary_protocol.h>
+#include <corothrift/codec.h>
+#include <corothrift/compact_protocol.h>
+#include <corothrift/format.h>
+#include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
-void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(W& w, const ::Identified& value) {
+void Identified::write(W& w) const {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Identified");
-  corothrift::write_field<tag::uuid>(w, "id", 1, value.id);
-  corothrift::write_field<tag::list<tag::uuid>>(w, "others", 2, value.others);
+  corothrift::write_field<tag::uuid>(w, "id", 1, this->id);
+  corothrift::write_field<tag::list<tag::uuid>>(w, "others", 2, this->others);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(R& r, ::Identified& value) {
+void Identified::read(R& r) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -29,10 +29,10 @@ void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(R& r, ::I
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::uuid>(r, f.type, value.id);
+        corothrift::read_field<tag::uuid>(r, f.type, this->id);
         break;
       case 2:
-        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, value.others);
+        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, this->others);
         break;
       default:
         r.skip(f.type);
@@ -42,14 +42,12 @@ void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(R& r, ::I
   r.read_struct_end();
 }
 
-template void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(
-    corothrift::BinaryWriter&, const ::Identified&);
-template void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(
-    corothrift::BinaryReader&, ::Identified&);
-template void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(
-    corothrift::CompactWriter&, const ::Identified&);
-template void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(
-    corothrift::CompactReader&, ::Identified&);
+template void Identified::write(corothrift::BinaryWriter&) const;
+template void Identified::read(corothrift::BinaryReader&);
+template void Identified::write(corothrift::CompactWriter&) const;
+template void Identified::read(corothrift::CompactReader&);
+template void Identified::write(corothrift::JsonWriter&) const;
+template void Identified::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Identified>::format(
     const ::Identified& value, fmt::format_context& ctx) const {

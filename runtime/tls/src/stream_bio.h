@@ -1,0 +1,34 @@
+// A BIO whose reads and writes are the primitives of a ByteStream: OpenSSL
+// moves its records straight through the stream below a TlsStream (see
+// tls_stream.h for why not memory BIOs). The BIO itself holds no bytes.
+#pragma once
+
+#include <corothrift/byte_stream.h>
+
+#include <openssl/bio.h>
+
+namespace corothrift::tls::detail {
+
+// What the last BIO call learned from the stream below; reset before each
+// OpenSSL call by the TlsStream. Owned by the TlsStream; the BIO points here.
+struct StreamBio {
+  explicit StreamBio(ByteStream& s) noexcept : inner(&s) {}
+  ByteStream* inner;
+  bool retry = false;  // the stream said kWant*: `want` names the readiness
+  Interest want = Interest::kRead;
+  int error = 0;                 // the stream said kError (errno-like code)
+  bool end = false;              // the stream said kEnd
+  bool first_byte_seen = false;  // the first byte ever read, for naming plaintext peers
+  unsigned char first_byte = 0;
+
+  void reset() noexcept {
+    retry = false;
+    error = 0;
+  }
+};
+
+// A new BIO over `state` (not owning it); throws TlsConfigError when
+// OpenSSL cannot allocate it.
+BIO* new_stream_bio(StreamBio& state);
+
+}  // namespace corothrift::tls::detail
