@@ -106,7 +106,8 @@ int main(int argc, char** argv) {
     std::fprintf(
         stderr,
         "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|header]\n"
-        "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] [testName...]\n");
+        "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] "
+        "[testName...]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);

@@ -199,9 +199,8 @@ TEST_F(HttpServer, ChunkWithoutItsCrlfIsA400) {
 }
 
 TEST_F(HttpServer, BothLengthAndChunkedIsA400) {
-  expect_refused(
-      "POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
-      "HTTP/1.1 400 Bad Request", "both Content-Length and Transfer-Encoding");
+  expect_refused("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+                 "HTTP/1.1 400 Bad Request", "both Content-Length and Transfer-Encoding");
 }
 
 TEST_F(HttpServer, ABodyThatIsNoThriftMessageIsA400) {

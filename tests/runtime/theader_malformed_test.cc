@@ -140,8 +140,8 @@ TEST_F(THeaderMalformed, ZlibBombClosesTheConnection) {
 }
 
 TEST_F(THeaderMalformed, CorruptZlibPayloadClosesTheConnection) {
-  std::string payload = deflated(calc::message(ProtocolKind::Binary, "add", MessageType::Call, 1,
-                                               calc::TwoInts{}));
+  std::string payload =
+      deflated(calc::message(ProtocolKind::Binary, "add", MessageType::Call, 1, calc::TwoInts{}));
   payload[payload.size() / 2] ^= 0x5a;
   payload[2] ^= 0xff;
   EXPECT_TRUE(server_closes_after(frame(std::string("\x00\x01\x01\x00", 4), payload, 1)));
