@@ -48,7 +48,9 @@ std::string_view describe(ReplyCheck check) {
 }
 
 CallCodec::CallCodec(CallKind kind, size_t payload_bytes, Wire wire)
-    : kind_(kind), wire_(wire), payload_(make_payload(kind == CallKind::kEcho ? payload_bytes : 0)) {}
+    : kind_(kind),
+      wire_(wire),
+      payload_(make_payload(kind == CallKind::kEcho ? payload_bytes : 0)) {}
 
 void CallCodec::append_request(int32_t seqid, int32_t salt, Outgoing& out) const {
   wire::Writer w(out.bytes);

@@ -173,7 +173,8 @@ bool LoadRun::read_replies(Connection& connection) {
   return true;
 }
 
-bool LoadRun::answer(Connection& connection, std::span<const uint8_t> frame, Clock::time_point now) {
+bool LoadRun::answer(Connection& connection, std::span<const uint8_t> frame,
+                     Clock::time_point now) {
   std::span<const uint8_t> body = codec_.message_of(frame);
   int32_t seqid = 0;
   if (!CallCodec::reply_seqid(body, seqid)) {

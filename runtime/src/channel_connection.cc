@@ -154,9 +154,8 @@ void ChannelConnection::handle_http_response(std::span<const uint8_t> body) {
 
 void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
   ProtocolKind protocol = framing_.protocol;
-  SharedBlock* block = framing_.transport == TransportKind::Http && http_.chunked
-                           ? nullptr
-                           : stream_.block();
+  SharedBlock* block =
+      framing_.transport == TransportKind::Http && http_.chunked ? nullptr : stream_.block();
   if (framing_.transport == TransportKind::Header) {
     parse_header_frame(message, limits_, header_, inflated_);
     // Apache's THeader servers flush an empty frame when they give up on a

@@ -77,7 +77,8 @@ void header_line(std::string_view line, Head& head, const DecodeLimits& limits) 
     if (head.content_length && *head.content_length != n) bad_request("two Content-Lengths");
     head.content_length = n;
   } else if (iequals(name, "transfer-encoding")) {
-    if (!iequals(value, "chunked")) bad_request(fmt::format("unsupported Transfer-Encoding '{}'", value));
+    if (!iequals(value, "chunked"))
+      bad_request(fmt::format("unsupported Transfer-Encoding '{}'", value));
     head.chunked = true;
   } else if (iequals(name, "connection")) {
     head.close = head.close || iequals(value, "close");
@@ -221,7 +222,8 @@ NextMessage next_http_request(std::span<const uint8_t> bytes, const DecodeLimits
   }
   std::string_view method = line.substr(0, sp1);
   std::string_view version = line.substr(sp2 + 1);
-  if (method != "POST") bad_request(fmt::format("method {} (only POST)", method.substr(0, 16)), 405);
+  if (method != "POST")
+    bad_request(fmt::format("method {} (only POST)", method.substr(0, 16)), 405);
   if (version != "HTTP/1.1" && version != "HTTP/1.0") {
     bad_request(fmt::format("version '{}'", version.substr(0, 16)), 505);
   }

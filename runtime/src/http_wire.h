@@ -46,10 +46,10 @@ bool wants_more_to_detect_http(std::span<const uint8_t> first) noexcept;
 // What one HTTP message (request or response) said besides its body.
 struct HttpMessage {
   std::span<const uint8_t> body;  // in the stream's bytes, or in `dechunked`
-  bool close = false;              // the sender closes after this exchange
+  bool close = false;             // the sender closes after this exchange
   bool chunked = false;
-  int status = 0;                  // responses only
-  std::string user_agent;          // requests only
+  int status = 0;          // responses only
+  std::string user_agent;  // requests only
 };
 
 // Finds one whole POST, to any path, at the start of `bytes` (like

@@ -41,7 +41,8 @@ class HeaderCursor {
   }
   std::string string() {
     uint32_t length = varint();
-    if (length > static_cast<std::size_t>(end_ - at_)) bad_header("info header runs past the header");
+    if (length > static_cast<std::size_t>(end_ - at_))
+      bad_header("info header runs past the header");
     std::string s(reinterpret_cast<const char*>(at_), length);
     at_ += length;
     return s;
@@ -157,10 +158,10 @@ void parse_header_frame(std::span<const uint8_t> frame, const DecodeLimits& limi
   }
 }
 
-std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header,
-                                  std::size_t max_size, EncodeMessageFn encode, const void* body,
-                                  KeepFn keep, ProtocolKind protocol, std::string_view name,
-                                  MessageType type, int32_t seqid) {
+std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header, std::size_t max_size,
+                                  EncodeMessageFn encode, const void* body, KeepFn keep,
+                                  ProtocolKind protocol, std::string_view name, MessageType type,
+                                  int32_t seqid) {
   const WriteBuffer::Mark mark = out.mark();
   try {
     write_frame_start(out, header, protocol, seqid);
@@ -173,8 +174,8 @@ std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header,
       append_deflated(out, plain.bytes());
       payload = out.size() - before;
     } else {
-      payload = append_message(out, false, max_size, encode, body, keep, protocol, name, type,
-                               seqid);
+      payload =
+          append_message(out, false, max_size, encode, body, keep, protocol, name, type, seqid);
     }
     const std::size_t size = prefix + payload;
     check_message_size(size, max_size);

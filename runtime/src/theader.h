@@ -62,9 +62,9 @@ struct HeaderWrite {
 // like append_message (same `keep`, size and rollback rules; the frame's
 // seqid is the message's, as Apache's THeaderProtocol sets it). Compressed
 // payloads are always copied.
-std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header,
-                                  std::size_t max_size, EncodeMessageFn encode, const void* body,
-                                  KeepFn keep, ProtocolKind protocol, std::string_view name,
-                                  MessageType type, int32_t seqid);
+std::size_t append_header_message(WriteBuffer& out, const HeaderWrite& header, std::size_t max_size,
+                                  EncodeMessageFn encode, const void* body, KeepFn keep,
+                                  ProtocolKind protocol, std::string_view name, MessageType type,
+                                  int32_t seqid);
 
 }  // namespace corothrift::detail

@@ -9,10 +9,10 @@
 #include <thrift/protocol/TCompactProtocol.h>
 #include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/protocol/THeaderProtocol.h>
+#include <thrift/transport/TBufferTransports.h>
 #include <thrift/transport/THeaderTransport.h>
 #include <thrift/transport/THttpClient.h>
 #include <thrift/transport/THttpServer.h>
-#include <thrift/transport/TBufferTransports.h>
 
 namespace interop {
 namespace {

@@ -7,20 +7,12 @@
 
 #include <string>
 
-#include "calc_fixture.h"
-#include "raw_peer.h"
+#include "bad_input_fixture.h"
 
 namespace {
 
 using namespace corothrift;
 using calc::RawClient;
-
-corothrift::ServerOptions one_loop() {
-  corothrift::ServerOptions options;
-  options.threads = 1;
-  options.limits.max_frame_bytes = 1 << 20;
-  return options;
-}
 
 std::string add_body(int32_t a, int32_t b, ProtocolKind kind = ProtocolKind::Binary) {
   calc::TwoInts args;
@@ -67,12 +59,8 @@ int32_t add_result(const std::string& reply) {
   return result.value.value_or(-1);
 }
 
-class HttpServer : public ::testing::Test {
+class HttpServer : public calc::BadInputTest<1 << 20> {
  protected:
-  void SetUp() override {
-    EXPECT_EQ(calc::add_on(good_, 1, 2), 3);
-    good_.send(next_call_.substr(0, next_call_.size() / 2));
-  }
   // Sends bytes on a fresh connection; the status line answered, "" if none.
   std::string status_after(std::string_view bytes, bool* closed = nullptr) {
     RawClient raw(server_.server->port());
@@ -86,14 +74,8 @@ class HttpServer : public ::testing::Test {
     EXPECT_EQ(status_after(bytes, &closed), status);
     EXPECT_TRUE(closed);
     EXPECT_TRUE(log_.contains(logged)) << logged;
-    EXPECT_TRUE(good_.send(next_call_.substr(next_call_.size() / 2)));
-    EXPECT_EQ(calc::read_add_reply(good_), 42);
+    expect_good_client_still_served();
   }
-
-  calc::LogCapture log_;
-  calc::CalcServer server_{one_loop()};
-  RawClient good_{server_.server->port()};
-  const std::string next_call_ = calc::add_call(20, 22);
 };
 
 TEST_F(HttpServer, PostsOnOneConnectionAreAnsweredInOrderInTheirOwnProtocol) {
@@ -199,9 +181,8 @@ TEST_F(HttpServer, ChunkWithoutItsCrlfIsA400) {
 }
 
 TEST_F(HttpServer, BothLengthAndChunkedIsA400) {
-  expect_refused(
-      "POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
-      "HTTP/1.1 400 Bad Request", "both Content-Length and Transfer-Encoding");
+  expect_refused("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+                 "HTTP/1.1 400 Bad Request", "both Content-Length and Transfer-Encoding");
 }
 
 TEST_F(HttpServer, ABodyThatIsNoThriftMessageIsA400) {

@@ -5,46 +5,14 @@
 
 #include <string>
 
-#include "calc_fixture.h"
-#include "raw_peer.h"
+#include "bad_input_fixture.h"
 
 namespace {
 
 using namespace corothrift;
 using calc::RawClient;
 
-corothrift::ServerOptions one_loop() {
-  corothrift::ServerOptions options;
-  options.threads = 1;
-  return options;
-}
-
-class MalformedInput : public ::testing::Test {
- protected:
-  // The good client is a raw socket, which cannot reconnect: its answers
-  // come from the connection opened here. Half of its next call waits in
-  // the server's read buffer while the bad input arrives.
-  void SetUp() override {
-    EXPECT_EQ(calc::add_on(good_, 1, 2), 3);
-    good_.send(next_call_.substr(0, next_call_.size() / 2));
-  }
-  // Sends bytes on a fresh connection; true when the server then closed it.
-  bool server_closes_after(std::string_view bytes) {
-    RawClient raw(server_.server->port());
-    raw.send(bytes);
-    return raw.closed_by_server();
-  }
-  void expect_good_client_still_served() {
-    EXPECT_TRUE(good_.send(next_call_.substr(next_call_.size() / 2)));
-    EXPECT_EQ(calc::read_add_reply(good_), 42);
-    EXPECT_EQ(calc::add_on(good_, 5, 6), 11);
-  }
-
-  calc::LogCapture log_;
-  calc::CalcServer server_{one_loop()};
-  RawClient good_{server_.server->port()};
-  const std::string next_call_ = calc::add_call(20, 22);
-};
+using MalformedInput = calc::BadInputTest<>;
 
 // A message body given as raw bytes.
 struct Raw {

@@ -104,9 +104,8 @@ TEST(THeaderBytes, AnAlignedHeaderIsPaddedWithFourZeroBytesAsApacheCppDoes) {
 TEST(THeaderBytes, ApacheCppReadsOurFrames) {
   for (const Case& c : cases()) {
     Bytes bytes = ours(c, 9);
-    auto buffer = std::make_shared<at::TMemoryBuffer>(bytes.data(),
-                                                      static_cast<uint32_t>(bytes.size()),
-                                                      at::TMemoryBuffer::COPY);
+    auto buffer = std::make_shared<at::TMemoryBuffer>(
+        bytes.data(), static_cast<uint32_t>(bytes.size()), at::TMemoryBuffer::COPY);
     ap::THeaderProtocol p(buffer, apache_id(ProtocolKind::Binary));
     ApacheReader r(p);
     MessageHeader header = r.read_message_begin();
@@ -151,9 +150,8 @@ TEST(THeaderBytes, ApacheCppServerSideEchoesFlagsAndProtocolWhichWeRead) {
   Bytes request = ours({ProtocolKind::Compact, false, {}}, 5);
   request[6] = 0x12;  // flags, as a client might set them
   request[7] = 0x34;
-  auto in = std::make_shared<at::TMemoryBuffer>(request.data(),
-                                                static_cast<uint32_t>(request.size()),
-                                                at::TMemoryBuffer::COPY);
+  auto in = std::make_shared<at::TMemoryBuffer>(
+      request.data(), static_cast<uint32_t>(request.size()), at::TMemoryBuffer::COPY);
   auto out = std::make_shared<at::TMemoryBuffer>();
   ap::THeaderProtocol p(in, out, ap::T_BINARY_PROTOCOL);
   ApacheReader r(p);

@@ -32,7 +32,8 @@ class HeaderHandler : public calc::TestHandler {
   }
   corothrift::Task<int32_t> delay(int32_t ms, int32_t value) override {
     RequestHeaders* before = current_request_headers();
-    co_await corothrift::sleep_for(*corothrift::EventLoop::current(), std::chrono::milliseconds(ms));
+    co_await corothrift::sleep_for(*corothrift::EventLoop::current(),
+                                   std::chrono::milliseconds(ms));
     after_suspension_was_null = current_request_headers() == nullptr;
     if (before != nullptr) before->reply["late"] = "set after a suspension";
     co_return value;
@@ -58,7 +59,8 @@ TEST(THeaderChannel, RequestHeadersReachTheHandlerAndReplyHeadersTheCaller) {
   EventLoop loop;
   for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
     for (bool zlib : {false, true}) {
-      auto channel = calc::run(loop, calc::connect(loop, s.server.address(), header_wire(protocol, zlib)));
+      auto channel =
+          calc::run(loop, calc::connect(loop, s.server.address(), header_wire(protocol, zlib)));
       HeaderMap reply;
       CallOptions options;
       options.request_headers = {{"trace-id", "abc"}, {"tenant", std::string(3000, 't')}};
@@ -158,9 +160,9 @@ TEST(THeaderChannel, AnEmptyHeaderFrameBeforeTheReplyIsSkippedAsApachesReadersDo
     out.append("\x00\x00\x00\x0e\x0f\xff\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x00", 18);
     calc::Calc_add_result result;
     result.value = 42;
-    detail::append_header_message(out, {}, 1 << 20,
-                                  &detail::encode_message<calc::Calc_add_result>, &result,
-                                  nullptr, ProtocolKind::Binary, "add", MessageType::Reply, seqid);
+    detail::append_header_message(out, {}, 1 << 20, &detail::encode_message<calc::Calc_add_result>,
+                                  &result, nullptr, ProtocolKind::Binary, "add", MessageType::Reply,
+                                  seqid);
     [[maybe_unused]] ssize_t sent = ::write(fd, out.data(), out.size());
     ::shutdown(fd, SHUT_WR);
     uint8_t rest;

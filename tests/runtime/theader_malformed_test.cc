@@ -6,8 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "calc_fixture.h"
-#include "raw_peer.h"
+#include "bad_input_fixture.h"
 #include "theader.h"
 #include "zlib_transform.h"
 
@@ -17,13 +16,6 @@ using namespace corothrift;
 using calc::RawClient;
 
 constexpr std::size_t kFrameLimit = 1 << 20;
-
-corothrift::ServerOptions one_loop() {
-  corothrift::ServerOptions options;
-  options.threads = 1;
-  options.limits.max_frame_bytes = kFrameLimit;
-  return options;
-}
 
 // add(a, b) in a THeader frame, as our client writes it.
 std::string header_call(int32_t a, int32_t b, bool zlib = false, HeaderMap headers = {}) {
@@ -53,28 +45,7 @@ std::string deflated(const std::string& plain) {
   return std::string(out.view());
 }
 
-class THeaderMalformed : public ::testing::Test {
- protected:
-  void SetUp() override {
-    EXPECT_EQ(calc::add_on(good_, 1, 2), 3);
-    good_.send(next_call_.substr(0, next_call_.size() / 2));
-  }
-  bool server_closes_after(std::string_view bytes) {
-    RawClient raw(server_.server->port());
-    raw.send(bytes);
-    return raw.closed_by_server();
-  }
-  void expect_good_client_still_served() {
-    EXPECT_TRUE(good_.send(next_call_.substr(next_call_.size() / 2)));
-    EXPECT_EQ(calc::read_add_reply(good_), 42);
-    EXPECT_EQ(calc::add_on(good_, 5, 6), 11);
-  }
-
-  calc::LogCapture log_;
-  calc::CalcServer server_{one_loop()};
-  RawClient good_{server_.server->port()};
-  const std::string next_call_ = calc::add_call(20, 22);
-};
+using THeaderMalformed = calc::BadInputTest<kFrameLimit>;
 
 TEST_F(THeaderMalformed, UnknownProtocolIdClosesTheConnection) {
   std::string call = header_call(1, 2);
@@ -140,8 +111,8 @@ TEST_F(THeaderMalformed, ZlibBombClosesTheConnection) {
 }
 
 TEST_F(THeaderMalformed, CorruptZlibPayloadClosesTheConnection) {
-  std::string payload = deflated(calc::message(ProtocolKind::Binary, "add", MessageType::Call, 1,
-                                               calc::TwoInts{}));
+  std::string payload =
+      deflated(calc::message(ProtocolKind::Binary, "add", MessageType::Call, 1, calc::TwoInts{}));
   payload[payload.size() / 2] ^= 0x5a;
   payload[2] ^= 0xff;
   EXPECT_TRUE(server_closes_after(frame(std::string("\x00\x01\x01\x00", 4), payload, 1)));

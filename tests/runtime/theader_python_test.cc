@@ -100,8 +100,9 @@ Bytes ours(ProtocolKind protocol, bool zlib, const HeaderMap& headers) {
 }
 
 std::string python_frame(const std::string& headers, ProtocolKind protocol, bool zlib) {
-  return run(fmt::format("{} -c {} {} {} {}", kPython, shell_quoted(kWriteScript), shell_quoted(headers),
-                         protocol == ProtocolKind::Compact ? 2 : 0, zlib ? 1 : 0));
+  return run(fmt::format("{} -c {} {} {} {}", kPython, shell_quoted(kWriteScript),
+                         shell_quoted(headers), protocol == ProtocolKind::Compact ? 2 : 0,
+                         zlib ? 1 : 0));
 }
 
 struct Case {
@@ -132,8 +133,7 @@ TEST(THeaderPython, FramesMatchApachePythonByteForByteWhenTheHeaderIsUnaligned) 
     FAIL() << kPython << " (Debian's, with python3-thrift) is required";
   }
   for (const Case& c : unaligned_cases()) {
-    EXPECT_EQ(hex(ours(c.protocol, c.zlib, c.headers)),
-              python_frame(c.flat, c.protocol, c.zlib))
+    EXPECT_EQ(hex(ours(c.protocol, c.zlib, c.headers)), python_frame(c.flat, c.protocol, c.zlib))
         << protocol_kind_name(c.protocol) << " zlib=" << c.zlib << " " << c.flat;
   }
 }
@@ -144,8 +144,8 @@ TEST(THeaderPython, AnAlignedHeaderDiffersOnlyByApacheCppsFourPaddingBytes) {
   std::string python = python_frame("key=val", ProtocolKind::Binary, false);
   Bytes expected = cpp_style;
   expected.erase(expected.begin() + 26, expected.begin() + 30);  // the 4 padding bytes
-  expected[13] = 3;                                             // header words
-  expected[3] = static_cast<uint8_t>(expected[3] - 4);          // frame length
+  expected[13] = 3;                                              // header words
+  expected[3] = static_cast<uint8_t>(expected[3] - 4);           // frame length
   EXPECT_EQ(hex(expected), python);
   // And we read Python's unpadded frame.
   Bytes theirs;
