@@ -54,7 +54,8 @@ class HoldHandler final : public e2e::drain::DrainHandler {
   void release() {
     std::lock_guard lock(mutex_);
     released_ = true;
-    for (auto& [loop, handle] : parked_) loop->post([handle] { handle.resume(); });
+    // Not a structured binding: clang 14 cannot capture one.
+    for (auto& parked : parked_) parked.first->post([handle = parked.second] { handle.resume(); });
     parked_.clear();
   }
 

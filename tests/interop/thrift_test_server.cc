@@ -2,7 +2,7 @@
 // (and, with --multiplexed, SecondService beside it) the way Apache's
 // reference servers answer, with Apache's flags (see thrift_test_flags.h).
 // Quiet unless --verbose; stops on SIGINT/SIGTERM.
-#include <csignal>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -17,15 +17,6 @@
 #include "thrift_test_tls.h"
 
 namespace {
-
-sigset_t block_stop_signals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  return set;
-}
 
 std::shared_ptr<corothrift::Processor> make_processor(const thrift_test::Flags& flags) {
   auto handler = std::make_shared<thrift_test::TestHandler>(flags.verbose);
@@ -64,18 +55,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);
-  sigset_t signals = block_stop_signals();
   try {
     corothrift::ServerOptions options = server_options(*flags);
     if (tls->ssl) options.wrap_stream = thrift_test::server_tls_wrapper(*tls);
     corothrift::Server server(make_processor(*flags), options);
     server.listen(corothrift::Address::resolve(flags->host, flags->port));
-    server.start();
     if (flags->verbose) std::printf("thrift_test_server: listening on port %u\n", server.port());
     std::fflush(stdout);
-    int signal = 0;
-    sigwait(&signals, &signal);
-    server.stop(std::chrono::seconds(1));
+    server.serve_until_signal(std::chrono::seconds(1));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "thrift_test_server: %s\n", e.what());
     return 1;
