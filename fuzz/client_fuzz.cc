@@ -84,8 +84,8 @@ Task<void> open_gate(Peer& peer, int peer_fd) {
 }
 
 Task<void> converse(Peer& peer, ChannelOptions options) {
-  auto channel = co_await ClientChannel::connect(peer.loop, Address::unix_path(peer.path),
-                                                 std::move(options));
+  auto channel =
+      co_await ClientChannel::connect(peer.loop, Address::unix_path(peer.path), std::move(options));
   int peer_fd = ::accept4(peer.listener, nullptr, nullptr, SOCK_CLOEXEC);
   if (peer_fd < 0) std::abort();
   e2e::ShapesClient client(channel);
@@ -109,12 +109,12 @@ ChannelOptions channel_options(uint8_t choice, Peer& peer, PeerScript script) {
   }
   auto shared = std::make_shared<PeerScript>(std::move(script));
   options.wrap_stream = [&peer, shared](Socket socket) -> std::unique_ptr<ByteStream> {
-    auto stream = std::make_unique<ScriptedStream>(
-        std::make_unique<Socket>(std::move(socket)), std::move(shared->bytes),
-        std::move(shared->cuts), true, [&peer] {
-          peer.stream = nullptr;
-          peer.released = true;
-        });
+    auto stream = std::make_unique<ScriptedStream>(std::make_unique<Socket>(std::move(socket)),
+                                                   std::move(shared->bytes),
+                                                   std::move(shared->cuts), true, [&peer] {
+                                                     peer.stream = nullptr;
+                                                     peer.released = true;
+                                                   });
     peer.stream = stream.get();
     return stream;
   };

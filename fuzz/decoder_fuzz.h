@@ -116,7 +116,8 @@ void measured_message(ProtocolKind kind, std::span<const uint8_t> bytes,
     return;
   }
   if (extent.size == 0) {
-    if (extent.at_least <= bytes.size()) fuzz_failure("an incomplete message asks for no more bytes");
+    if (extent.at_least <= bytes.size())
+      fuzz_failure("an incomplete message asks for no more bytes");
     return;
   }
   if (extent.size > bytes.size()) fuzz_failure("a measured message is longer than its bytes");
@@ -140,16 +141,35 @@ int fuzz_decoder(ProtocolKind kind, const uint8_t* data, std::size_t size) {
   const DecodeLimits limits = pick_limits(choice >> 4);
   std::span<const uint8_t> bytes = input.rest();
   switch (choice & 0x0f) {
-    case 0: skip_struct<Reader>(bytes, limits); break;
-    case 1: measured_message<Reader>(kind, bytes, limits); break;
-    case 2: decode_typed<Reader, Writer, e2e::Bag>(bytes, limits); break;
-    case 3: decode_typed<Reader, Writer, e2e::Options>(bytes, limits); break;
-    case 4: decode_typed<Reader, Writer, e2e::Value>(bytes, limits); break;
-    case 5: decode_typed<Reader, Writer, e2e::Tree>(bytes, limits); break;
-    case 6: decode_typed<Reader, Writer, e2e::Chain>(bytes, limits); break;
-    case 7: decode_typed<Reader, Writer, e2e::NotFound>(bytes, limits); break;
-    case 8: decode_typed<Reader, Writer, TApplicationException>(bytes, limits); break;
-    default: break;
+    case 0:
+      skip_struct<Reader>(bytes, limits);
+      break;
+    case 1:
+      measured_message<Reader>(kind, bytes, limits);
+      break;
+    case 2:
+      decode_typed<Reader, Writer, e2e::Bag>(bytes, limits);
+      break;
+    case 3:
+      decode_typed<Reader, Writer, e2e::Options>(bytes, limits);
+      break;
+    case 4:
+      decode_typed<Reader, Writer, e2e::Value>(bytes, limits);
+      break;
+    case 5:
+      decode_typed<Reader, Writer, e2e::Tree>(bytes, limits);
+      break;
+    case 6:
+      decode_typed<Reader, Writer, e2e::Chain>(bytes, limits);
+      break;
+    case 7:
+      decode_typed<Reader, Writer, e2e::NotFound>(bytes, limits);
+      break;
+    case 8:
+      decode_typed<Reader, Writer, TApplicationException>(bytes, limits);
+      break;
+    default:
+      break;
   }
   return 0;
 }

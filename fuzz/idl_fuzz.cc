@@ -39,8 +39,8 @@ Run compile(uint8_t choice, std::string_view main_text, std::string_view include
   idl::MemorySourceProvider sources;
   sources.add("main.thrift", std::string(main_text));
   sources.add("inc.thrift", std::string(included));
-  std::vector<const char*> argv = {"corothrift", "--gen", "cpp", "-o", "out", "--depfile",
-                                   "out/main.d"};
+  std::vector<const char*> argv = {"corothrift", "--gen",     "cpp",       "-o",
+                                   "out",        "--depfile", "out/main.d"};
   if (choice & 1) argv.push_back("-r");
   if (choice & 2) argv.push_back("--dump-ast");
   if (choice & 4) argv.push_back("--warnings-as-errors");

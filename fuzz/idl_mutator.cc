@@ -49,12 +49,20 @@ std::size_t mutate_lines(uint8_t* data, std::size_t size, std::size_t max_size,
   std::string tail = nul == std::string_view::npos ? "" : std::string(all.substr(nul));
   std::vector<std::string> lines = lines_of(all.substr(0, nul));
   if (lines.empty()) return 0;
-  auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+  auto pick = [&](std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+  };
   std::size_t at = pick(lines.size());
   switch (pick(4)) {
-    case 0: lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(pick(lines.size())), lines[at]); break;
-    case 1: lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(at)); break;
-    case 2: std::swap(lines[at], lines[pick(lines.size())]); break;
+    case 0:
+      lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(pick(lines.size())), lines[at]);
+      break;
+    case 1:
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(at));
+      break;
+    case 2:
+      std::swap(lines[at], lines[pick(lines.size())]);
+      break;
     default:
       if (donor.empty()) return 0;
       lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(at), donor[pick(donor.size())]);

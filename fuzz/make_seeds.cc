@@ -160,28 +160,27 @@ std::vector<std::pair<std::string, std::string>> calls(ProtocolKind kind, std::s
   };
   std::vector<std::pair<std::string, std::string>> out;
   out.emplace_back("reset", call("reset", 1, kEmpty));
-  out.emplace_back("record", message(kind, p + "record", MessageType::Oneway, 2,
-                                     body(string_arg("event"))));
+  out.emplace_back("record",
+                   message(kind, p + "record", MessageType::Oneway, 2, body(string_arg("event"))));
   out.emplace_back("lookup", call("lookup", 3, string_arg("key")));
   out.emplace_back("lookup_missing", call("lookup", 4, string_arg("missing")));
   out.emplace_back("lookup_boom", call("lookup", 5, string_arg("boom")));
-  out.emplace_back("check", call("check", 6, [](auto& w) {
-    write_field<tag::i32>(w, "code", 1, int32_t{2});
-  }));
+  out.emplace_back(
+      "check", call("check", 6, [](auto& w) { write_field<tag::i32>(w, "code", 1, int32_t{2}); }));
   out.emplace_back("echo_bag", call("echo_bag", 7, [](auto& w) {
-    write_field<tag::structure<e2e::Bag>>(w, "bag", 1, full_bag());
-  }));
+                     write_field<tag::structure<e2e::Bag>>(w, "bag", 1, full_bag());
+                   }));
   out.emplace_back("echo_tree", call("echo_tree", 8, [](auto& w) {
-    write_field<tag::structure<e2e::Tree>>(w, "tree", 1, tree(2));
-  }));
+                     write_field<tag::structure<e2e::Tree>>(w, "tree", 1, tree(2));
+                   }));
   out.emplace_back("echo_chain", call("echo_chain", 9, [](auto& w) {
-    write_field<tag::structure<e2e::Chain>>(w, "chain", 1, chain(2));
-  }));
+                     write_field<tag::structure<e2e::Chain>>(w, "chain", 1, chain(2));
+                   }));
   out.emplace_back("fail_undeclared", call("fail_undeclared", 10, string_arg("why")));
   out.emplace_back("slow_echo", call("slow_echo", 11, [](auto& w) {
-    write_field<tag::i64>(w, "value", 1, int64_t{42});
-    write_field<tag::i32>(w, "delay_ms", 2, int32_t{3});
-  }));
+                     write_field<tag::i64>(w, "value", 1, int64_t{42});
+                     write_field<tag::i32>(w, "delay_ms", 2, int32_t{3});
+                   }));
   out.emplace_back("hello", call("hello", 12, string_arg("you")));
   out.emplace_back("unknown", call("no_such_method", 13, kEmpty));
   return out;
@@ -190,8 +189,8 @@ std::vector<std::pair<std::string, std::string>> calls(ProtocolKind kind, std::s
 void server_seeds(const std::filesystem::path& root) {
   Corpus corpus(root, "server");
   // choice: server index | 4 (records as frames); then the cut count.
-  for (auto [kind, kind_name] : {std::pair{ProtocolKind::Binary, "binary"},
-                                 std::pair{ProtocolKind::Compact, "compact"}}) {
+  for (auto [kind, kind_name] :
+       {std::pair{ProtocolKind::Binary, "binary"}, std::pair{ProtocolKind::Compact, "compact"}}) {
     std::string records, unframed, frames;
     for (const auto& [name, bytes] : calls(kind, "")) {
       records += record(bytes);
@@ -209,7 +208,8 @@ void server_seeds(const std::filesystem::path& root) {
     corpus.add(std::string(kind_name) + "_multiplexed", std::string("\x05\x00", 2) + mux);
   }
   std::string compact_unframed;
-  for (const auto& [name, bytes] : calls(ProtocolKind::Compact, "Other:")) compact_unframed += bytes;
+  for (const auto& [name, bytes] : calls(ProtocolKind::Compact, "Other:"))
+    compact_unframed += bytes;
   corpus.add("compact_unframed_fixed", std::string("\x02\x00", 2) + compact_unframed);
 }
 
@@ -270,13 +270,13 @@ void client_seeds(const std::filesystem::path& root) {
     corpus.add(name + "_framed_reversed", choice(4) + reversed);
     corpus.add(name + "_multiplexed_small_limits", choice(4 | 8 | 16) + records);
     corpus.add(name + "_unframed", choice(2) + unframed);
-    corpus.add(name + "_unframed_cut", std::string{static_cast<char>(kind_bit | 2), 2, 1, 5} +
-                                           unframed);
+    corpus.add(name + "_unframed_cut",
+               std::string{static_cast<char>(kind_bit | 2), 2, 1, 5} + unframed);
     // A reply to the oneway's seqid, then the same seqid twice.
     std::string odd = all[1];
-    corpus.add(name + "_reply_to_oneway",
-               choice(4) + record(message(kind, "record", MessageType::Reply, 2, body(kEmpty))) +
-                   records);
+    corpus.add(
+        name + "_reply_to_oneway",
+        choice(4) + record(message(kind, "record", MessageType::Reply, 2, body(kEmpty))) + records);
     corpus.add(name + "_seqid_twice", choice(4) + record(odd) + record(odd) + records);
   }
 }

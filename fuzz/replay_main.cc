@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "cannot read %s\n", path.c_str());
       return 1;
     }
-    std::vector<char> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    std::vector<char> bytes((std::istreambuf_iterator<char>(file)),
+                            std::istreambuf_iterator<char>());
     // Its own heap block of exactly the input's size, as libFuzzer gives
     // it, so reads past the end are caught under ASan.
     auto* data = new uint8_t[bytes.size()];

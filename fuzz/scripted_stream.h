@@ -29,8 +29,8 @@ class ScriptedStream final : public ByteStream {
  public:
   // `input` is what reads return; `cuts` the cycle of read sizes (empty:
   // whatever the reader asks for).
-  ScriptedStream(std::unique_ptr<ByteStream> inner, std::string input, std::string cuts,
-                 bool gated, std::function<void()> on_destroyed);
+  ScriptedStream(std::unique_ptr<ByteStream> inner, std::string input, std::string cuts, bool gated,
+                 std::function<void()> on_destroyed);
   ~ScriptedStream() override;
 
   void open_gate() noexcept { gated_ = false; }

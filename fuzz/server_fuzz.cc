@@ -73,8 +73,8 @@ ServerOptions server_options(int index, Handoff& handoff) {
       handoff.next.reset();
     }
     return std::make_unique<ScriptedStream>(std::make_unique<Socket>(std::move(socket)),
-                                            std::move(script.bytes), std::move(script.cuts),
-                                            false, [&handoff] { handoff.done.set(); });
+                                            std::move(script.bytes), std::move(script.cuts), false,
+                                            [&handoff] { handoff.done.set(); });
   };
   return options;
 }
