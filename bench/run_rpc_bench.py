@@ -65,6 +65,7 @@ class Cell:
     inflight: int
     call: str = "add"
     payload: int = 0
+    wire: str = "framed"  # or "header" (THeader around the same binary message)
 
 
 CELLS = [
@@ -199,7 +200,7 @@ def run_load(args, port, cell):
             "--connections", str(cell.connections), "--inflight", str(cell.inflight),
             "--duration-ms", str(args.duration_ms), "--warmup-ms", str(args.warmup_ms),
             "--call", cell.call, "--payload", str(cell.payload),
-            "--threads", str(args.load_threads)]
+            "--threads", str(args.load_threads), "--wire", cell.wire]
     limit = (args.duration_ms + args.warmup_ms) / 1000.0 + 30
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=limit)

@@ -47,13 +47,18 @@ std::string_view describe(ReplyCheck check) {
   return "?";
 }
 
-CallCodec::CallCodec(CallKind kind, size_t payload_bytes)
-    : kind_(kind), payload_(make_payload(kind == CallKind::kEcho ? payload_bytes : 0)) {}
+CallCodec::CallCodec(CallKind kind, size_t payload_bytes, Wire wire)
+    : kind_(kind), wire_(wire), payload_(make_payload(kind == CallKind::kEcho ? payload_bytes : 0)) {}
 
 void CallCodec::append_request(int32_t seqid, int32_t salt, Outgoing& out) const {
   wire::Writer w(out.bytes);
   size_t frame = w.begin_frame();
   size_t referenced = 0;
+  if (wire_ == Wire::kHeader) {
+    for (uint8_t b : {0x0f, 0xff, 0x00, 0x00}) w.byte(b);  // magic, flags
+    w.i32(seqid);
+    for (uint8_t b : {0x00, 0x01, 0x00, 0x00, 0x00, 0x00}) w.byte(b);  // 1 word of header
+  }
   if (kind_ == CallKind::kAdd) {
     w.message_begin("add", MessageType::kCall, seqid);
     w.field_begin(FieldType::kI32, 1);
@@ -77,6 +82,16 @@ void CallCodec::append_request(int32_t seqid, int32_t salt, Outgoing& out) const
   }
   w.field_stop();
   w.end_frame(frame, referenced);
+}
+
+std::span<const uint8_t> CallCodec::message_of(std::span<const uint8_t> body) const {
+  if (wire_ == Wire::kFramed) return body;
+  constexpr size_t kFixed = 10;  // magic, flags, seqid, header words
+  if (body.size() < kFixed || body[0] != 0x0f || body[1] != 0xff) return {};
+  size_t header = (size_t{body[8]} << 8 | body[9]) * 4;
+  // Protocol 0 (binary), no transforms: what our request asked for.
+  if (body.size() < kFixed + header || header < 2 || body[10] != 0 || body[11] != 0) return {};
+  return body.subspan(kFixed + header);
 }
 
 bool CallCodec::reply_seqid(std::span<const uint8_t> body, int32_t& seqid) {

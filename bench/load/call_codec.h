@@ -14,6 +14,11 @@ namespace bench {
 
 enum class CallKind { kAdd, kEcho };
 
+// How calls are framed: a 4-byte length (TFramedTransport), or a THeader
+// frame around the same binary message (header section: protocol 0, no
+// transforms, no info headers, padded to one word as Apache's C++ pads it).
+enum class Wire { kFramed, kHeader };
+
 enum class ReplyCheck { kOk, kMalformed, kNotReply, kWrongSeqid, kWrongValue };
 
 std::string_view describe(ReplyCheck check);
@@ -40,16 +45,20 @@ struct Outgoing {
 
 class CallCodec {
  public:
-  CallCodec(CallKind kind, size_t payload_bytes);
+  CallCodec(CallKind kind, size_t payload_bytes, Wire wire = Wire::kFramed);
 
   // Appends the framed CALL for `seqid`; `salt` varies add's second argument
   // between connections.
   void append_request(int32_t seqid, int32_t salt, Outgoing& out) const;
 
-  // The seqid a reply frame body carries, to find the call it answers.
+  // The message inside a reply frame's body (the body itself when framed);
+  // empty when a header frame is malformed.
+  std::span<const uint8_t> message_of(std::span<const uint8_t> body) const;
+
+  // The seqid a reply message carries, to find the call it answers.
   static bool reply_seqid(std::span<const uint8_t> body, int32_t& seqid);
 
-  // Checks a reply frame body against the call append_request(seqid, salt) sent.
+  // Checks a reply message against the call append_request(seqid, salt) sent.
   ReplyCheck check_reply(std::span<const uint8_t> body, int32_t seqid, int32_t salt) const;
 
  private:
@@ -57,6 +66,7 @@ class CallCodec {
   ReplyCheck check_echo(std::string_view name, std::string_view data, int32_t seqid) const;
 
   CallKind kind_;
+  Wire wire_;
   std::string payload_;
 };
 

@@ -12,10 +12,11 @@ namespace {
 bench::LoadOptions parse(int argc, char** argv) {
   bench::Flags flags(
       argc, argv,
-      {"port", "connections", "inflight", "duration-ms", "warmup-ms", "call", "payload", "threads"},
+      {"port", "connections", "inflight", "duration-ms", "warmup-ms", "call", "payload", "threads",
+       "wire"},
       "bench_load --port P [--connections C=1] [--inflight D=1] "
       "[--duration-ms T=3000] [--warmup-ms W=500] [--call add|echo] "
-      "[--payload BYTES=0] [--threads N=1]");
+      "[--payload BYTES=0] [--threads N=1] [--wire framed|header]");
   bench::LoadOptions options;
   options.port = static_cast<uint16_t>(flags.num("port", 9090));
   options.connections = static_cast<int>(flags.num("connections", 1));
@@ -26,9 +27,11 @@ bench::LoadOptions parse(int argc, char** argv) {
   options.call = call == "echo" ? bench::CallKind::kEcho : bench::CallKind::kAdd;
   options.payload_bytes = static_cast<size_t>(flags.num("payload", 0));
   options.threads = static_cast<int>(flags.num("threads", 1));
-  if ((call != "add" && call != "echo") || options.connections < 1 || options.inflight < 1 ||
+  std::string wire = flags.str("wire", "framed");
+  options.wire = wire == "header" ? bench::Wire::kHeader : bench::Wire::kFramed;
+  if ((call != "add" && call != "echo") || (wire != "framed" && wire != "header") || options.connections < 1 || options.inflight < 1 ||
       options.inflight > bench::kMaxInflight || options.duration.count() < 1) {
-    std::fprintf(stderr, "bench_load: bad --call, --connections, --inflight or --duration-ms\n");
+    std::fprintf(stderr, "bench_load: bad --call, --wire, --connections, --inflight or --duration-ms\n");
     std::exit(2);
   }
   return options;

@@ -82,7 +82,7 @@ class LoadRun {
 
 LoadRun::LoadRun(const LoadOptions& options)
     : options_(options),
-      codec_(options.call, options.payload_bytes),
+      codec_(options.call, options.payload_bytes, options.wire),
       epoll_fd_(static_cast<int>(check_syscall(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1"))),
       connections_(static_cast<size_t>(options.connections)) {
   for (size_t i = 0; i < connections_.size(); ++i) {
@@ -173,7 +173,8 @@ bool LoadRun::read_replies(Connection& connection) {
   return true;
 }
 
-bool LoadRun::answer(Connection& connection, std::span<const uint8_t> body, Clock::time_point now) {
+bool LoadRun::answer(Connection& connection, std::span<const uint8_t> frame, Clock::time_point now) {
+  std::span<const uint8_t> body = codec_.message_of(frame);
   int32_t seqid = 0;
   if (!CallCodec::reply_seqid(body, seqid)) {
     fail(describe(ReplyCheck::kMalformed));

@@ -21,6 +21,7 @@ struct LoadOptions {
   std::chrono::milliseconds warmup{500};
   CallKind call = CallKind::kAdd;
   size_t payload_bytes = 0;
+  Wire wire = Wire::kFramed;
   // Each thread drives its share of the connections with its own loop.
   int threads = 1;
 };

@@ -1,6 +1,7 @@
 #include "serialize/apache_side.h"
 
 #include <thrift/protocol/TBinaryProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
 #include <memory>
@@ -52,13 +53,12 @@ bench_idl::MidSize make_sample() {
   return m;
 }
 
-}  // namespace
-
-SideResult run_apache(int64_t iterations) {
+template <class Protocol>
+SideResult run_with(int64_t iterations) {
   const bench_idl::MidSize original = make_sample();
   bench_idl::MidSize decoded;
   auto buffer = std::make_shared<ReusedMemoryBuffer>(4096);
-  TBinaryProtocolT<TMemoryBuffer> protocol(buffer);
+  Protocol protocol(buffer);
   int64_t start = thread_cpu_ns();
   for (int64_t i = 0; i < iterations; ++i) {
     buffer->reset();
@@ -73,6 +73,13 @@ SideResult run_apache(int64_t iterations) {
   original.write(&protocol);
   result.bytes = buffer->getBufferAsString();
   return result;
+}
+
+}  // namespace
+
+SideResult run_apache(int64_t iterations, Wire wire) {
+  if (wire == Wire::Json) return run_with<apache::thrift::protocol::TJSONProtocol>(iterations);
+  return run_with<TBinaryProtocolT<TMemoryBuffer>>(iterations);
 }
 
 }  // namespace bench

@@ -4,6 +4,7 @@
 
 #include <corothrift/binary_protocol.h>
 #include <corothrift/buffer.h>
+#include <corothrift/json_protocol.h>
 
 #include "serialize/corothrift_mid_size.h"
 #include "serialize/cpu_clock.h"
@@ -36,19 +37,18 @@ coro::MidSize make_sample() {
   return m;
 }
 
-}  // namespace
-
-SideResult run_corothrift(int64_t iterations) {
+template <class Writer, class Reader>
+SideResult run_with(int64_t iterations) {
   const coro::MidSize original = make_sample();
   coro::MidSize decoded;
   corothrift::WriteBuffer buffer(4096);
   int64_t start = thread_cpu_ns();
   for (int64_t i = 0; i < iterations; ++i) {
     buffer.clear();
-    corothrift::BinaryWriter writer(buffer);
+    Writer writer(buffer);
     original.write(writer);
     corothrift::ReadBuffer bytes(buffer.bytes());
-    corothrift::BinaryReader reader(bytes);
+    Reader reader(bytes);
     decoded.read(reader);
   }
   auto spent = static_cast<double>(thread_cpu_ns() - start);
@@ -57,6 +57,14 @@ SideResult run_corothrift(int64_t iterations) {
   result.round_trip_equal = decoded == original;
   result.bytes = std::string(buffer.view());
   return result;
+}
+
+}  // namespace
+
+SideResult run_corothrift(int64_t iterations, Wire wire) {
+  if (wire == Wire::Json)
+    return run_with<corothrift::JsonWriter, corothrift::JsonReader>(iterations);
+  return run_with<corothrift::BinaryWriter, corothrift::BinaryReader>(iterations);
 }
 
 }  // namespace bench

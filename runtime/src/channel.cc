@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "channel_connection.h"
+#include "http_wire.h"
+#include "theader.h"
 
 namespace corothrift {
 
@@ -191,19 +193,22 @@ Task<void> ClientChannel::reconnect() {
 Task<void> ClientChannel::request_response(OutgoingRequest request, ReplyDecoder reply,
                                            CallOptions options) {
   detail::PendingCall pending(reply.decode, reply.result);
+  if (options.reply_headers != nullptr) options.reply_headers->clear();
+  pending.set_reply_headers(options.reply_headers);
   if (!usable()) co_await reconnect();
-  int32_t seqid = queue_message(request, MessageType::Call);
+  int32_t seqid = queue_message(request, MessageType::Call, options);
   register_call(pending, seqid, options);
   co_await pending;
 }
 
-Task<void> ClientChannel::request_oneway(OutgoingRequest request, CallOptions) {
+Task<void> ClientChannel::request_oneway(OutgoingRequest request, CallOptions options) {
   if (!usable()) co_await reconnect();
-  queue_message(request, MessageType::Oneway);
+  queue_message(request, MessageType::Oneway, options);
   co_await flushed();
 }
 
-int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType type) {
+int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType type,
+                                     const CallOptions& options) {
   if (options_.service_name.empty()) {
     wire_name_.assign(request.method);
   } else {
@@ -212,9 +217,23 @@ int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType
     wire_name_.append(request.method);
   }
   int32_t seqid = next_seqid();
-  detail::append_message(conn_->out(), options_.transport == TransportKind::Framed,
-                         options_.limits.max_frame_bytes, request.encode, request.args,
-                         request.keep, options_.protocol, wire_name_, type, seqid);
+  if (options_.transport == TransportKind::Http) {
+    // Copied whole: the request head needs the body's length first.
+    WriteBuffer message;
+    detail::append_message(message, false, options_.limits.max_frame_bytes, request.encode,
+                           request.args, nullptr, options_.protocol, wire_name_, type, seqid);
+    const std::string& host =
+        options_.http_host.empty() ? (http_host_ = address_.to_string()) : options_.http_host;
+    detail::append_http_request(conn_->out(), host, options_.http_path, message.bytes());
+  } else if (options_.transport == TransportKind::Header) {
+    detail::append_header_message(conn_->out(), {0, options_.zlib, &options.request_headers},
+                                  options_.limits.max_frame_bytes, request.encode, request.args,
+                                  request.keep, options_.protocol, wire_name_, type, seqid);
+  } else {
+    detail::append_message(conn_->out(), options_.transport == TransportKind::Framed,
+                           options_.limits.max_frame_bytes, request.encode, request.args,
+                           request.keep, options_.protocol, wire_name_, type, seqid);
+  }
   conn_->message_queued();
   return seqid;
 }

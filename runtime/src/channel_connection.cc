@@ -102,13 +102,20 @@ void ChannelConnection::fail(std::exception_ptr error) noexcept {
 
 Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelConnection> self) {
   try {
+    const bool http = framing_.transport == TransportKind::Http;
     while (!failure_) {
-      NextMessage next = next_message(framing_, as_u8(stream_.available()), limits_);
+      std::span<const uint8_t> bytes = as_u8(stream_.available());
+      NextMessage next = http ? next_http_response(bytes, limits_, http_, dechunked_)
+                              : next_message(framing_, bytes, limits_);
       if (next.consumed == 0) {
         co_await stream_.read_at_least(next.need);
         continue;
       }
-      handle_reply(next.message);
+      if (http) {
+        handle_http_response(next.message);
+      } else {
+        handle_reply(next.message);
+      }
       stream_.consume(next.consumed);
     }
   } catch (...) {
@@ -135,22 +142,46 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
   }
 }
 
+void ChannelConnection::handle_http_response(std::span<const uint8_t> body) {
+  if (!body.empty()) handle_reply(body);
+  if (http_.close) {
+    // The server closes after this response (HTTP/1.0, Connection: close):
+    // calls sent after it on this connection get no answer.
+    fail(std::make_exception_ptr(
+        ConnectionClosed(fmt::format("{} closes the HTTP connection after a response", peer_))));
+  }
+}
+
 void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
-  corothrift::ReadBuffer in(message, stream_.block());
-  HeaderView header = read_header_view(framing_.protocol, in, limits_);
+  ProtocolKind protocol = framing_.protocol;
+  SharedBlock* block = framing_.transport == TransportKind::Http && http_.chunked
+                           ? nullptr
+                           : stream_.block();
+  if (framing_.transport == TransportKind::Header) {
+    parse_header_frame(message, limits_, header_, inflated_);
+    // Apache's THeader servers flush an empty frame when they give up on a
+    // request (then close); its readers skip frames without a message.
+    if (header_.payload.empty()) return;
+    message = header_.payload;
+    protocol = header_.protocol;
+    if (header_.zlib) block = nullptr;
+  }
+  corothrift::ReadBuffer in(message, block);
+  HeaderView header = read_header_view(protocol, in, limits_);
   PendingCall* call = calls_.take(header.seqid);
   if (call == nullptr) {
     log(LogLevel::kDebug, "corothrift: dropping a reply from {} for seqid {} (no call waits)",
         peer_, header.seqid);
     return;
   }
+  if (call->reply_headers() != nullptr) *call->reply_headers() = std::move(header_.headers);
   std::exception_ptr error;
   try {
     if (header.type == MessageType::Reply) {
-      call->decode(framing_.protocol, in, limits_);
+      call->decode(protocol, in, limits_);
     } else if (header.type == MessageType::Exception) {
       TApplicationException e;
-      with_reader(framing_.protocol, in, limits_, [&](auto& r) { e.read(r); });
+      with_reader(protocol, in, limits_, [&](auto& r) { e.read(r); });
       error = std::make_exception_ptr(std::move(e));
     } else {
       throw_protocol_error(ProtocolError::Kind::InvalidData,

@@ -13,9 +13,12 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "detached.h"
+#include "http_wire.h"
 #include "seqid_table.h"
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift::detail {
@@ -65,6 +68,9 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   Detached read_loop(std::shared_ptr<ChannelConnection> self);
   Detached write_loop(std::shared_ptr<ChannelConnection> self);
   void handle_reply(std::span<const uint8_t> message);
+  // One HTTP response: its reply, nothing for a oneway's empty one; a
+  // response that ends the connection fails the calls still waiting.
+  void handle_http_response(std::span<const uint8_t> body);
   void wake_writer() noexcept;
   void complete_flushes() noexcept;
 
@@ -82,6 +88,12 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   FlushWaiter* flush_head_ = nullptr;
   FlushWaiter* flush_tail_ = nullptr;
   std::exception_ptr failure_;
+  // The THeader reply being handled, and its payload when inflated.
+  HeaderFrame header_;
+  std::vector<uint8_t> inflated_;
+  // The HTTP response being handled, and its body when it came chunked.
+  HttpMessage http_;
+  std::vector<uint8_t> dechunked_;
 };
 
 }  // namespace corothrift::detail

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "json_extent.h"
+
 namespace corothrift {
 
 MultiplexedName split_multiplexed_name(std::string_view name) noexcept {
@@ -23,6 +25,7 @@ std::string join_multiplexed_name(std::string_view service, std::string_view met
 
 MessageExtent measure_message_extent(ProtocolKind kind, std::span<const uint8_t> bytes,
                                      const DecodeLimits& limits) {
+  if (kind == ProtocolKind::Json) return detail::measure_json_message(bytes, limits);
   std::span<const uint8_t> window = bytes.first(std::min(bytes.size(), limits.max_frame_bytes));
   ReadBuffer in(window);
   try {

@@ -4,6 +4,8 @@
 
 #include <limits>
 
+#include "http_wire.h"
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift {
@@ -67,8 +69,20 @@ void ServerRequest::read_args_with(detail::DecodeBodyFn decode, void* args) {
 void ServerRequest::write_message_with(MessageType type, detail::EncodeMessageFn encode,
                                        const void* body, detail::KeepFn keep) {
   if (oneway_ || replied_) return;
-  detail::append_message(sink_->out, sink_->framed, std::numeric_limits<std::size_t>::max(), encode,
-                         body, keep, protocol_, method_, type, seqid_);
+  constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
+  if (sink_->http) {
+    // Copied whole: the response head needs the body's length first.
+    WriteBuffer message;
+    detail::append_message(message, false, kNoLimit, encode, body, nullptr, protocol_, method_,
+                           type, seqid_);
+    detail::append_http_response(sink_->out, message.bytes());
+  } else if (header_wire_) {
+    detail::append_header_message(sink_->out, {header_flags_, header_zlib_, &headers_.reply},
+                                  kNoLimit, encode, body, keep, protocol_, method_, type, seqid_);
+  } else {
+    detail::append_message(sink_->out, sink_->framed, kNoLimit, encode, body, keep, protocol_,
+                           method_, type, seqid_);
+  }
   // Set only now: when encoding fails, the server's fallback reply
   // (TApplicationException) still goes out.
   replied_ = true;

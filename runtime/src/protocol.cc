@@ -8,6 +8,8 @@ std::string_view protocol_kind_name(ProtocolKind kind) noexcept {
       return "binary";
     case ProtocolKind::Compact:
       return "compact";
+    case ProtocolKind::Json:
+      return "json";
   }
   return "unknown";
 }

@@ -98,6 +98,8 @@ void ServerConnection::wake(std::coroutine_handle<>& slot) noexcept {
 void ServerConnection::touch() noexcept { last_activity_ = loop_.now(); }
 
 bool ServerConnection::has_capacity() const noexcept {
+  // HTTP/1.1 answers requests in order: one at a time.
+  if (http_replying_) return false;
   return inflight_ < options_.max_inflight_per_connection &&
          out.total_size() + sending_.total_size() < options_.max_pending_output_bytes;
 }
@@ -122,19 +124,27 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
           continue;
         }
         framed = framing_->transport == TransportKind::Framed;
+        ReplySink::http = is_http();
       }
-      NextMessage next = next_message(*framing_, bytes, options_.limits);
-      if (next.consumed == 0) {
+      NextMessage next = next_request(bytes);
+      if (next.consumed == 0 && next.need != 0) {
         flush_now();
         co_await stream_.read_at_least(next.need);
         continue;
       }
-      settle_protocol(*framing_, next.message);
-      dispatch(next.message);
+      // A THeader frame without a message carries nothing to answer
+      // (Apache's readers skip it too).
+      if (!next.message.empty()) dispatch(next.message);
       stream_.consume(next.consumed);
       consumed_ += next.consumed;
+      // HTTP/1.0, or Connection: close: this was the last request.
+      if (is_http() && http_.close) draining_ = true;
     }
   } catch (const CancelledError&) {
+  } catch (const HttpError& e) {
+    append_http_error(out, e.status(), e.what());
+    log(LogLevel::kWarn, "corothrift server: answering {} and closing connection from {}: {}",
+        e.status(), peer_, e.what());
   } catch (const ConnectionClosed& e) {
     if (!closed_ && !stream_.available().empty()) {
       log(LogLevel::kInfo, "corothrift server: {} closed the connection mid-message", peer_);
@@ -144,6 +154,22 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
     log(LogLevel::kWarn, "corothrift server: closing connection from {}: {}", peer_, e.what());
   }
   reading_ended();
+}
+
+NextMessage ServerConnection::next_request(std::span<const uint8_t> bytes) {
+  if (is_http()) {
+    NextMessage next = next_http_request(bytes, options_.limits, http_, dechunked_);
+    if (next.consumed != 0) framing_->protocol = http_body_protocol(next.message);
+    return next;
+  }
+  NextMessage next = next_message(*framing_, bytes, options_.limits);
+  if (next.consumed == 0) return next;
+  settle_protocol(*framing_, next.message);
+  if (framing_->transport == TransportKind::Header) {
+    parse_header_frame(next.message, options_.limits, header_, inflated_);
+    next.message = header_.payload;
+  }
+  return next;
 }
 
 void ServerConnection::stop_reading(std::string_view reason) noexcept {
@@ -166,6 +192,7 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
   starting_ = nullptr;
   dispatching_ = true;
   run_request(Ref(this), message).start(loop_);
+  set_current_request_headers(nullptr);
   dispatching_ = false;
   // Still running: it may not have read its args yet, and the stream's
   // bytes are about to be reused.
@@ -175,8 +202,20 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
 Detached ServerConnection::run_request([[maybe_unused]] Ref self,
                                        std::span<const uint8_t> message) {
   try {
-    ServerRequest req(framing_->protocol, message, options_.limits, *this, stream_.block());
+    // A THeader request's payload may lie in inflated_ rather than in the
+    // stream's block; header_ describes it until the next frame is parsed.
+    const bool header = framing_->transport == TransportKind::Header;
+    const bool copied = (header && header_.zlib) || (is_http() && http_.chunked);
+    ServerRequest req(header ? header_.protocol : framing_->protocol, message, options_.limits,
+                      *this, copied ? nullptr : stream_.block());
+    if (is_http()) start_http_exchange(req.oneway());
+    // Replies go out uncompressed, as Apache's servers send them: libthrift
+    // 0.17's C++ THeaderTransport corrupts its heap inflating a frame that
+    // grows past its receive buffer.
+    if (header) req.use_header_wire(header_.flags, false, std::move(header_.headers));
     starting_ = &req;
+    // For the handler's synchronous start only; dispatch() clears it.
+    set_current_request_headers(&req.headers());
     bool handled = true;
     try {
       handled = co_await worker_.processor().process(req);
@@ -200,7 +239,23 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
   } catch (const std::exception& e) {
     stop_reading(fmt::format("malformed request: {}", e.what()));
   }
+  if (is_http()) http_replying_ = false;
   finish_request();
+}
+
+void ServerConnection::start_http_exchange(bool oneway) {
+  if (!oneway) {
+    // Replies go out in request order: the next request waits for this one.
+    http_replying_ = true;
+    return;
+  }
+  // A oneway is answered at once with an empty 200 (what Python's
+  // THttpClient waits for), except to Apache's C++ THttpClient, which reads
+  // no response to a oneway and would take it for its next call's.
+  if (http_.user_agent.find("C++/THttpClient") == std::string::npos) {
+    append_http_response(out, {});
+    on_reply_queued(this);
+  }
 }
 
 void ServerConnection::finish_request() noexcept {

@@ -18,8 +18,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "detached.h"
+#include "http_wire.h"
+#include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift::detail {
@@ -72,6 +75,12 @@ class ServerConnection : private ReplySink, private TimerNode {
   Detached write_loop(Ref self);
   Detached run_request(Ref self, std::span<const uint8_t> message);
   void dispatch(std::span<const uint8_t> message);
+  // The next request's message in the stream's bytes (consumed 0: more
+  // bytes needed); decodes THeader frames and HTTP requests.
+  NextMessage next_request(std::span<const uint8_t> bytes);
+  // Called once an HTTP request's message type is known.
+  void start_http_exchange(bool oneway);
+  bool is_http() const noexcept { return framing_ && framing_->transport == TransportKind::Http; }
   // Malformed input: reads nothing more, logs why, and closes once the
   // replies already due are out.
   void stop_reading(std::string_view reason) noexcept;
@@ -92,6 +101,14 @@ class ServerConnection : private ReplySink, private TimerNode {
   std::string peer_;
   BufferedStream stream_;
   std::optional<Framing> framing_;
+  // The THeader frame being dispatched, and its payload when inflated.
+  HeaderFrame header_;
+  std::vector<uint8_t> inflated_;
+  // The HTTP request being dispatched, and its body when it came chunked.
+  HttpMessage http_;
+  std::vector<uint8_t> dechunked_;
+  // An HTTP request that needs a response is running; no other is read.
+  bool http_replying_ = false;
   WriteBuffer sending_;
   std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
   int refs_ = 0;

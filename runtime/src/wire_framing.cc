@@ -6,6 +6,9 @@
 #include <corothrift/exception.h>
 #include <corothrift/message.h>
 
+#include "http_wire.h"
+#include "theader.h"
+
 #include <algorithm>
 #include <limits>
 
@@ -16,10 +19,14 @@ namespace {
 
 constexpr uint8_t kBinaryFirstByte = 0x80;   // strict binary: 0x8001 version
 constexpr uint8_t kCompactFirstByte = 0x82;  // compact protocol id
+// A JSON message is an array. As a frame length's first byte it would
+// announce more than 1.5 GB, beyond any max_frame_bytes.
+constexpr uint8_t kJsonFirstByte = '[';
 
 std::optional<ProtocolKind> protocol_of(uint8_t first) noexcept {
   if (first == kBinaryFirstByte) return ProtocolKind::Binary;
   if (first == kCompactFirstByte) return ProtocolKind::Compact;
+  if (first == kJsonFirstByte) return ProtocolKind::Json;
   return std::nullopt;
 }
 
@@ -39,7 +46,8 @@ NextMessage next_frame(std::span<const uint8_t> bytes, const DecodeLimits& limit
 }  // namespace
 
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept {
-  if (first.empty()) return std::nullopt;
+  if (first.empty() || wants_more_to_detect_http(first)) return std::nullopt;
+  if (is_http_post(first)) return Framing{fallback.protocol, TransportKind::Http, false};
   if (auto kind = protocol_of(first[0])) return Framing{*kind, TransportKind::Unframed, false};
   return Framing{fallback.protocol, TransportKind::Framed, true};
 }
@@ -47,6 +55,10 @@ std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fa
 void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept {
   if (!framing.sniff_protocol || message.empty()) return;
   framing.sniff_protocol = false;
+  if (is_header_frame(message)) {
+    framing.transport = TransportKind::Header;
+    return;
+  }
   // Non-strict binary starts with a name length whose first byte is 0.
   if (auto kind = protocol_of(message[0])) {
     framing.protocol = *kind;
@@ -57,7 +69,7 @@ void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcep
 
 NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
-  if (framing.transport == TransportKind::Framed) return next_frame(bytes, limits);
+  if (framing.transport != TransportKind::Unframed) return next_frame(bytes, limits);
   if (bytes.empty()) return {{}, 0, 1};
   // An incomplete message says how far it reaches at least (a large string's
   // whole length), so a message arriving in many reads is measured a few
@@ -65,6 +77,19 @@ NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
   MessageExtent extent = measure_message_extent(framing.protocol, bytes, limits);
   if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
   return {bytes.first(extent.size), extent.size, 0};
+}
+
+void check_message_size(std::size_t size, std::size_t max_size) {
+  if (size > max_size) {
+    throw TransportError(
+        fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
+  }
+}
+
+void write_frame_length(WriteBuffer& out, std::size_t at, std::size_t size) noexcept {
+  uint8_t length[4];
+  store_be(length, static_cast<uint32_t>(size));
+  out.overwrite(at, length, 4);
 }
 
 std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
@@ -85,19 +110,12 @@ std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
     out.set_reference_threshold(threshold);
     const std::size_t referenced = out.referenced_size() - referenced_before;
     const std::size_t size = out.size() - mark.size - (framed ? 4 : 0) + referenced;
-    if (size > max_size) {
-      throw TransportError(
-          fmt::format("message of {} bytes exceeds max_frame_bytes ({})", size, max_size));
-    }
+    check_message_size(size, max_size);
     if (out.reference_count() > mark.references) {
       // The body is the caller's rvalue: keep may move from it.
       out.keep_alive(keep(const_cast<void*>(body)));
     }
-    if (framed) {
-      uint8_t length[4];
-      store_be(length, static_cast<uint32_t>(size));
-      out.overwrite(mark.size, length, 4);
-    }
+    if (framed) write_frame_length(out, mark.size, size);
     return size;
   } catch (...) {
     out.set_reference_threshold(threshold);
@@ -109,6 +127,10 @@ std::size_t append_message(WriteBuffer& out, bool framed, std::size_t max_size,
 HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
                             const DecodeLimits& limits) {
   HeaderView header;
+  if (protocol == ProtocolKind::Json) {
+    JsonReader::HeaderView json = JsonReader(in, limits).read_message_begin_view();
+    return {json.name, json.type, json.seqid};
+  }
   if (protocol == ProtocolKind::Compact) {
     CompactReader r(in, limits);
     if (in.take_byte() != kCompactFirstByte) {

@@ -20,16 +20,19 @@ namespace corothrift::detail {
 struct Framing {
   ProtocolKind protocol = ProtocolKind::Binary;
   TransportKind transport = TransportKind::Framed;
-  // Framed, protocol still to be read from the first message's first byte.
+  // Framed, protocol (or THeader) still to be read from the first frame.
   bool sniff_protocol = false;
 };
 
-// The framing a connection's first byte announces (see ServerOptions):
-// unframed messages start with 0x80 (binary) or 0x82 (compact); anything
-// else is a frame length. nullopt for no bytes.
+// The framing a connection's first bytes announce (see ServerOptions):
+// "POST " starts HTTP, unframed messages start with 0x80 (binary), 0x82
+// (compact) or '[' (JSON); anything else is a frame length. nullopt until
+// there are enough bytes to tell.
 std::optional<Framing> detect_framing(std::span<const uint8_t> first, Framing fallback) noexcept;
 
-// Settles a sniffing framing's protocol from a first message.
+// Settles a sniffing framing's protocol from a first message, or makes it
+// a THeader framing when the first frame carries the header magic (the
+// protocol then comes from each frame's header).
 void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcept;
 
 // A complete message found at the start of a stream's bytes.
@@ -59,6 +62,11 @@ HeaderView read_header_view(ProtocolKind protocol, corothrift::ReadBuffer& in,
 // Connections hold strings and binaries this large by reference to the
 // message body they came from (append_message with keep), not as a copy.
 inline constexpr std::size_t kReferenceThreshold = 16 * 1024;
+
+// Throws TransportError when a message of `size` bytes exceeds max_size.
+void check_message_size(std::size_t size, std::size_t max_size);
+// Writes a 4-byte big-endian frame length at `at` in out.
+void write_frame_length(WriteBuffer& out, std::size_t at, std::size_t size) noexcept;
 
 // Appends one whole message to `out`: the frame length when framed, then
 // encode(body). Strings and binaries at or above out's reference threshold

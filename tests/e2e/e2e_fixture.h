@@ -46,7 +46,11 @@ inline const auto kAllWires = testing::Values(
     Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Framed, true},
     Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Unframed, true},
     Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Framed, true},
-    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Unframed, true});
+    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Unframed, true},
+    Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Header},
+    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Header, true},
+    Wire{corothrift::ProtocolKind::Binary, corothrift::TransportKind::Http},
+    Wire{corothrift::ProtocolKind::Compact, corothrift::TransportKind::Http, true});
 
 class ShapesTest : public testing::TestWithParam<Wire> {
  protected:

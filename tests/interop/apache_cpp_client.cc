@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
   socket->setConnTimeout(kSocketTimeoutMs);
   socket->setRecvTimeout(kSocketTimeoutMs);
   socket->setSendTimeout(kSocketTimeoutMs);
-  auto transport = interop::make_transport_factory(*options)->getTransport(socket);
-  auto protocol = interop::make_protocol_factory(*options)->getProtocol(transport);
+  auto transport = interop::make_client_transport(*options, socket);
+  auto protocol = interop::make_client_protocol(*options, transport);
   try {
     transport->open();
   } catch (const std::exception& error) {

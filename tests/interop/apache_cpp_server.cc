@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
         make_processor(options->multiplexed),
         std::make_shared<apache::thrift::transport::TServerSocket>(options->host, options->port),
         interop::make_transport_factory(*options), interop::make_protocol_factory(*options));
+    // A THeader server answers in the protocol and framing of each request:
+    // it writes through the protocol it read with (as Apache's TestServer).
+    if (options->protocol == "header") server.setOutputProtocolFactory(nullptr);
     std::cout << "apache_cpp_server listening on " << options->host << ":" << options->port
               << std::endl;
     server.serve();

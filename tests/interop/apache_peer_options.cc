@@ -2,10 +2,16 @@
 
 #include <charconv>
 #include <iostream>
+#include <stdexcept>
 #include <string_view>
 
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TCompactProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
+#include <thrift/protocol/THeaderProtocol.h>
+#include <thrift/transport/THeaderTransport.h>
+#include <thrift/transport/THttpClient.h>
+#include <thrift/transport/THttpServer.h>
 #include <thrift/transport/TBufferTransports.h>
 
 namespace interop {
@@ -25,11 +31,11 @@ bool apply_flag(PeerOptions& options, std::string_view name, std::string_view va
   if (name == "--port") return parse_port(value, options.port);
   if (name == "--protocol") {
     options.protocol = value;
-    return value == "binary" || value == "compact";
+    return value == "binary" || value == "compact" || value == "json" || value == "header";
   }
   if (name == "--transport") {
     options.transport = value;
-    return value == "buffered" || value == "framed";
+    return value == "buffered" || value == "framed" || value == "http";
   }
   return false;
 }
@@ -44,6 +50,10 @@ std::optional<PeerOptions> parse_peer_options(int argc, char** argv) {
       options.multiplexed = true;
       continue;
     }
+    if (arg == "--zlib") {
+      options.zlib = true;
+      continue;
+    }
     std::string_view name = arg.substr(0, arg.find('='));
     std::string_view value;
     if (name.size() < arg.size()) {
@@ -54,8 +64,8 @@ std::optional<PeerOptions> parse_peer_options(int argc, char** argv) {
     if (!apply_flag(options, name, value)) {
       std::cerr << "unsupported flag or value: " << arg << " " << value << "\n"
                 << "usage: " << argv[0]
-                << " [--host=H] [--port=P] [--protocol=binary|compact]"
-                   " [--transport=framed|buffered] [--multiplexed]\n";
+                << " [--host=H] [--port=P] [--protocol=binary|compact|json|header]"
+                   " [--transport=framed|buffered|http] [--zlib] [--multiplexed]\n";
       return std::nullopt;
     }
   }
@@ -66,14 +76,36 @@ std::shared_ptr<apache::thrift::transport::TTransportFactory> make_transport_fac
     const PeerOptions& options) {
   using namespace apache::thrift::transport;
   if (options.transport == "framed") return std::make_shared<TFramedTransportFactory>();
+  if (options.transport == "http") return std::make_shared<THttpServerTransportFactory>();
   return std::make_shared<TBufferedTransportFactory>();
+}
+
+std::shared_ptr<apache::thrift::transport::TTransport> make_client_transport(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> socket) {
+  using namespace apache::thrift::transport;
+  if (options.transport == "http") return std::make_shared<THttpClient>(socket, options.host, "/");
+  return make_transport_factory(options)->getTransport(std::move(socket));
 }
 
 std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factory(
     const PeerOptions& options) {
   using namespace apache::thrift::protocol;
   if (options.protocol == "compact") return std::make_shared<TCompactProtocolFactory>();
+  if (options.protocol == "json") return std::make_shared<TJSONProtocolFactory>();
+  if (options.protocol == "header") return std::make_shared<THeaderProtocolFactory>();
   return std::make_shared<TBinaryProtocolFactory>();
+}
+
+std::shared_ptr<apache::thrift::protocol::TProtocol> make_client_protocol(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> transport) {
+  using namespace apache::thrift::transport;
+  auto protocol = make_protocol_factory(options)->getProtocol(std::move(transport));
+  if (options.zlib) {
+    auto header = std::dynamic_pointer_cast<THeaderTransport>(protocol->getTransport());
+    if (!header) throw std::invalid_argument("--zlib needs --protocol=header");
+    header->setTransform(THeaderTransport::ZLIB_TRANSFORM);
+  }
+  return protocol;
 }
 
 }  // namespace interop

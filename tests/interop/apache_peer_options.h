@@ -14,9 +14,10 @@ namespace interop {
 struct PeerOptions {
   std::string host = "localhost";
   int port = 9090;
-  std::string protocol = "binary";     // binary | compact
-  std::string transport = "buffered";  // buffered | framed
+  std::string protocol = "binary";     // binary | compact | header (binary inside)
+  std::string transport = "buffered";  // buffered | framed | http
   bool multiplexed = false;
+  bool zlib = false;  // header only: the client compresses its requests
 };
 
 // Returns nullopt after printing the reason to stderr when a flag is unknown
@@ -27,5 +28,13 @@ std::shared_ptr<apache::thrift::transport::TTransportFactory> make_transport_fac
     const PeerOptions& options);
 std::shared_ptr<apache::thrift::protocol::TProtocolFactory> make_protocol_factory(
     const PeerOptions& options);
+
+// A client's transport over its socket (THttpClient for http).
+std::shared_ptr<apache::thrift::transport::TTransport> make_client_transport(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> socket);
+
+// A client's protocol: THeader's zlib transform added when asked for.
+std::shared_ptr<apache::thrift::protocol::TProtocol> make_client_protocol(
+    const PeerOptions& options, std::shared_ptr<apache::thrift::transport::TTransport> transport);
 
 }  // namespace interop

@@ -16,6 +16,7 @@
 
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TCompactProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
 #include <corothrift/buffer.h>
@@ -251,6 +252,9 @@ std::shared_ptr<apache::thrift::protocol::TProtocol> apache_protocol(
   if (kind == ProtocolKind::Binary) {
     return std::make_shared<apache::thrift::protocol::TBinaryProtocol>(buffer);
   }
+  if (kind == ProtocolKind::Json) {
+    return std::make_shared<apache::thrift::protocol::TJSONProtocol>(buffer);
+  }
   return std::make_shared<apache::thrift::protocol::TCompactProtocol>(buffer);
 }
 
@@ -391,9 +395,10 @@ TEST_P(GeneratedBytes, AStructHoldingAnEmptyStructIsTheSameBytes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Protocols, GeneratedBytes,
-                         ::testing::Values(ProtocolKind::Binary, ProtocolKind::Compact),
+                         ::testing::Values(ProtocolKind::Binary, ProtocolKind::Compact,
+                                           ProtocolKind::Json),
                          [](const auto& info) {
-                           return info.param == ProtocolKind::Binary ? "binary" : "compact";
+                           return std::string(corothrift::protocol_kind_name(info.param));
                          });
 
 }  // namespace

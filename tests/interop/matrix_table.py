@@ -2,7 +2,11 @@
 and each cell lists one mark per protocol/transport combination."""
 
 COMBO_LABELS = {("binary", "buffered"): "bin/buf", ("binary", "framed"): "bin/frm",
-                ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm"}
+                ("compact", "buffered"): "cmp/buf", ("compact", "framed"): "cmp/frm",
+                ("json", "buffered"): "json/buf", ("json", "framed"): "json/frm",
+                ("header", "buffered"): "hdr/buf", ("header", "framed"): "hdr/frm",
+                ("binary", "http"): "bin/http", ("compact", "http"): "cmp/http",
+                ("json", "http"): "json/http", ("header", "http"): "hdr/http"}
 MARKS = {"pass": "✅", "fail": "❌", "n/a": "➖", None: "·"}
 
 
@@ -35,5 +39,5 @@ def table(title, servers, clients, results, combos, disabled):
 
 def legend():
     return ("✅ pass, ❌ fail, ➖ not run because a side lacks the protocol/transport "
-            "(listed below), · not selected in this run; bin/cmp = binary/compact protocol, buf/frm = buffered/framed "
-            "transport.")
+            "(listed below), · not selected in this run; bin/cmp/json/hdr = binary/compact/JSON/"
+            "THeader (binary inside) protocol, buf/frm/http = buffered/framed/HTTP transport.")

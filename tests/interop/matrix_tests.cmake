@@ -13,7 +13,7 @@ set(interop_matrix ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/run_m
     "--path=thrift_test_client=$<$<TARGET_EXISTS:thrift_test_client>:$<TARGET_FILE:thrift_test_client>>")
 
 add_test(NAME interop.matrix COMMAND ${interop_matrix})
-set_tests_properties(interop.matrix PROPERTIES TIMEOUT 280 LABELS interop RUN_SERIAL TRUE)
+set_tests_properties(interop.matrix PROPERTIES TIMEOUT 600 LABELS interop RUN_SERIAL TRUE)
 
 function(interop_cell name server client protocol transport mode)
   add_test(NAME interop.cell.${name} COMMAND ${interop_matrix} --server=${server}
@@ -27,6 +27,14 @@ interop_cell(thriftpy_to_apache_cpp_compact_buffered thriftpy apache-cpp compact
 # Apache's TMultiplexedProcessor hosting ThriftTest and SecondService.
 interop_cell(apache_cpp_multiplexed apache-cpp apache-cpp binary framed multiplexed)
 
+# THeader's zlib transform: every header client compresses its requests,
+# against the header servers, plain and multiplexed. Not apache-cpp's
+# server: libthrift 0.17's THeaderTransport copies an inflated payload back
+# over its smaller receive buffer (heap corruption; fixed upstream after
+# 0.17), so it fails with every client, its own included.
+add_test(NAME interop.header_zlib COMMAND ${interop_matrix} --protocol=header
+         --transport=buffered --mode=both --zlib --server=apache-py --server=corothrift)
+set_tests_properties(interop.header_zlib PROPERTIES TIMEOUT 280 LABELS interop RUN_SERIAL TRUE)
 add_test(NAME interop.runner_self_test
          COMMAND ${COROTHRIFT_DEBIAN_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/matrix_runner_test.py)
 set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS interop

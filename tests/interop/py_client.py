@@ -20,8 +20,9 @@ def main():
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TApplicationException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol, TMultiplexedProtocol
-    from thrift.transport import TSocket, TTransport
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol
+    from thrift.protocol import TJSONProtocol, TMultiplexedProtocol
+    from thrift.transport import THeaderTransport, TSocket, TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
 
     ttypes.TApplicationException = TApplicationException
@@ -29,10 +30,20 @@ def main():
     socket.setTimeout(SOCKET_TIMEOUT_MS)
     transports = {"buffered": TTransport.TBufferedTransport,
                   "framed": TTransport.TFramedTransport}
+    header_only = (THeaderTransport.THeaderClientType.HEADERS,)
     protocols = {"binary": TBinaryProtocol.TBinaryProtocol,
-                 "compact": TCompactProtocol.TCompactProtocol}
-    transport = transports[flags.transport](socket)
+                 "compact": TCompactProtocol.TCompactProtocol,
+                 "json": TJSONProtocol.TJSONProtocol,
+                 "header": lambda t: THeaderProtocol.THeaderProtocol(t, header_only)}
+    if flags.transport == "http":
+        from thrift.transport import THttpClient
+        transport = THttpClient.THttpClient("http://%s:%d/" % (flags.host, flags.port))
+        transport.setTimeout(SOCKET_TIMEOUT_MS)
+    else:
+        transport = transports[flags.transport](socket)
     protocol = protocols[flags.protocol](transport)
+    if flags.zlib:
+        protocol.add_transform(THeaderTransport.THeaderTransformID.ZLIB)
     try:
         transport.open()
     except Exception as error:  # noqa: BLE001 - any failure to connect

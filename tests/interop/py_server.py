@@ -32,7 +32,7 @@ def main(handlers_for=make_handlers):
     flags = parse_flags(__doc__, add_gen_dir)
     sys.path.insert(0, flags.gen_dir)
     from thrift.Thrift import TException
-    from thrift.protocol import TBinaryProtocol, TCompactProtocol
+    from thrift.protocol import TBinaryProtocol, TCompactProtocol, THeaderProtocol, TJSONProtocol
     from thrift.server import TServer
     from thrift.transport import TSocket, TTransport
     from ThriftTest import SecondService, ThriftTest, ttypes
@@ -41,9 +41,21 @@ def main(handlers_for=make_handlers):
     transports = {"buffered": TTransport.TBufferedTransportFactory,
                   "framed": TTransport.TFramedTransportFactory}
     protocols = {"binary": TBinaryProtocol.TBinaryProtocolFactory,
-                 "compact": TCompactProtocol.TCompactProtocolFactory}
+                 "compact": TCompactProtocol.TCompactProtocolFactory,
+                 "json": TJSONProtocol.TJSONProtocolFactory,
+                 # A THeader server answers framed and unframed clients too,
+                 # as Apache's Python TestServer allows.
+                 "header": lambda: THeaderProtocol.THeaderProtocolFactory(tuple(range(5)))}
+    processor = make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes))
+    if flags.transport == "http":
+        from thrift.server import THttpServer
+        server = THttpServer.THttpServer(processor, (flags.host, flags.port),
+                                         protocols[flags.protocol]())
+        print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)
+        server.serve()
+        return
     server = TServer.TThreadedServer(
-        make_processor(flags, ThriftTest, SecondService, handlers_for(ttypes)),
+        processor,
         TSocket.TServerSocket(host=flags.host, port=flags.port),
         transports[flags.transport](), protocols[flags.protocol](), daemon=True)
     print("py_server listening on %s:%d" % (flags.host, flags.port), flush=True)

@@ -33,6 +33,8 @@ def parse_args():
     parser.add_argument("--protocol", action="append", choices=matrix_peers.ALL_PROTOCOLS)
     parser.add_argument("--transport", action="append", choices=matrix_peers.ALL_TRANSPORTS)
     parser.add_argument("--mode", choices=["plain", "multiplexed", "both"], default="both")
+    parser.add_argument("--zlib", action="store_true",
+                        help="header clients compress requests (THeader zlib transform)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--write-docs", nargs="?", const=DOCS, metavar="FILE")
     parser.add_argument("--verbose", action="store_true", help="print every client's output")
@@ -78,6 +80,10 @@ def command(template, values):
 
 def support_gap(server, client, protocol, transport, multiplexed):
     """Why this cell cannot run (a side lacks the feature), or None."""
+    if (protocol, transport) in matrix_peers.UNSUPPORTED:
+        return matrix_peers.UNSUPPORTED[(protocol, transport)]
+    if (server["name"], client["name"], transport) in matrix_peers.PAIR_GAPS:
+        return matrix_peers.PAIR_GAPS[(server["name"], client["name"], transport)]
     for impl in (server, client):
         if protocol not in impl["protocols"]:
             return "%s lacks the %s protocol" % (impl["name"], protocol)
@@ -85,7 +91,7 @@ def support_gap(server, client, protocol, transport, multiplexed):
             return "%s lacks the %s transport" % (impl["name"], transport)
         if multiplexed and not impl["multiplexed"]:
             return "%s lacks multiplexing" % impl["name"]
-    return None
+    return matrix_peers.json_gap(server, client, protocol)
 
 
 def plan(args, disabled):
@@ -116,7 +122,8 @@ def run_one(cell, args, paths):
     key, server, client, protocol, transport, multiplexed = cell
     values = dict(paths, python=args.python, here=HERE, host=matrix_cell.HOST,
                   protocol=protocol, transport=transport,
-                  multiplexed="--multiplexed" if multiplexed else "")
+                  multiplexed="--multiplexed" if multiplexed else "",
+                  zlib="--zlib" if args.zlib else "")
     result = matrix_cell.run_cell(
         lambda port: command(server["server"], dict(values, port=port)),
         lambda port: command(client["client"], dict(values, port=port)))
@@ -184,6 +191,9 @@ def main_with(args):
     unbuilt = unbuilt_selection(args, disabled)
     if unbuilt:
         print("FAIL: cannot run " + ", ".join("%s (%s)" % item for item in sorted(unbuilt.items())))
+        return 1
+    if args.zlib and args.protocol != ["header"]:
+        print("FAIL: --zlib needs --protocol=header")
         return 1
     cells, gaps = plan(args, disabled)
     if not cells:

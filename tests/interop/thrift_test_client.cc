@@ -35,6 +35,7 @@ corothrift::ChannelOptions channel_options(const thrift_test::Flags& flags,
   corothrift::ChannelOptions options;
   options.protocol = flags.protocol;
   options.transport = flags.transport;
+  options.zlib = flags.zlib;
   options.call_timeout = kCallTimeout;
   options.service_name = std::move(service_name);
   return options;
@@ -104,8 +105,8 @@ int main(int argc, char** argv) {
   if (!flags) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--verbose] [testName...]\n");
+        "usage: thrift_test_client [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
+        "       [--transport=buffered|framed|http] [--zlib] [--multiplexed] [--verbose] [testName...]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);

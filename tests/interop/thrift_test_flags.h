@@ -1,7 +1,11 @@
 // Command-line flags of thrift_test_server / thrift_test_client, spelled as
 // Apache Thrift's cross-language test programs spell them:
-//   --host=H --port=N --protocol=binary|compact --transport=buffered|framed
-//   --multiplexed --workers=N --verbose
+//   --host=H --port=N --protocol=binary|compact|json|header --transport=buffered|framed|http
+//   --zlib --multiplexed --workers=N --verbose
+// --protocol=header is Apache's THeaderProtocol (binary inside): THeader is
+// its own framing, so it replaces --transport. --zlib adds THeader's zlib
+// transform to a header client's requests (Apache's own test programs use
+// --zlib for TZlibTransport, a stream wrapper corothrift does not have).
 // Both `--flag=value` and `--flag value` are accepted. Arguments that are not
 // flags are kept in `names` (the client's list of tests to run).
 #pragma once
@@ -26,6 +30,8 @@ struct Flags {
   corothrift::ProtocolKind protocol = corothrift::ProtocolKind::Binary;
   corothrift::TransportKind transport = corothrift::TransportKind::Unframed;
   bool multiplexed = false;
+  bool header = false;
+  bool zlib = false;
   std::size_t workers = 1;
   bool verbose = false;
   std::vector<std::string> names;
@@ -51,6 +57,10 @@ inline bool apply_flag(Flags& flags, std::string_view name, std::string_view val
       flags.protocol = corothrift::ProtocolKind::Binary;
     else if (value == "compact")
       flags.protocol = corothrift::ProtocolKind::Compact;
+    else if (value == "json")
+      flags.protocol = corothrift::ProtocolKind::Json;
+    else if (value == "header")
+      flags.header = true;
     else
       return false;
     return true;
@@ -60,6 +70,8 @@ inline bool apply_flag(Flags& flags, std::string_view name, std::string_view val
       flags.transport = corothrift::TransportKind::Unframed;
     else if (value == "framed")
       flags.transport = corothrift::TransportKind::Framed;
+    else if (value == "http")
+      flags.transport = corothrift::TransportKind::Http;
     else
       return false;
     return true;
@@ -96,6 +108,8 @@ inline std::optional<Flags> parse_flags(int argc, char** argv) {
       ok = flags.multiplexed = true;
     } else if (name == "verbose" && !has_value) {
       ok = flags.verbose = true;
+    } else if (name == "zlib" && !has_value) {
+      ok = flags.zlib = true;
     } else if (detail::takes_value(name)) {
       if (!has_value && i + 1 < argc) {
         value = argv[++i];
@@ -107,6 +121,15 @@ inline std::optional<Flags> parse_flags(int argc, char** argv) {
       std::fprintf(stderr, "bad argument: %s\n", argv[i]);
       return std::nullopt;
     }
+  }
+  if (flags.header && flags.transport == corothrift::TransportKind::Http) {
+    std::fprintf(stderr, "bad argument: THeader does not run over HTTP\n");
+    return std::nullopt;
+  }
+  if (flags.header) flags.transport = corothrift::TransportKind::Header;
+  if (flags.zlib && !flags.header) {
+    std::fprintf(stderr, "bad argument: --zlib needs --protocol=header\n");
+    return std::nullopt;
   }
   return flags;
 }

@@ -41,8 +41,10 @@ corothrift::ServerOptions server_options(const thrift_test::Flags& flags) {
   corothrift::ServerOptions options;
   options.protocol = flags.protocol;
   options.transport = flags.transport;
-  // Serve exactly what the flags name, as Apache's servers do.
-  options.auto_detect = false;
+  // Serve exactly what the flags name, as Apache's servers do; a header
+  // server also answers framed and unframed clients, as Apache's
+  // THeaderProtocol servers do.
+  options.auto_detect = flags.transport == corothrift::TransportKind::Header;
   options.threads = flags.workers;
   return options;
 }
@@ -54,8 +56,8 @@ int main(int argc, char** argv) {
   if (!flags || !flags->names.empty()) {
     std::fprintf(
         stderr,
-        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact]\n"
-        "       [--transport=buffered|framed] [--multiplexed] [--workers=N] [--verbose]\n");
+        "usage: thrift_test_server [--host=H] [--port=N] [--protocol=binary|compact|json|header]\n"
+        "       [--transport=buffered|framed|http] [--multiplexed] [--workers=N] [--verbose]\n");
     return 2;
   }
   if (!flags->verbose) corothrift::set_log_level(corothrift::LogLevel::kError);

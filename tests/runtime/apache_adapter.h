@@ -6,6 +6,7 @@
 
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TCompactProtocol.h>
+#include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/protocol/TProtocol.h>
 #include <thrift/transport/TBufferTransports.h>
 
@@ -34,6 +35,8 @@ struct ApacheEndpoint {
   explicit ApacheEndpoint(ProtocolKind kind) {
     if (kind == ProtocolKind::Binary) {
       protocol = std::make_shared<ap::TBinaryProtocol>(buffer);
+    } else if (kind == ProtocolKind::Json) {
+      protocol = std::make_shared<ap::TJSONProtocol>(buffer);
     } else {
       protocol = std::make_shared<ap::TCompactProtocol>(buffer);
     }

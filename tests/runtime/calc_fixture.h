@@ -74,7 +74,8 @@ bool eventually(corothrift::EventLoop& loop, F done,
 template <class F>
 void for_each_wire(F f) {
   for (corothrift::ProtocolKind protocol :
-       {corothrift::ProtocolKind::Binary, corothrift::ProtocolKind::Compact}) {
+       {corothrift::ProtocolKind::Binary, corothrift::ProtocolKind::Compact,
+        corothrift::ProtocolKind::Json}) {
     for (corothrift::TransportKind transport :
          {corothrift::TransportKind::Framed, corothrift::TransportKind::Unframed}) {
       corothrift::ChannelOptions options;

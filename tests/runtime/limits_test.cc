@@ -295,7 +295,7 @@ void decode_typed(ProtocolKind protocol, const Bytes& data, Typed& into) {
 
 TEST(Limits, mutated_messages_decoded_into_a_reused_object_only_ever_throw_protocol_error) {
   std::mt19937 rng(777);
-  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact, ProtocolKind::Json}) {
     Bytes seed = seed_message(protocol);
     Typed reused;
     decode_typed(protocol, seed, reused);
@@ -311,7 +311,7 @@ TEST(Limits, mutated_messages_decoded_into_a_reused_object_only_ever_throw_proto
 
 TEST(Limits, mutated_and_truncated_messages_only_ever_throw_protocol_error) {
   std::mt19937 rng(12345);
-  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+  for (ProtocolKind protocol : {ProtocolKind::Binary, ProtocolKind::Compact, ProtocolKind::Json}) {
     Bytes seed = seed_message(protocol);
     for (std::size_t n = 0; n < seed.size(); ++n) {
       decode_anything(protocol, Bytes(seed.begin(), seed.begin() + static_cast<long>(n)));

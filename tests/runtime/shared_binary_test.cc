@@ -359,8 +359,13 @@ TEST(SharedBinaryOverTheWire, AServerHandlerKeepsLargeArgumentsWhileItsConnectio
       EXPECT_EQ(back[i], payload(i)) << i;
       shared += kept[i].shares_buffer();
     }
-    // Otherwise this test would prove nothing about sharing.
-    EXPECT_GT(shared, 0);
+    // Otherwise this test would prove nothing about sharing. JSON's base64
+    // is decoded into a copy: nothing there can share the read buffer.
+    if (options.protocol == ProtocolKind::Json) {
+      EXPECT_EQ(shared, 0);
+    } else {
+      EXPECT_GT(shared, 0);
+    }
   });
 }
 
@@ -375,7 +380,7 @@ TEST(SharedBinaryOverTheWire, AClientKeepsLargeRepliesWhileItsConnectionReadsOn)
       EXPECT_EQ(back[i], payload(i)) << i;
       shared += back[i].shares_buffer();
     }
-    EXPECT_GT(shared, 0);
+    EXPECT_EQ(shared > 0, options.protocol != ProtocolKind::Json);
   });
 }
 

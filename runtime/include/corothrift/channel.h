@@ -51,6 +51,13 @@ struct ChannelOptions {
   // 0 = none. A call that times out throws TimeoutError; only that call fails.
   std::chrono::milliseconds call_timeout{0};
   std::chrono::milliseconds connect_timeout{5000};
+  // THeader only (transport = Header): compress each request with the
+  // zlib transform. Replies are read whatever their transform.
+  bool zlib = false;
+  // HTTP only (transport = Http): the path each call is POSTed to, and the
+  // Host header (empty: the address connected to).
+  std::string http_path = "/";
+  std::string http_host;
   // Non-empty: names go out as TMultiplexedProtocol's "Service:method".
   std::string service_name;
   // Applied to replies; max_frame_bytes also bounds what we send.
@@ -100,6 +107,9 @@ class PendingCall : private TimerNode, private CancelHook {
   void decode(ProtocolKind kind, corothrift::ReadBuffer& in, const DecodeLimits& limits) {
     decode_(result_, kind, in, limits);
   }
+  // Where the reply's THeader headers go; null: dropped.
+  HeaderMap* reply_headers() const noexcept { return reply_headers_; }
+  void set_reply_headers(HeaderMap* headers) noexcept { reply_headers_ = headers; }
   // Finishes a call already taken out of its connection's table (error null:
   // success) and resumes the caller during the loop's next turn.
   void complete(std::exception_ptr error) noexcept;
@@ -112,6 +122,7 @@ class PendingCall : private TimerNode, private CancelHook {
 
   DecodeBodyFn decode_;
   void* result_;
+  HeaderMap* reply_headers_ = nullptr;
   ChannelConnection* conn_ = nullptr;  // null once completed
   EventLoop* loop_ = nullptr;
   int32_t seqid_ = 0;
@@ -207,7 +218,8 @@ class ClientChannel : public Channel {
   // its seqid; if `args` fails to encode, or the message exceeds
   // options_.limits.max_frame_bytes (TransportError), nothing of it stays
   // queued. Runs synchronously.
-  int32_t queue_message(const OutgoingRequest& request, MessageType type);
+  int32_t queue_message(const OutgoingRequest& request, MessageType type,
+                        const CallOptions& options);
   void register_call(detail::PendingCall& call, int32_t seqid, const CallOptions& options);
   detail::FlushWaiter flushed() noexcept;
 
@@ -216,6 +228,7 @@ class ClientChannel : public Channel {
   ChannelOptions options_;
   uint32_t seqid_ = 1;     // wraps; seqids stay in 0..2^31-1
   std::string wire_name_;  // reused: "Service:method" or "method"
+  std::string http_host_;  // the Host header when options_ name none
   std::shared_ptr<detail::ChannelConnection> conn_;
   // Calls that found no connection wait here while the first one connects.
   bool connecting_ = false;

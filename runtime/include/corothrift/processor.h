@@ -44,6 +44,7 @@
 #include <corothrift/buffer.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/exception.h>
+#include <corothrift/headers.h>
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
 #include <corothrift/task.h>
@@ -62,6 +63,8 @@ namespace detail {
 struct ReplySink {
   WriteBuffer out;
   bool framed = true;
+  // Each reply goes out as the body of an HTTP 200 response.
+  bool http = false;
   // The loop the connection runs on; null for a sink outside any server.
   EventLoop* loop = nullptr;
   // Called after each complete reply is appended; may be null.
@@ -98,6 +101,10 @@ class ServerRequest {
   EventLoop* loop() const noexcept { return sink_->loop; }
   bool replied() const noexcept { return replied_; }
   bool args_read() const noexcept { return args_read_; }
+  // The request's THeader info headers (empty on other wires) and the ones
+  // its reply will carry (dropped on other wires). Handlers reach them
+  // through current_request_headers() (headers.h).
+  RequestHeaders& headers() noexcept { return headers_; }
 
   // Decodes the args struct (template <class R> void read(R&)) with the
   // request's protocol and limits. Throws ProtocolError on malformed input.
@@ -127,6 +134,15 @@ class ServerRequest {
   // Used by MultiplexedProcessor: dispatch on `method` from now on (it must
   // point into full_name()).
   void set_method(std::string_view method) noexcept { method_ = method; }
+  // Used by the server for a request that came in a THeader frame: the
+  // reply goes out in one too, with the request's flags, compressed when
+  // `zlib`.
+  void use_header_wire(uint16_t flags, bool zlib, HeaderMap received) {
+    header_wire_ = true;
+    header_flags_ = flags;
+    header_zlib_ = zlib;
+    headers_.received = std::move(received);
+  }
   // Makes the request independent of the connection's read buffer, which
   // is about to take new bytes: copies what it still needs (the name, or the
   // unread message), or for a large unread message in a shared block, holds
@@ -157,6 +173,10 @@ class ServerRequest {
   detail::ReplySink* sink_;
   std::span<const uint8_t> message_;
   bool owns_bytes_ = false;
+  bool header_wire_ = false;
+  bool header_zlib_ = false;
+  uint16_t header_flags_ = 0;
+  RequestHeaders headers_;
   // What own_bytes() keeps: the message's block, or a copy.
   detail::BlockRef held_;
   WriteBuffer owned_;

@@ -26,12 +26,13 @@
 #include <corothrift/codec.h>
 #include <corothrift/compact_protocol.h>
 #include <corothrift/exception.h>
+#include <corothrift/json_protocol.h>
 #include <corothrift/limits.h>
 #include <corothrift/types.h>
 
 namespace corothrift {
 
-enum class ProtocolKind : uint8_t { Binary, Compact };
+enum class ProtocolKind : uint8_t { Binary, Compact, Json };
 
 std::string_view protocol_kind_name(ProtocolKind kind) noexcept;
 
@@ -39,6 +40,10 @@ template <class F>
 decltype(auto) with_writer(ProtocolKind kind, WriteBuffer& out, F&& f) {
   if (kind == ProtocolKind::Compact) {
     CompactWriter w(out);
+    return std::forward<F>(f)(w);
+  }
+  if (kind == ProtocolKind::Json) {
+    JsonWriter w(out);
     return std::forward<F>(f)(w);
   }
   BinaryWriter w(out);
@@ -49,6 +54,10 @@ template <class F>
 decltype(auto) with_reader(ProtocolKind kind, ReadBuffer& in, const DecodeLimits& limits, F&& f) {
   if (kind == ProtocolKind::Compact) {
     CompactReader r(in, limits);
+    return std::forward<F>(f)(r);
+  }
+  if (kind == ProtocolKind::Json) {
+    JsonReader r(in, limits);
     return std::forward<F>(f)(r);
   }
   BinaryReader r(in, limits);

@@ -28,6 +28,7 @@
 // nothing extra: the inner call inherits the scope.
 
 #include <corothrift/event_loop.h>
+#include <corothrift/headers.h>
 #include <corothrift/protocol.h>
 #include <corothrift/task.h>
 
@@ -37,14 +38,19 @@
 
 namespace corothrift {
 
-// Options for one call. New per-call data (request headers to send and a
-// place for reply headers on wires that carry them, a request context) will
-// be added here as fields; the channel entries do not change.
+// Options for one call. New per-call data (a request context) will be
+// added here as fields; the channel entries do not change.
 struct CallOptions {
   // Unset: the channel's default (ClientChannel: ChannelOptions::call_timeout).
   // Zero: no timeout for this call. On expiry the call throws TimeoutError,
   // only this call fails and its late reply is dropped.
   std::optional<std::chrono::milliseconds> timeout;
+  // Sent with this call as THeader info headers; wires without headers
+  // (framed, unframed) send nothing.
+  HeaderMap request_headers;
+  // When set, cleared at the call's start and filled with its reply's
+  // headers (THeader); must live until the call finishes.
+  HeaderMap* reply_headers = nullptr;
 };
 
 // A request as a channel sees it. Everything it points to lives until the

@@ -24,10 +24,12 @@ struct ServerOptions {
   // classify.
   ProtocolKind protocol = ProtocolKind::Binary;
   TransportKind transport = TransportKind::Framed;
-  // Tell binary/compact and framed/unframed apart from the first bytes of
-  // each connection: unframed messages start with 0x80 (binary) or 0x82
-  // (compact); anything else is a frame length, and the byte after it names
-  // the protocol. Old non-strict binary is understood only framed.
+  // Tell the wire apart from the first bytes of each connection: "POST "
+  // starts HTTP (each request's body names its protocol), unframed messages
+  // start with 0x80 (binary), 0x82 (compact) or '[' (JSON); anything else is
+  // a frame length, and the frame's first bytes name the protocol, or
+  // THeader (0x0FFF; each frame's header names the protocol). Old non-strict
+  // binary is understood only framed.
   bool auto_detect = true;
   // Event loops, one thread each; 0 = std::thread::hardware_concurrency().
   std::size_t threads = 0;

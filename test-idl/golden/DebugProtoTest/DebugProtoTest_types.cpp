@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace thrift::test::debug {
 
@@ -87,6 +88,8 @@ template void Doubles::write(corothrift::BinaryWriter&) const;
 template void Doubles::read(corothrift::BinaryReader&);
 template void Doubles::write(corothrift::CompactWriter&) const;
 template void Doubles::read(corothrift::CompactReader&);
+template void Doubles::write(corothrift::JsonWriter&) const;
+template void Doubles::read(corothrift::JsonReader&);
 
 template <class W>
 void OneOfEach::write(W& w) const {
@@ -180,6 +183,8 @@ template void OneOfEach::write(corothrift::BinaryWriter&) const;
 template void OneOfEach::read(corothrift::BinaryReader&);
 template void OneOfEach::write(corothrift::CompactWriter&) const;
 template void OneOfEach::read(corothrift::CompactReader&);
+template void OneOfEach::write(corothrift::JsonWriter&) const;
+template void OneOfEach::read(corothrift::JsonReader&);
 
 template <class W>
 void Bonk::write(W& w) const {
@@ -217,6 +222,8 @@ template void Bonk::write(corothrift::BinaryWriter&) const;
 template void Bonk::read(corothrift::BinaryReader&);
 template void Bonk::write(corothrift::CompactWriter&) const;
 template void Bonk::read(corothrift::CompactReader&);
+template void Bonk::write(corothrift::JsonWriter&) const;
+template void Bonk::read(corothrift::JsonReader&);
 
 template <class W>
 void Nesting::write(W& w) const {
@@ -254,6 +261,8 @@ template void Nesting::write(corothrift::BinaryWriter&) const;
 template void Nesting::read(corothrift::BinaryReader&);
 template void Nesting::write(corothrift::CompactWriter&) const;
 template void Nesting::read(corothrift::CompactReader&);
+template void Nesting::write(corothrift::JsonWriter&) const;
+template void Nesting::read(corothrift::JsonReader&);
 
 template <class W>
 void HolyMoley::write(W& w) const {
@@ -295,6 +304,8 @@ template void HolyMoley::write(corothrift::BinaryWriter&) const;
 template void HolyMoley::read(corothrift::BinaryReader&);
 template void HolyMoley::write(corothrift::CompactWriter&) const;
 template void HolyMoley::read(corothrift::CompactReader&);
+template void HolyMoley::write(corothrift::JsonWriter&) const;
+template void HolyMoley::read(corothrift::JsonReader&);
 
 template <class W>
 void Backwards::write(W& w) const {
@@ -332,6 +343,8 @@ template void Backwards::write(corothrift::BinaryWriter&) const;
 template void Backwards::read(corothrift::BinaryReader&);
 template void Backwards::write(corothrift::CompactWriter&) const;
 template void Backwards::read(corothrift::CompactReader&);
+template void Backwards::write(corothrift::JsonWriter&) const;
+template void Backwards::read(corothrift::JsonReader&);
 
 template <class W>
 void Empty::write(W& w) const {
@@ -361,6 +374,8 @@ template void Empty::write(corothrift::BinaryWriter&) const;
 template void Empty::read(corothrift::BinaryReader&);
 template void Empty::write(corothrift::CompactWriter&) const;
 template void Empty::read(corothrift::CompactReader&);
+template void Empty::write(corothrift::JsonWriter&) const;
+template void Empty::read(corothrift::JsonReader&);
 
 template <class W>
 void Wrapper::write(W& w) const {
@@ -394,6 +409,8 @@ template void Wrapper::write(corothrift::BinaryWriter&) const;
 template void Wrapper::read(corothrift::BinaryReader&);
 template void Wrapper::write(corothrift::CompactWriter&) const;
 template void Wrapper::read(corothrift::CompactReader&);
+template void Wrapper::write(corothrift::JsonWriter&) const;
+template void Wrapper::read(corothrift::JsonReader&);
 
 template <class W>
 void RandomStuff::write(W& w) const {
@@ -455,6 +472,8 @@ template void RandomStuff::write(corothrift::BinaryWriter&) const;
 template void RandomStuff::read(corothrift::BinaryReader&);
 template void RandomStuff::write(corothrift::CompactWriter&) const;
 template void RandomStuff::read(corothrift::CompactReader&);
+template void RandomStuff::write(corothrift::JsonWriter&) const;
+template void RandomStuff::read(corothrift::JsonReader&);
 
 template <class W>
 void Base64::write(W& w) const {
@@ -512,6 +531,8 @@ template void Base64::write(corothrift::BinaryWriter&) const;
 template void Base64::read(corothrift::BinaryReader&);
 template void Base64::write(corothrift::CompactWriter&) const;
 template void Base64::read(corothrift::CompactReader&);
+template void Base64::write(corothrift::JsonWriter&) const;
+template void Base64::read(corothrift::JsonReader&);
 
 template <class W>
 void CompactProtoTestStruct::write(W& w) const {
@@ -749,6 +770,8 @@ template void CompactProtoTestStruct::write(corothrift::BinaryWriter&) const;
 template void CompactProtoTestStruct::read(corothrift::BinaryReader&);
 template void CompactProtoTestStruct::write(corothrift::CompactWriter&) const;
 template void CompactProtoTestStruct::read(corothrift::CompactReader&);
+template void CompactProtoTestStruct::write(corothrift::JsonWriter&) const;
+template void CompactProtoTestStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void SingleMapTestStruct::write(W& w) const {
@@ -784,6 +807,8 @@ template void SingleMapTestStruct::write(corothrift::BinaryWriter&) const;
 template void SingleMapTestStruct::read(corothrift::BinaryReader&);
 template void SingleMapTestStruct::write(corothrift::CompactWriter&) const;
 template void SingleMapTestStruct::read(corothrift::CompactReader&);
+template void SingleMapTestStruct::write(corothrift::JsonWriter&) const;
+template void SingleMapTestStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void ExceptionWithAMap::write(W& w) const {
@@ -821,6 +846,8 @@ template void ExceptionWithAMap::write(corothrift::BinaryWriter&) const;
 template void ExceptionWithAMap::read(corothrift::BinaryReader&);
 template void ExceptionWithAMap::write(corothrift::CompactWriter&) const;
 template void ExceptionWithAMap::read(corothrift::CompactReader&);
+template void ExceptionWithAMap::write(corothrift::JsonWriter&) const;
+template void ExceptionWithAMap::read(corothrift::JsonReader&);
 
 template <class W>
 void MutableException::write(W& w) const {
@@ -854,6 +881,8 @@ template void MutableException::write(corothrift::BinaryWriter&) const;
 template void MutableException::read(corothrift::BinaryReader&);
 template void MutableException::write(corothrift::CompactWriter&) const;
 template void MutableException::read(corothrift::CompactReader&);
+template void MutableException::write(corothrift::JsonWriter&) const;
+template void MutableException::read(corothrift::JsonReader&);
 
 template <class W>
 void ExceptionWithoutFields::write(W& w) const {
@@ -883,6 +912,8 @@ template void ExceptionWithoutFields::write(corothrift::BinaryWriter&) const;
 template void ExceptionWithoutFields::read(corothrift::BinaryReader&);
 template void ExceptionWithoutFields::write(corothrift::CompactWriter&) const;
 template void ExceptionWithoutFields::read(corothrift::CompactReader&);
+template void ExceptionWithoutFields::write(corothrift::JsonWriter&) const;
+template void ExceptionWithoutFields::read(corothrift::JsonReader&);
 
 template <class W>
 void BlowUp::write(W& w) const {
@@ -928,6 +959,8 @@ template void BlowUp::write(corothrift::BinaryWriter&) const;
 template void BlowUp::read(corothrift::BinaryReader&);
 template void BlowUp::write(corothrift::CompactWriter&) const;
 template void BlowUp::read(corothrift::CompactReader&);
+template void BlowUp::write(corothrift::JsonWriter&) const;
+template void BlowUp::read(corothrift::JsonReader&);
 
 template <class W>
 void ReverseOrderStruct::write(W& w) const {
@@ -973,6 +1006,8 @@ template void ReverseOrderStruct::write(corothrift::BinaryWriter&) const;
 template void ReverseOrderStruct::read(corothrift::BinaryReader&);
 template void ReverseOrderStruct::write(corothrift::CompactWriter&) const;
 template void ReverseOrderStruct::read(corothrift::CompactReader&);
+template void ReverseOrderStruct::write(corothrift::JsonWriter&) const;
+template void ReverseOrderStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void StructWithSomeEnum::write(W& w) const {
@@ -1006,6 +1041,8 @@ template void StructWithSomeEnum::write(corothrift::BinaryWriter&) const;
 template void StructWithSomeEnum::read(corothrift::BinaryReader&);
 template void StructWithSomeEnum::write(corothrift::CompactWriter&) const;
 template void StructWithSomeEnum::read(corothrift::CompactReader&);
+template void StructWithSomeEnum::write(corothrift::JsonWriter&) const;
+template void StructWithSomeEnum::read(corothrift::JsonReader&);
 
 const std::string& TestUnion::get_string_field() const { return std::get<1>(value_); }
 
@@ -1136,6 +1173,8 @@ template void TestUnion::write(corothrift::BinaryWriter&) const;
 template void TestUnion::read(corothrift::BinaryReader&);
 template void TestUnion::write(corothrift::CompactWriter&) const;
 template void TestUnion::read(corothrift::CompactReader&);
+template void TestUnion::write(corothrift::JsonWriter&) const;
+template void TestUnion::read(corothrift::JsonReader&);
 
 const std::int32_t& TestUnionMinusStringField::get_i32_field() const { return std::get<1>(value_); }
 
@@ -1254,6 +1293,8 @@ template void TestUnionMinusStringField::write(corothrift::BinaryWriter&) const;
 template void TestUnionMinusStringField::read(corothrift::BinaryReader&);
 template void TestUnionMinusStringField::write(corothrift::CompactWriter&) const;
 template void TestUnionMinusStringField::read(corothrift::CompactReader&);
+template void TestUnionMinusStringField::write(corothrift::JsonWriter&) const;
+template void TestUnionMinusStringField::read(corothrift::JsonReader&);
 
 const std::string& ComparableUnion::get_string_field() const { return std::get<1>(value_); }
 
@@ -1312,6 +1353,8 @@ template void ComparableUnion::write(corothrift::BinaryWriter&) const;
 template void ComparableUnion::read(corothrift::BinaryReader&);
 template void ComparableUnion::write(corothrift::CompactWriter&) const;
 template void ComparableUnion::read(corothrift::CompactReader&);
+template void ComparableUnion::write(corothrift::JsonWriter&) const;
+template void ComparableUnion::read(corothrift::JsonReader&);
 
 template <class W>
 void StructWithAUnion::write(W& w) const {
@@ -1345,6 +1388,8 @@ template void StructWithAUnion::write(corothrift::BinaryWriter&) const;
 template void StructWithAUnion::read(corothrift::BinaryReader&);
 template void StructWithAUnion::write(corothrift::CompactWriter&) const;
 template void StructWithAUnion::read(corothrift::CompactReader&);
+template void StructWithAUnion::write(corothrift::JsonWriter&) const;
+template void StructWithAUnion::read(corothrift::JsonReader&);
 
 template <class W>
 void PrimitiveThenStruct::write(W& w) const {
@@ -1386,6 +1431,8 @@ template void PrimitiveThenStruct::write(corothrift::BinaryWriter&) const;
 template void PrimitiveThenStruct::read(corothrift::BinaryReader&);
 template void PrimitiveThenStruct::write(corothrift::CompactWriter&) const;
 template void PrimitiveThenStruct::read(corothrift::CompactReader&);
+template void PrimitiveThenStruct::write(corothrift::JsonWriter&) const;
+template void PrimitiveThenStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void StructWithASomemap::write(W& w) const {
@@ -1421,6 +1468,8 @@ template void StructWithASomemap::write(corothrift::BinaryWriter&) const;
 template void StructWithASomemap::read(corothrift::BinaryReader&);
 template void StructWithASomemap::write(corothrift::CompactWriter&) const;
 template void StructWithASomemap::read(corothrift::CompactReader&);
+template void StructWithASomemap::write(corothrift::JsonWriter&) const;
+template void StructWithASomemap::read(corothrift::JsonReader&);
 
 template <class W>
 void BigFieldIdStruct::write(W& w) const {
@@ -1458,6 +1507,8 @@ template void BigFieldIdStruct::write(corothrift::BinaryWriter&) const;
 template void BigFieldIdStruct::read(corothrift::BinaryReader&);
 template void BigFieldIdStruct::write(corothrift::CompactWriter&) const;
 template void BigFieldIdStruct::read(corothrift::CompactReader&);
+template void BigFieldIdStruct::write(corothrift::JsonWriter&) const;
+template void BigFieldIdStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void BreaksRubyCompactProtocol::write(W& w) const {
@@ -1499,6 +1550,8 @@ template void BreaksRubyCompactProtocol::write(corothrift::BinaryWriter&) const;
 template void BreaksRubyCompactProtocol::read(corothrift::BinaryReader&);
 template void BreaksRubyCompactProtocol::write(corothrift::CompactWriter&) const;
 template void BreaksRubyCompactProtocol::read(corothrift::CompactReader&);
+template void BreaksRubyCompactProtocol::write(corothrift::JsonWriter&) const;
+template void BreaksRubyCompactProtocol::read(corothrift::JsonReader&);
 
 template <class W>
 void TupleProtocolTestStruct::write(W& w) const {
@@ -1576,6 +1629,8 @@ template void TupleProtocolTestStruct::write(corothrift::BinaryWriter&) const;
 template void TupleProtocolTestStruct::read(corothrift::BinaryReader&);
 template void TupleProtocolTestStruct::write(corothrift::CompactWriter&) const;
 template void TupleProtocolTestStruct::read(corothrift::CompactReader&);
+template void TupleProtocolTestStruct::write(corothrift::JsonWriter&) const;
+template void TupleProtocolTestStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void ListDoublePerf::write(W& w) const {
@@ -1609,6 +1664,8 @@ template void ListDoublePerf::write(corothrift::BinaryWriter&) const;
 template void ListDoublePerf::read(corothrift::BinaryReader&);
 template void ListDoublePerf::write(corothrift::CompactWriter&) const;
 template void ListDoublePerf::read(corothrift::CompactReader&);
+template void ListDoublePerf::write(corothrift::JsonWriter&) const;
+template void ListDoublePerf::read(corothrift::JsonReader&);
 
 }  // namespace thrift::test::debug
 

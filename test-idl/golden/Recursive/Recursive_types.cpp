@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void RecTree::write(W& w) const {
@@ -53,6 +54,8 @@ template void RecTree::write(corothrift::BinaryWriter&) const;
 template void RecTree::read(corothrift::BinaryReader&);
 template void RecTree::write(corothrift::CompactWriter&) const;
 template void RecTree::read(corothrift::CompactReader&);
+template void RecTree::write(corothrift::JsonWriter&) const;
+template void RecTree::read(corothrift::JsonReader&);
 
 template <class W>
 void RecList::write(W& w) const {
@@ -90,6 +93,8 @@ template void RecList::write(corothrift::BinaryWriter&) const;
 template void RecList::read(corothrift::BinaryReader&);
 template void RecList::write(corothrift::CompactWriter&) const;
 template void RecList::read(corothrift::CompactReader&);
+template void RecList::write(corothrift::JsonWriter&) const;
+template void RecList::read(corothrift::JsonReader&);
 
 template <class W>
 void CoRec::write(W& w) const {
@@ -123,6 +128,8 @@ template void CoRec::write(corothrift::BinaryWriter&) const;
 template void CoRec::read(corothrift::BinaryReader&);
 template void CoRec::write(corothrift::CompactWriter&) const;
 template void CoRec::read(corothrift::CompactReader&);
+template void CoRec::write(corothrift::JsonWriter&) const;
+template void CoRec::read(corothrift::JsonReader&);
 
 template <class W>
 void CoRec2::write(W& w) const {
@@ -156,6 +163,8 @@ template void CoRec2::write(corothrift::BinaryWriter&) const;
 template void CoRec2::read(corothrift::BinaryReader&);
 template void CoRec2::write(corothrift::CompactWriter&) const;
 template void CoRec2::read(corothrift::CompactReader&);
+template void CoRec2::write(corothrift::JsonWriter&) const;
+template void CoRec2::read(corothrift::JsonReader&);
 
 const CoUnion2& CoUnion::get_other() const { return *std::get<1>(value_); }
 
@@ -202,6 +211,8 @@ template void CoUnion::write(corothrift::BinaryWriter&) const;
 template void CoUnion::read(corothrift::BinaryReader&);
 template void CoUnion::write(corothrift::CompactWriter&) const;
 template void CoUnion::read(corothrift::CompactReader&);
+template void CoUnion::write(corothrift::JsonWriter&) const;
+template void CoUnion::read(corothrift::JsonReader&);
 
 const CoUnion& CoUnion2::get_other() const { return std::get<1>(value_); }
 
@@ -248,6 +259,8 @@ template void CoUnion2::write(corothrift::BinaryWriter&) const;
 template void CoUnion2::read(corothrift::BinaryReader&);
 template void CoUnion2::write(corothrift::CompactWriter&) const;
 template void CoUnion2::read(corothrift::CompactReader&);
+template void CoUnion2::write(corothrift::JsonWriter&) const;
+template void CoUnion2::read(corothrift::JsonReader&);
 
 template <class W>
 void CoError::write(W& w) const {
@@ -281,6 +294,8 @@ template void CoError::write(corothrift::BinaryWriter&) const;
 template void CoError::read(corothrift::BinaryReader&);
 template void CoError::write(corothrift::CompactWriter&) const;
 template void CoError::read(corothrift::CompactReader&);
+template void CoError::write(corothrift::JsonWriter&) const;
+template void CoError::read(corothrift::JsonReader&);
 
 template <class W>
 void CoError2::write(W& w) const {
@@ -314,6 +329,8 @@ template void CoError2::write(corothrift::BinaryWriter&) const;
 template void CoError2::read(corothrift::BinaryReader&);
 template void CoError2::write(corothrift::CompactWriter&) const;
 template void CoError2::read(corothrift::CompactReader&);
+template void CoError2::write(corothrift::JsonWriter&) const;
+template void CoError2::read(corothrift::JsonReader&);
 
 template <class W>
 void VectorTest::write(W& w) const {
@@ -347,6 +364,8 @@ template void VectorTest::write(corothrift::BinaryWriter&) const;
 template void VectorTest::read(corothrift::BinaryReader&);
 template void VectorTest::write(corothrift::CompactWriter&) const;
 template void VectorTest::read(corothrift::CompactReader&);
+template void VectorTest::write(corothrift::JsonWriter&) const;
+template void VectorTest::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::RecTree>::format(
     const ::RecTree& value, fmt::format_context& ctx) const {

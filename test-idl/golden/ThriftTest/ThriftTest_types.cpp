@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace thrift::test {
 
@@ -75,6 +76,8 @@ template void Bonk::write(corothrift::BinaryWriter&) const;
 template void Bonk::read(corothrift::BinaryReader&);
 template void Bonk::write(corothrift::CompactWriter&) const;
 template void Bonk::read(corothrift::CompactReader&);
+template void Bonk::write(corothrift::JsonWriter&) const;
+template void Bonk::read(corothrift::JsonReader&);
 
 template <class W>
 void Bools::write(W& w) const {
@@ -112,6 +115,8 @@ template void Bools::write(corothrift::BinaryWriter&) const;
 template void Bools::read(corothrift::BinaryReader&);
 template void Bools::write(corothrift::CompactWriter&) const;
 template void Bools::read(corothrift::CompactReader&);
+template void Bools::write(corothrift::JsonWriter&) const;
+template void Bools::read(corothrift::JsonReader&);
 
 template <class W>
 void Xtruct::write(W& w) const {
@@ -157,6 +162,8 @@ template void Xtruct::write(corothrift::BinaryWriter&) const;
 template void Xtruct::read(corothrift::BinaryReader&);
 template void Xtruct::write(corothrift::CompactWriter&) const;
 template void Xtruct::read(corothrift::CompactReader&);
+template void Xtruct::write(corothrift::JsonWriter&) const;
+template void Xtruct::read(corothrift::JsonReader&);
 
 template <class W>
 void Xtruct2::write(W& w) const {
@@ -198,6 +205,8 @@ template void Xtruct2::write(corothrift::BinaryWriter&) const;
 template void Xtruct2::read(corothrift::BinaryReader&);
 template void Xtruct2::write(corothrift::CompactWriter&) const;
 template void Xtruct2::read(corothrift::CompactReader&);
+template void Xtruct2::write(corothrift::JsonWriter&) const;
+template void Xtruct2::read(corothrift::JsonReader&);
 
 template <class W>
 void Xtruct3::write(W& w) const {
@@ -243,6 +252,8 @@ template void Xtruct3::write(corothrift::BinaryWriter&) const;
 template void Xtruct3::read(corothrift::BinaryReader&);
 template void Xtruct3::write(corothrift::CompactWriter&) const;
 template void Xtruct3::read(corothrift::CompactReader&);
+template void Xtruct3::write(corothrift::JsonWriter&) const;
+template void Xtruct3::read(corothrift::JsonReader&);
 
 template <class W>
 void Insanity::write(W& w) const {
@@ -280,6 +291,8 @@ template void Insanity::write(corothrift::BinaryWriter&) const;
 template void Insanity::read(corothrift::BinaryReader&);
 template void Insanity::write(corothrift::CompactWriter&) const;
 template void Insanity::read(corothrift::CompactReader&);
+template void Insanity::write(corothrift::JsonWriter&) const;
+template void Insanity::read(corothrift::JsonReader&);
 
 template <class W>
 void CrazyNesting::write(W& w) const {
@@ -331,6 +344,8 @@ template void CrazyNesting::write(corothrift::BinaryWriter&) const;
 template void CrazyNesting::read(corothrift::BinaryReader&);
 template void CrazyNesting::write(corothrift::CompactWriter&) const;
 template void CrazyNesting::read(corothrift::CompactReader&);
+template void CrazyNesting::write(corothrift::JsonWriter&) const;
+template void CrazyNesting::read(corothrift::JsonReader&);
 
 const std::map<Numberz, UserId>& SomeUnion::get_map_thing() const { return std::get<1>(value_); }
 
@@ -425,6 +440,8 @@ template void SomeUnion::write(corothrift::BinaryWriter&) const;
 template void SomeUnion::read(corothrift::BinaryReader&);
 template void SomeUnion::write(corothrift::CompactWriter&) const;
 template void SomeUnion::read(corothrift::CompactReader&);
+template void SomeUnion::write(corothrift::JsonWriter&) const;
+template void SomeUnion::read(corothrift::JsonReader&);
 
 template <class W>
 void Xception::write(W& w) const {
@@ -462,6 +479,8 @@ template void Xception::write(corothrift::BinaryWriter&) const;
 template void Xception::read(corothrift::BinaryReader&);
 template void Xception::write(corothrift::CompactWriter&) const;
 template void Xception::read(corothrift::CompactReader&);
+template void Xception::write(corothrift::JsonWriter&) const;
+template void Xception::read(corothrift::JsonReader&);
 
 template <class W>
 void Xception2::write(W& w) const {
@@ -499,6 +518,8 @@ template void Xception2::write(corothrift::BinaryWriter&) const;
 template void Xception2::read(corothrift::BinaryReader&);
 template void Xception2::write(corothrift::CompactWriter&) const;
 template void Xception2::read(corothrift::CompactReader&);
+template void Xception2::write(corothrift::JsonWriter&) const;
+template void Xception2::read(corothrift::JsonReader&);
 
 template <class W>
 void EmptyStruct::write(W& w) const {
@@ -528,6 +549,8 @@ template void EmptyStruct::write(corothrift::BinaryWriter&) const;
 template void EmptyStruct::read(corothrift::BinaryReader&);
 template void EmptyStruct::write(corothrift::CompactWriter&) const;
 template void EmptyStruct::read(corothrift::CompactReader&);
+template void EmptyStruct::write(corothrift::JsonWriter&) const;
+template void EmptyStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void OneField::write(W& w) const {
@@ -561,6 +584,8 @@ template void OneField::write(corothrift::BinaryWriter&) const;
 template void OneField::read(corothrift::BinaryReader&);
 template void OneField::write(corothrift::CompactWriter&) const;
 template void OneField::read(corothrift::CompactReader&);
+template void OneField::write(corothrift::JsonWriter&) const;
+template void OneField::read(corothrift::JsonReader&);
 
 template <class W>
 void VersioningTestV1::write(W& w) const {
@@ -602,6 +627,8 @@ template void VersioningTestV1::write(corothrift::BinaryWriter&) const;
 template void VersioningTestV1::read(corothrift::BinaryReader&);
 template void VersioningTestV1::write(corothrift::CompactWriter&) const;
 template void VersioningTestV1::read(corothrift::CompactReader&);
+template void VersioningTestV1::write(corothrift::JsonWriter&) const;
+template void VersioningTestV1::read(corothrift::JsonReader&);
 
 template <class W>
 void VersioningTestV2::write(W& w) const {
@@ -679,6 +706,8 @@ template void VersioningTestV2::write(corothrift::BinaryWriter&) const;
 template void VersioningTestV2::read(corothrift::BinaryReader&);
 template void VersioningTestV2::write(corothrift::CompactWriter&) const;
 template void VersioningTestV2::read(corothrift::CompactReader&);
+template void VersioningTestV2::write(corothrift::JsonWriter&) const;
+template void VersioningTestV2::read(corothrift::JsonReader&);
 
 template <class W>
 void ListTypeVersioningV1::write(W& w) const {
@@ -716,6 +745,8 @@ template void ListTypeVersioningV1::write(corothrift::BinaryWriter&) const;
 template void ListTypeVersioningV1::read(corothrift::BinaryReader&);
 template void ListTypeVersioningV1::write(corothrift::CompactWriter&) const;
 template void ListTypeVersioningV1::read(corothrift::CompactReader&);
+template void ListTypeVersioningV1::write(corothrift::JsonWriter&) const;
+template void ListTypeVersioningV1::read(corothrift::JsonReader&);
 
 template <class W>
 void ListTypeVersioningV2::write(W& w) const {
@@ -753,6 +784,8 @@ template void ListTypeVersioningV2::write(corothrift::BinaryWriter&) const;
 template void ListTypeVersioningV2::read(corothrift::BinaryReader&);
 template void ListTypeVersioningV2::write(corothrift::CompactWriter&) const;
 template void ListTypeVersioningV2::read(corothrift::CompactReader&);
+template void ListTypeVersioningV2::write(corothrift::JsonWriter&) const;
+template void ListTypeVersioningV2::read(corothrift::JsonReader&);
 
 template <class W>
 void GuessProtocolStruct::write(W& w) const {
@@ -786,6 +819,8 @@ template void GuessProtocolStruct::write(corothrift::BinaryWriter&) const;
 template void GuessProtocolStruct::read(corothrift::BinaryReader&);
 template void GuessProtocolStruct::write(corothrift::CompactWriter&) const;
 template void GuessProtocolStruct::read(corothrift::CompactReader&);
+template void GuessProtocolStruct::write(corothrift::JsonWriter&) const;
+template void GuessProtocolStruct::read(corothrift::JsonReader&);
 
 template <class W>
 void LargeDeltas::write(W& w) const {
@@ -855,6 +890,8 @@ template void LargeDeltas::write(corothrift::BinaryWriter&) const;
 template void LargeDeltas::read(corothrift::BinaryReader&);
 template void LargeDeltas::write(corothrift::CompactWriter&) const;
 template void LargeDeltas::read(corothrift::CompactReader&);
+template void LargeDeltas::write(corothrift::JsonWriter&) const;
+template void LargeDeltas::read(corothrift::JsonReader&);
 
 template <class W>
 void NestedListsI32x2::write(W& w) const {
@@ -888,6 +925,8 @@ template void NestedListsI32x2::write(corothrift::BinaryWriter&) const;
 template void NestedListsI32x2::read(corothrift::BinaryReader&);
 template void NestedListsI32x2::write(corothrift::CompactWriter&) const;
 template void NestedListsI32x2::read(corothrift::CompactReader&);
+template void NestedListsI32x2::write(corothrift::JsonWriter&) const;
+template void NestedListsI32x2::read(corothrift::JsonReader&);
 
 template <class W>
 void NestedListsI32x3::write(W& w) const {
@@ -921,6 +960,8 @@ template void NestedListsI32x3::write(corothrift::BinaryWriter&) const;
 template void NestedListsI32x3::read(corothrift::BinaryReader&);
 template void NestedListsI32x3::write(corothrift::CompactWriter&) const;
 template void NestedListsI32x3::read(corothrift::CompactReader&);
+template void NestedListsI32x3::write(corothrift::JsonWriter&) const;
+template void NestedListsI32x3::read(corothrift::JsonReader&);
 
 template <class W>
 void NestedMixedx2::write(W& w) const {
@@ -962,6 +1003,8 @@ template void NestedMixedx2::write(corothrift::BinaryWriter&) const;
 template void NestedMixedx2::read(corothrift::BinaryReader&);
 template void NestedMixedx2::write(corothrift::CompactWriter&) const;
 template void NestedMixedx2::read(corothrift::CompactReader&);
+template void NestedMixedx2::write(corothrift::JsonWriter&) const;
+template void NestedMixedx2::read(corothrift::JsonReader&);
 
 template <class W>
 void ListBonks::write(W& w) const {
@@ -995,6 +1038,8 @@ template void ListBonks::write(corothrift::BinaryWriter&) const;
 template void ListBonks::read(corothrift::BinaryReader&);
 template void ListBonks::write(corothrift::CompactWriter&) const;
 template void ListBonks::read(corothrift::CompactReader&);
+template void ListBonks::write(corothrift::JsonWriter&) const;
+template void ListBonks::read(corothrift::JsonReader&);
 
 template <class W>
 void NestedListsBonk::write(W& w) const {
@@ -1028,6 +1073,8 @@ template void NestedListsBonk::write(corothrift::BinaryWriter&) const;
 template void NestedListsBonk::read(corothrift::BinaryReader&);
 template void NestedListsBonk::write(corothrift::CompactWriter&) const;
 template void NestedListsBonk::read(corothrift::CompactReader&);
+template void NestedListsBonk::write(corothrift::JsonWriter&) const;
+template void NestedListsBonk::read(corothrift::JsonReader&);
 
 template <class W>
 void BoolTest::write(W& w) const {
@@ -1065,6 +1112,8 @@ template void BoolTest::write(corothrift::BinaryWriter&) const;
 template void BoolTest::read(corothrift::BinaryReader&);
 template void BoolTest::write(corothrift::CompactWriter&) const;
 template void BoolTest::read(corothrift::CompactReader&);
+template void BoolTest::write(corothrift::JsonWriter&) const;
+template void BoolTest::read(corothrift::JsonReader&);
 
 template <class W>
 void StructA::write(W& w) const {
@@ -1100,6 +1149,8 @@ template void StructA::write(corothrift::BinaryWriter&) const;
 template void StructA::read(corothrift::BinaryReader&);
 template void StructA::write(corothrift::CompactWriter&) const;
 template void StructA::read(corothrift::CompactReader&);
+template void StructA::write(corothrift::JsonWriter&) const;
+template void StructA::read(corothrift::JsonReader&);
 
 template <class W>
 void StructB::write(W& w) const {
@@ -1139,6 +1190,8 @@ template void StructB::write(corothrift::BinaryWriter&) const;
 template void StructB::read(corothrift::BinaryReader&);
 template void StructB::write(corothrift::CompactWriter&) const;
 template void StructB::read(corothrift::CompactReader&);
+template void StructB::write(corothrift::JsonWriter&) const;
+template void StructB::read(corothrift::JsonReader&);
 
 template <class W>
 void OptionalSetDefaultTest::write(W& w) const {
@@ -1172,6 +1225,8 @@ template void OptionalSetDefaultTest::write(corothrift::BinaryWriter&) const;
 template void OptionalSetDefaultTest::read(corothrift::BinaryReader&);
 template void OptionalSetDefaultTest::write(corothrift::CompactWriter&) const;
 template void OptionalSetDefaultTest::read(corothrift::CompactReader&);
+template void OptionalSetDefaultTest::write(corothrift::JsonWriter&) const;
+template void OptionalSetDefaultTest::read(corothrift::JsonReader&);
 
 template <class W>
 void OptionalBinary::write(W& w) const {
@@ -1209,6 +1264,8 @@ template void OptionalBinary::write(corothrift::BinaryWriter&) const;
 template void OptionalBinary::read(corothrift::BinaryReader&);
 template void OptionalBinary::write(corothrift::CompactWriter&) const;
 template void OptionalBinary::read(corothrift::CompactReader&);
+template void OptionalBinary::write(corothrift::JsonWriter&) const;
+template void OptionalBinary::read(corothrift::JsonReader&);
 
 }  // namespace thrift::test
 

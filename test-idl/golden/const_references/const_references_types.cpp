@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 std::string_view enum_name(Color value) {
   switch (value) {
@@ -61,6 +62,8 @@ template void Defaults::write(corothrift::BinaryWriter&) const;
 template void Defaults::read(corothrift::BinaryReader&);
 template void Defaults::write(corothrift::CompactWriter&) const;
 template void Defaults::read(corothrift::CompactReader&);
+template void Defaults::write(corothrift::JsonWriter&) const;
+template void Defaults::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Color>::format(
     ::Color value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::container_cycle {
 
@@ -51,6 +52,8 @@ template void Forest::write(corothrift::BinaryWriter&) const;
 template void Forest::read(corothrift::BinaryReader&);
 template void Forest::write(corothrift::CompactWriter&) const;
 template void Forest::read(corothrift::CompactReader&);
+template void Forest::write(corothrift::JsonWriter&) const;
+template void Forest::read(corothrift::JsonReader&);
 
 template <class W>
 void Root::write(W& w) const {
@@ -96,6 +99,8 @@ template void Root::write(corothrift::BinaryWriter&) const;
 template void Root::read(corothrift::BinaryReader&);
 template void Root::write(corothrift::CompactWriter&) const;
 template void Root::read(corothrift::CompactReader&);
+template void Root::write(corothrift::JsonWriter&) const;
+template void Root::read(corothrift::JsonReader&);
 
 template <class W>
 void Tree::write(W& w) const {
@@ -143,6 +148,8 @@ template void Tree::write(corothrift::BinaryWriter&) const;
 template void Tree::read(corothrift::BinaryReader&);
 template void Tree::write(corothrift::CompactWriter&) const;
 template void Tree::read(corothrift::CompactReader&);
+template void Tree::write(corothrift::JsonWriter&) const;
+template void Tree::read(corothrift::JsonReader&);
 
 template <class W>
 void Shelf::write(W& w) const {
@@ -176,6 +183,8 @@ template void Shelf::write(corothrift::BinaryWriter&) const;
 template void Shelf::read(corothrift::BinaryReader&);
 template void Shelf::write(corothrift::CompactWriter&) const;
 template void Shelf::read(corothrift::CompactReader&);
+template void Shelf::write(corothrift::JsonWriter&) const;
+template void Shelf::read(corothrift::JsonReader&);
 
 template <class W>
 void Page::write(W& w) const {
@@ -209,6 +218,8 @@ template void Page::write(corothrift::BinaryWriter&) const;
 template void Page::read(corothrift::BinaryReader&);
 template void Page::write(corothrift::CompactWriter&) const;
 template void Page::read(corothrift::CompactReader&);
+template void Page::write(corothrift::JsonWriter&) const;
+template void Page::read(corothrift::JsonReader&);
 
 template <class W>
 void Book::write(W& w) const {
@@ -244,6 +255,8 @@ template void Book::write(corothrift::BinaryWriter&) const;
 template void Book::read(corothrift::BinaryReader&);
 template void Book::write(corothrift::CompactWriter&) const;
 template void Book::read(corothrift::CompactReader&);
+template void Book::write(corothrift::JsonWriter&) const;
+template void Book::read(corothrift::JsonReader&);
 
 }  // namespace shapes::container_cycle
 

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 std::string_view enum_name(Documentation value) {
   switch (value) {
@@ -62,6 +63,8 @@ template void Documented::write(corothrift::BinaryWriter&) const;
 template void Documented::read(corothrift::BinaryReader&);
 template void Documented::write(corothrift::CompactWriter&) const;
 template void Documented::read(corothrift::CompactReader&);
+template void Documented::write(corothrift::JsonWriter&) const;
+template void Documented::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Documentation>::format(
     ::Documentation value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::empty_enum {
 
@@ -54,6 +55,8 @@ template void Holder::write(corothrift::BinaryWriter&) const;
 template void Holder::read(corothrift::BinaryReader&);
 template void Holder::write(corothrift::CompactWriter&) const;
 template void Holder::read(corothrift::CompactReader&);
+template void Holder::write(corothrift::JsonWriter&) const;
+template void Holder::read(corothrift::JsonReader&);
 
 }  // namespace shapes::empty_enum
 

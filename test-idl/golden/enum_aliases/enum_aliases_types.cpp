@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::aliases {
 
@@ -68,6 +69,8 @@ template void Settings::write(corothrift::BinaryWriter&) const;
 template void Settings::read(corothrift::BinaryReader&);
 template void Settings::write(corothrift::CompactWriter&) const;
 template void Settings::read(corothrift::CompactReader&);
+template void Settings::write(corothrift::JsonWriter&) const;
+template void Settings::read(corothrift::JsonReader&);
 
 }  // namespace shapes::aliases
 

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::names {
 
@@ -47,6 +48,8 @@ template void Problem::write(corothrift::BinaryWriter&) const;
 template void Problem::read(corothrift::BinaryReader&);
 template void Problem::write(corothrift::CompactWriter&) const;
 template void Problem::read(corothrift::CompactReader&);
+template void Problem::write(corothrift::JsonWriter&) const;
+template void Problem::read(corothrift::JsonReader&);
 
 template <class W>
 void Node::write(W& w) const {
@@ -96,6 +99,8 @@ template void Node::write(corothrift::BinaryWriter&) const;
 template void Node::read(corothrift::BinaryReader&);
 template void Node::write(corothrift::CompactWriter&) const;
 template void Node::read(corothrift::CompactReader&);
+template void Node::write(corothrift::JsonWriter&) const;
+template void Node::read(corothrift::JsonReader&);
 
 }  // namespace shapes::names
 

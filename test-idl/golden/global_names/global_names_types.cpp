@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void get::write(W& w) const {
@@ -41,6 +42,8 @@ template void get::write(corothrift::BinaryWriter&) const;
 template void get::read(corothrift::BinaryReader&);
 template void get::write(corothrift::CompactWriter&) const;
 template void get::read(corothrift::CompactReader&);
+template void get::write(corothrift::JsonWriter&) const;
+template void get::read(corothrift::JsonReader&);
 
 template <class W>
 void hash::write(W& w) const {
@@ -74,6 +77,8 @@ template void hash::write(corothrift::BinaryWriter&) const;
 template void hash::read(corothrift::BinaryReader&);
 template void hash::write(corothrift::CompactWriter&) const;
 template void hash::read(corothrift::CompactReader&);
+template void hash::write(corothrift::JsonWriter&) const;
+template void hash::read(corothrift::JsonReader&);
 
 template <class W>
 void Entry::write(W& w) const {
@@ -135,6 +140,8 @@ template void Entry::write(corothrift::BinaryWriter&) const;
 template void Entry::read(corothrift::BinaryReader&);
 template void Entry::write(corothrift::CompactWriter&) const;
 template void Entry::read(corothrift::CompactReader&);
+template void Entry::write(corothrift::JsonWriter&) const;
+template void Entry::read(corothrift::JsonReader&);
 
 template <class W>
 void using_::write(W& w) const {
@@ -168,6 +175,8 @@ template void using_::write(corothrift::BinaryWriter&) const;
 template void using_::read(corothrift::BinaryReader&);
 template void using_::write(corothrift::CompactWriter&) const;
 template void using_::read(corothrift::CompactReader&);
+template void using_::write(corothrift::JsonWriter&) const;
+template void using_::read(corothrift::JsonReader&);
 
 template <class W>
 void partial::write(W& w) const {
@@ -201,6 +210,8 @@ template void partial::write(corothrift::BinaryWriter&) const;
 template void partial::read(corothrift::BinaryReader&);
 template void partial::write(corothrift::CompactWriter&) const;
 template void partial::read(corothrift::CompactReader&);
+template void partial::write(corothrift::JsonWriter&) const;
+template void partial::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::get>::format(
     const ::get& value, fmt::format_context& ctx) const {

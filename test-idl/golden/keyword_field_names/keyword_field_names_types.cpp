@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void KeywordNames::write(W& w) const {
@@ -77,6 +78,8 @@ template void KeywordNames::write(corothrift::BinaryWriter&) const;
 template void KeywordNames::read(corothrift::BinaryReader&);
 template void KeywordNames::write(corothrift::CompactWriter&) const;
 template void KeywordNames::read(corothrift::CompactReader&);
+template void KeywordNames::write(corothrift::JsonWriter&) const;
+template void KeywordNames::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::KeywordNames>::format(
     const ::KeywordNames& value, fmt::format_context& ctx) const {

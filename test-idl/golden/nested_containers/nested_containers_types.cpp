@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void Nested::write(W& w) const {
@@ -53,6 +54,8 @@ template void Nested::write(corothrift::BinaryWriter&) const;
 template void Nested::read(corothrift::BinaryReader&);
 template void Nested::write(corothrift::CompactWriter&) const;
 template void Nested::read(corothrift::CompactReader&);
+template void Nested::write(corothrift::JsonWriter&) const;
+template void Nested::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Nested>::format(
     const ::Nested& value, fmt::format_context& ctx) const {

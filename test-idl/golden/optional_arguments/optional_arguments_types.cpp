@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::arguments {
 
@@ -43,6 +44,8 @@ template void Filter::write(corothrift::BinaryWriter&) const;
 template void Filter::read(corothrift::BinaryReader&);
 template void Filter::write(corothrift::CompactWriter&) const;
 template void Filter::read(corothrift::CompactReader&);
+template void Filter::write(corothrift::JsonWriter&) const;
+template void Filter::read(corothrift::JsonReader&);
 
 }  // namespace shapes::arguments
 

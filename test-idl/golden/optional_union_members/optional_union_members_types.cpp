@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::unions {
 
@@ -43,6 +44,8 @@ template void Kill::write(corothrift::BinaryWriter&) const;
 template void Kill::read(corothrift::BinaryReader&);
 template void Kill::write(corothrift::CompactWriter&) const;
 template void Kill::read(corothrift::CompactReader&);
+template void Kill::write(corothrift::JsonWriter&) const;
+template void Kill::read(corothrift::JsonReader&);
 
 template <class W>
 void Rebalance::write(W& w) const {
@@ -80,6 +83,8 @@ template void Rebalance::write(corothrift::BinaryWriter&) const;
 template void Rebalance::read(corothrift::BinaryReader&);
 template void Rebalance::write(corothrift::CompactWriter&) const;
 template void Rebalance::read(corothrift::CompactReader&);
+template void Rebalance::write(corothrift::JsonWriter&) const;
+template void Rebalance::read(corothrift::JsonReader&);
 
 const Kill& Action::get_kill() const { return std::get<1>(value_); }
 
@@ -138,6 +143,8 @@ template void Action::write(corothrift::BinaryWriter&) const;
 template void Action::read(corothrift::BinaryReader&);
 template void Action::write(corothrift::CompactWriter&) const;
 template void Action::read(corothrift::CompactReader&);
+template void Action::write(corothrift::JsonWriter&) const;
+template void Action::read(corothrift::JsonReader&);
 
 }  // namespace shapes::unions
 

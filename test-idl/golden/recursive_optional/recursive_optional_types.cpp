@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shapes::recursive {
 
@@ -47,6 +48,8 @@ template void Link::write(corothrift::BinaryWriter&) const;
 template void Link::read(corothrift::BinaryReader&);
 template void Link::write(corothrift::CompactWriter&) const;
 template void Link::read(corothrift::CompactReader&);
+template void Link::write(corothrift::JsonWriter&) const;
+template void Link::read(corothrift::JsonReader&);
 
 template <class W>
 void BinaryTree::write(W& w) const {
@@ -88,6 +91,8 @@ template void BinaryTree::write(corothrift::BinaryWriter&) const;
 template void BinaryTree::read(corothrift::BinaryReader&);
 template void BinaryTree::write(corothrift::CompactWriter&) const;
 template void BinaryTree::read(corothrift::CompactReader&);
+template void BinaryTree::write(corothrift::JsonWriter&) const;
+template void BinaryTree::read(corothrift::JsonReader&);
 
 template <class W>
 void Downstream::write(W& w) const {
@@ -127,6 +132,8 @@ template void Downstream::write(corothrift::BinaryWriter&) const;
 template void Downstream::read(corothrift::BinaryReader&);
 template void Downstream::write(corothrift::CompactWriter&) const;
 template void Downstream::read(corothrift::CompactReader&);
+template void Downstream::write(corothrift::JsonWriter&) const;
+template void Downstream::read(corothrift::JsonReader&);
 
 template <class W>
 void Span::write(W& w) const {
@@ -172,6 +179,8 @@ template void Span::write(corothrift::BinaryWriter&) const;
 template void Span::read(corothrift::BinaryReader&);
 template void Span::write(corothrift::CompactWriter&) const;
 template void Span::read(corothrift::CompactReader&);
+template void Span::write(corothrift::JsonWriter&) const;
+template void Span::read(corothrift::JsonReader&);
 
 const std::int64_t& Expr::get_literal() const { return std::get<1>(value_); }
 
@@ -230,6 +239,8 @@ template void Expr::write(corothrift::BinaryWriter&) const;
 template void Expr::read(corothrift::BinaryReader&);
 template void Expr::write(corothrift::CompactWriter&) const;
 template void Expr::read(corothrift::CompactReader&);
+template void Expr::write(corothrift::JsonWriter&) const;
+template void Expr::read(corothrift::JsonReader&);
 
 template <class W>
 void Sum::write(W& w) const {
@@ -267,6 +278,8 @@ template void Sum::write(corothrift::BinaryWriter&) const;
 template void Sum::read(corothrift::BinaryReader&);
 template void Sum::write(corothrift::CompactWriter&) const;
 template void Sum::read(corothrift::CompactReader&);
+template void Sum::write(corothrift::JsonWriter&) const;
+template void Sum::read(corothrift::JsonReader&);
 
 template <class W>
 void Directory::write(W& w) const {
@@ -322,6 +335,8 @@ template void Directory::write(corothrift::BinaryWriter&) const;
 template void Directory::read(corothrift::BinaryReader&);
 template void Directory::write(corothrift::CompactWriter&) const;
 template void Directory::read(corothrift::CompactReader&);
+template void Directory::write(corothrift::JsonWriter&) const;
+template void Directory::read(corothrift::JsonReader&);
 
 template <class W>
 void Holder::write(W& w) const {
@@ -359,6 +374,8 @@ template void Holder::write(corothrift::BinaryWriter&) const;
 template void Holder::read(corothrift::BinaryReader&);
 template void Holder::write(corothrift::CompactWriter&) const;
 template void Holder::read(corothrift::CompactReader&);
+template void Holder::write(corothrift::JsonWriter&) const;
+template void Holder::read(corothrift::JsonReader&);
 
 }  // namespace shapes::recursive
 

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void Tree::write(W& w) const {
@@ -57,6 +58,8 @@ template void Tree::write(corothrift::BinaryWriter&) const;
 template void Tree::read(corothrift::BinaryReader&);
 template void Tree::write(corothrift::CompactWriter&) const;
 template void Tree::read(corothrift::CompactReader&);
+template void Tree::write(corothrift::JsonWriter&) const;
+template void Tree::read(corothrift::JsonReader&);
 
 template <class W>
 void LinkedList::write(W& w) const {
@@ -94,6 +97,8 @@ template void LinkedList::write(corothrift::BinaryWriter&) const;
 template void LinkedList::read(corothrift::BinaryReader&);
 template void LinkedList::write(corothrift::CompactWriter&) const;
 template void LinkedList::read(corothrift::CompactReader&);
+template void LinkedList::write(corothrift::JsonWriter&) const;
+template void LinkedList::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Tree>::format(
     const ::Tree& value, fmt::format_context& ctx) const {

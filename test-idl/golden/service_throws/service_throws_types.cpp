@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void NotFound::write(W& w) const {
@@ -41,6 +42,8 @@ template void NotFound::write(corothrift::BinaryWriter&) const;
 template void NotFound::read(corothrift::BinaryReader&);
 template void NotFound::write(corothrift::CompactWriter&) const;
 template void NotFound::read(corothrift::CompactReader&);
+template void NotFound::write(corothrift::JsonWriter&) const;
+template void NotFound::read(corothrift::JsonReader&);
 
 template <class W>
 void Denied::write(W& w) const {
@@ -74,6 +77,8 @@ template void Denied::write(corothrift::BinaryWriter&) const;
 template void Denied::read(corothrift::BinaryReader&);
 template void Denied::write(corothrift::CompactWriter&) const;
 template void Denied::read(corothrift::CompactReader&);
+template void Denied::write(corothrift::JsonWriter&) const;
+template void Denied::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::NotFound>::format(
     const ::NotFound& value, fmt::format_context& ctx) const {

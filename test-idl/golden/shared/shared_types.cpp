@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace shared {
 
@@ -47,6 +48,8 @@ template void SharedStruct::write(corothrift::BinaryWriter&) const;
 template void SharedStruct::read(corothrift::BinaryReader&);
 template void SharedStruct::write(corothrift::CompactWriter&) const;
 template void SharedStruct::read(corothrift::CompactReader&);
+template void SharedStruct::write(corothrift::JsonWriter&) const;
+template void SharedStruct::read(corothrift::JsonReader&);
 
 }  // namespace shared
 

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void WithDefaults::write(W& w) const {
@@ -69,6 +70,8 @@ template void WithDefaults::write(corothrift::BinaryWriter&) const;
 template void WithDefaults::read(corothrift::BinaryReader&);
 template void WithDefaults::write(corothrift::CompactWriter&) const;
 template void WithDefaults::read(corothrift::CompactReader&);
+template void WithDefaults::write(corothrift::JsonWriter&) const;
+template void WithDefaults::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::WithDefaults>::format(
     const ::WithDefaults& value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void Requiredness::write(W& w) const {
@@ -51,6 +52,8 @@ template void Requiredness::write(corothrift::BinaryWriter&) const;
 template void Requiredness::read(corothrift::BinaryReader&);
 template void Requiredness::write(corothrift::CompactWriter&) const;
 template void Requiredness::read(corothrift::CompactReader&);
+template void Requiredness::write(corothrift::JsonWriter&) const;
+template void Requiredness::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Requiredness>::format(
     const ::Requiredness& value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 namespace tutorial {
 
@@ -77,6 +78,8 @@ template void Work::write(corothrift::BinaryWriter&) const;
 template void Work::read(corothrift::BinaryReader&);
 template void Work::write(corothrift::CompactWriter&) const;
 template void Work::read(corothrift::CompactReader&);
+template void Work::write(corothrift::JsonWriter&) const;
+template void Work::read(corothrift::JsonReader&);
 
 template <class W>
 void InvalidOperation::write(W& w) const {
@@ -114,6 +117,8 @@ template void InvalidOperation::write(corothrift::BinaryWriter&) const;
 template void InvalidOperation::read(corothrift::BinaryReader&);
 template void InvalidOperation::write(corothrift::CompactWriter&) const;
 template void InvalidOperation::read(corothrift::CompactReader&);
+template void InvalidOperation::write(corothrift::JsonWriter&) const;
+template void InvalidOperation::read(corothrift::JsonReader&);
 
 }  // namespace tutorial
 

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void Annotated::write(W& w) const {
@@ -49,6 +50,8 @@ template void Annotated::write(corothrift::BinaryWriter&) const;
 template void Annotated::read(corothrift::BinaryReader&);
 template void Annotated::write(corothrift::CompactWriter&) const;
 template void Annotated::read(corothrift::CompactReader&);
+template void Annotated::write(corothrift::JsonWriter&) const;
+template void Annotated::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Annotated>::format(
     const ::Annotated& value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void UsesChain::write(W& w) const {
@@ -41,6 +42,8 @@ template void UsesChain::write(corothrift::BinaryWriter&) const;
 template void UsesChain::read(corothrift::BinaryReader&);
 template void UsesChain::write(corothrift::CompactWriter&) const;
 template void UsesChain::read(corothrift::CompactReader&);
+template void UsesChain::write(corothrift::JsonWriter&) const;
+template void UsesChain::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::UsesChain>::format(
     const ::UsesChain& value, fmt::format_context& ctx) const {

@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 const std::int64_t& Value::get_integer() const { return std::get<1>(value_); }
 
@@ -98,6 +99,8 @@ template void Value::write(corothrift::BinaryWriter&) const;
 template void Value::read(corothrift::BinaryReader&);
 template void Value::write(corothrift::CompactWriter&) const;
 template void Value::read(corothrift::CompactReader&);
+template void Value::write(corothrift::JsonWriter&) const;
+template void Value::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Value>::format(
     const ::Value& value, fmt::format_context& ctx) const {

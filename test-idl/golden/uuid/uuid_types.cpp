@@ -8,6 +8,7 @@
 #include <corothrift/compact_protocol.h>
 #include <corothrift/format.h>
 #include <corothrift/hash.h>
+#include <corothrift/json_protocol.h>
 
 template <class W>
 void Identified::write(W& w) const {
@@ -45,6 +46,8 @@ template void Identified::write(corothrift::BinaryWriter&) const;
 template void Identified::read(corothrift::BinaryReader&);
 template void Identified::write(corothrift::CompactWriter&) const;
 template void Identified::read(corothrift::CompactReader&);
+template void Identified::write(corothrift::JsonWriter&) const;
+template void Identified::read(corothrift::JsonReader&);
 
 fmt::format_context::iterator fmt::formatter<::Identified>::format(
     const ::Identified& value, fmt::format_context& ctx) const {
