@@ -15,7 +15,9 @@
 //   choice & 3: binary/compact x framed/unframed;
 //   choice & 4: framed wire: the rest is records sent as frames;
 //   choice & 8: multiplexed names ("Shapes:method");
-//   choice & 16: small decode limits.
+//   choice & 16: small decode limits;
+//   choice & 32: THeader, & 64: HTTP (both in place of framed/unframed);
+//   choice & 128: JSON (in place of binary/compact).
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -100,6 +102,9 @@ ChannelOptions channel_options(uint8_t choice, Peer& peer, PeerScript script) {
   ChannelOptions options;
   options.protocol = (choice & 1) != 0 ? ProtocolKind::Compact : ProtocolKind::Binary;
   options.transport = (choice & 2) != 0 ? TransportKind::Unframed : TransportKind::Framed;
+  if ((choice & 32) != 0) options.transport = TransportKind::Header;
+  if ((choice & 64) != 0) options.transport = TransportKind::Http;
+  if ((choice & 128) != 0) options.protocol = ProtocolKind::Json;
   if ((choice & 8) != 0) options.service_name = "Shapes";
   if ((choice & 16) != 0) {
     options.limits.max_frame_bytes = 512;
@@ -132,7 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   }();
   FuzzBytes input(data, size);
   uint8_t choice = input.choice();
-  bool framed = (choice & 2) == 0;
+  bool framed = (choice & (2 | 32 | 64)) == 0;
   PeerScript script = read_peer_script(input, framed && (choice & 4) != 0);
   peer->released = false;
   sync_wait(peer->loop, converse(*peer, channel_options(choice, *peer, std::move(script))));

@@ -67,6 +67,28 @@ std::string record(const std::string& bytes) {
   return std::string{static_cast<char>(bytes.size() >> 8), static_cast<char>(bytes.size())} + bytes;
 }
 
+// A THeader frame (theader.h's layout) carrying `message`: no transform, and
+// one info header when `with_info`.
+std::string theader(ProtocolKind kind, const std::string& message, bool with_info) {
+  std::string header{kind == ProtocolKind::Compact ? '\x02' : '\x00', '\x00'};
+  if (with_info) header += std::string("\x01\x01\x03key\x05value", 13);
+  while (header.size() % 4 != 0) header.push_back('\0');
+  std::string frame("\x0f\xff\x00\x00\x00\x00\x00\x01", 8);
+  frame.push_back(static_cast<char>(header.size() / 4 >> 8));
+  frame.push_back(static_cast<char>(header.size() / 4));
+  return framed(frame + header + message);
+}
+
+std::string http_request(const std::string& body) {
+  return "POST /thrift HTTP/1.1\r\nHost: h\r\nContent-Type: application/x-thrift\r\n"
+         "Content-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+std::string http_response(const std::string& body) {
+  return "HTTP/1.1 200 OK\r\nContent-Type: application/x-thrift\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
 e2e::Bag full_bag() {
   e2e::Bag bag;
   bag.points = {{1, 2}, {-3, 4}};
@@ -207,6 +229,21 @@ void server_seeds(const std::filesystem::path& root) {
     for (const auto& [name, bytes] : calls(kind, "Shapes:")) mux += record(bytes);
     corpus.add(std::string(kind_name) + "_multiplexed", std::string("\x05\x00", 2) + mux);
   }
+  // THeader and HTTP, told apart by auto-detection (server 0), raw.
+  for (auto kind : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    std::string name = kind == ProtocolKind::Binary ? "binary" : "compact";
+    std::string header_frames, posts;
+    bool info = false;
+    for (const auto& [call, bytes] : calls(kind, "")) {
+      header_frames += theader(kind, bytes, info = !info);
+      posts += http_request(bytes);
+    }
+    corpus.add(name + "_theader", std::string("\x00\x00", 2) + header_frames);
+    corpus.add(name + "_http", std::string("\x00\x00", 2) + posts);
+  }
+  std::string json_posts;
+  for (const auto& [call, bytes] : calls(ProtocolKind::Json, "")) json_posts += http_request(bytes);
+  corpus.add("json_http", std::string("\x00\x00", 2) + json_posts);
   std::string compact_unframed;
   for (const auto& [name, bytes] : calls(ProtocolKind::Compact, "Other:"))
     compact_unframed += bytes;
@@ -278,7 +315,43 @@ void client_seeds(const std::filesystem::path& root) {
         name + "_reply_to_oneway",
         choice(4) + record(message(kind, "record", MessageType::Reply, 2, body(kEmpty))) + records);
     corpus.add(name + "_seqid_twice", choice(4) + record(odd) + record(odd) + records);
+    std::string header_frames, responses;
+    for (const std::string& r : all) {
+      header_frames += theader(kind, r, true);
+      responses += http_response(r);
+    }
+    // HTTP answers every request in order, the oneway with an empty 200.
+    std::string with_oneway = http_response(all[0]) + http_response("");
+    for (std::size_t i = 1; i < all.size(); ++i) with_oneway += http_response(all[i]);
+    corpus.add(name + "_theader", choice(0x20) + header_frames);
+    corpus.add(name + "_http", choice(0x40) + with_oneway);
   }
+  std::vector<std::string> json = replies(ProtocolKind::Json);
+  std::string json_responses = http_response(json[0]) + http_response("");
+  for (std::size_t i = 1; i < json.size(); ++i) json_responses += http_response(json[i]);
+  corpus.add("json_http", std::string{static_cast<char>(0x40 | 0x80), 0} + json_responses);
+}
+
+// The THeader and HTTP targets: one choice byte (0: default limits; http: 2
+// for responses), then the frame or the stream.
+void wire_seeds(const std::filesystem::path& root) {
+  Corpus theader_corpus(root, "theader");
+  Corpus http_corpus(root, "http");
+  for (auto kind : {ProtocolKind::Binary, ProtocolKind::Compact}) {
+    std::string name = kind == ProtocolKind::Binary ? "binary" : "compact";
+    std::string call = calls(kind, "")[6].second;
+    // theader() frames it; the target takes the frame after its length.
+    theader_corpus.add(name, std::string(1, '\0') + theader(kind, call, false).substr(4));
+    theader_corpus.add(name + "_info", std::string(1, '\0') + theader(kind, call, true).substr(4));
+    http_corpus.add(name + "_requests", std::string(1, '\0') + http_request(call) +
+                                            http_request(calls(kind, "")[0].second));
+    http_corpus.add(name + "_response", std::string(1, '\2') + http_response(replies(kind)[1]));
+  }
+  std::string chunked =
+      "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n\x80\x01\x00\x01\r\n0\r\n\r\n";
+  http_corpus.add("chunked_request", std::string(1, '\0') + chunked);
+  http_corpus.add("json_request",
+                  std::string(1, '\0') + http_request(calls(ProtocolKind::Json, "")[2].second));
 }
 
 }  // namespace
@@ -291,6 +364,8 @@ int main(int argc, char** argv) {
   std::filesystem::path root = argv[1];
   decoder_seeds(root, ProtocolKind::Binary, "binary_decoder");
   decoder_seeds(root, ProtocolKind::Compact, "compact_decoder");
+  decoder_seeds(root, ProtocolKind::Json, "json_decoder");
+  wire_seeds(root);
   server_seeds(root);
   client_seeds(root);
   return 0;
