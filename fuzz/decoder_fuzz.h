@@ -104,8 +104,10 @@ void skip_struct(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
   }
 }
 
-// A message as an unframed stream finds it: measured, then read. What
-// measuring accepts, reading must accept, ending exactly where measured.
+// A message as an unframed stream finds it: measured, then read, which must
+// end exactly where measured. What measuring accepts, reading must accept,
+// except for JSON, whose extent only matches brackets (json_extent.h: the
+// reader checks the rest).
 template <class Reader>
 void measured_message(ProtocolKind kind, std::span<const uint8_t> bytes,
                       const DecodeLimits& limits) {
@@ -128,6 +130,7 @@ void measured_message(ProtocolKind kind, std::span<const uint8_t> bytes,
     r.skip(TType::Struct);
     r.read_message_end();
   } catch (const ProtocolError& e) {
+    if (kind == ProtocolKind::Json) return;
     std::fprintf(stderr, "%s\n", e.what());
     fuzz_failure("a message that measured fine does not read");
   }
