@@ -111,6 +111,9 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
     while (!draining_ && !closed_) {
       if (!has_capacity()) {
         flush_now();
+        // A flush that sent everything made room, and woke nobody: parking
+        // now would wait for a wake that never comes.
+        if (has_capacity()) continue;
         co_await Park{parked_reader_};
         continue;
       }

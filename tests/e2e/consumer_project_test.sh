@@ -9,9 +9,10 @@
 # each IDL is generated once. On the way it runs the built example: client
 # against server, and a second server on the taken port.
 #
-# usage: consumer_project_test.sh BUILD_DIR EXAMPLE_SOURCE_DIR CXX_COMPILER
+# usage: consumer_project_test.sh BUILD_DIR EXAMPLE_SOURCE_DIR CXX_COMPILER [CXX_FLAGS]
+# (CXX_FLAGS: the sanitizer flags the installed libraries were built with, if any.)
 set -euo pipefail
-build_dir=$1 example_dir=$2 cxx=$3
+build_dir=$1 example_dir=$2 cxx=$3 cxx_flags=${4:-}
 
 work=$(mktemp -d /tmp/corothrift_consumer_XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -34,7 +35,7 @@ cmake --install "$build_dir" --prefix "$work/prefix" >"$work/install.log" 2>&1 \
 
 cp -r "$example_dir" "$work/example"
 cmake -S "$work/example" -B "$work/build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" 2>&1 \
+  -DCMAKE_CXX_FLAGS="$cxx_flags" -DCMAKE_PREFIX_PATH="$work/prefix" >"$work/configure.log" 2>&1 \
   || { cat "$work/configure.log"; fail "configure the consumer project"; }
 
 build first.log
