@@ -13,7 +13,7 @@
 // and encoders agree), and be formattable.
 #pragma once
 
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 #include <corothrift/protocol.h>
 
 #include <fmt/format.h>
@@ -62,7 +62,7 @@ template <class Reader, class Writer, class T>
 std::vector<uint8_t> encode(const T& value) {
   WriteBuffer out;
   Writer w(out);
-  value.write(w);
+  write_struct(w, value);
   return flatten(out);
 }
 
@@ -73,7 +73,7 @@ bool decode_typed(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
   try {
     ReadBuffer in(bytes);
     Reader r(in, limits);
-    value.read(r);
+    read_struct(r, value);
   } catch (const ProtocolError&) {
     return false;
   }
@@ -82,7 +82,7 @@ bool decode_typed(std::span<const uint8_t> bytes, const DecodeLimits& limits) {
   try {
     ReadBuffer in{std::span<const uint8_t>(first)};
     Reader r(in, limits);
-    again.read(r);
+    read_struct(r, again);
     if (!in.at_end()) fuzz_failure("a re-encoded value decodes from fewer bytes than written");
   } catch (const ProtocolError& e) {
     std::fprintf(stderr, "%s\n", e.what());

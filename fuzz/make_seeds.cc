@@ -4,7 +4,7 @@
 // Run it again after changing a target's input layout:
 //   build/ci-gcc/fuzz/fuzz_make_seeds fuzz/corpus
 // The idl target's seeds are the .thrift files of test-idl/ (no file here).
-#include <corothrift/message.h>
+#include <corothrift/detail/message.h>
 #include <corothrift/protocol.h>
 
 #include <cstdio>
