@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace thrift::test::debug {
 
@@ -22,1027 +23,44 @@ std::string_view enum_name(SomeEnum value) {
   return {};
 }
 
-std::optional<SomeEnum> SomeEnum_from_string(std::string_view name) {
-  if (name == "ONE") return SomeEnum::ONE;
-  if (name == "TWO") return SomeEnum::TWO;
-  return std::nullopt;
-}
-
-template <class W>
-void Doubles::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Doubles");
-  corothrift::write_field<tag::double_>(w, "nan", 1, this->nan);
-  corothrift::write_field<tag::double_>(w, "inf", 2, this->inf);
-  corothrift::write_field<tag::double_>(w, "neginf", 3, this->neginf);
-  corothrift::write_field<tag::double_>(w, "repeating", 4, this->repeating);
-  corothrift::write_field<tag::double_>(w, "big", 5, this->big);
-  corothrift::write_field<tag::double_>(w, "tiny", 6, this->tiny);
-  corothrift::write_field<tag::double_>(w, "zero", 7, this->zero);
-  corothrift::write_field<tag::double_>(w, "negzero", 8, this->negzero);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Doubles::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::double_>(r, f.type, this->nan);
-        break;
-      case 2:
-        corothrift::read_field<tag::double_>(r, f.type, this->inf);
-        break;
-      case 3:
-        corothrift::read_field<tag::double_>(r, f.type, this->neginf);
-        break;
-      case 4:
-        corothrift::read_field<tag::double_>(r, f.type, this->repeating);
-        break;
-      case 5:
-        corothrift::read_field<tag::double_>(r, f.type, this->big);
-        break;
-      case 6:
-        corothrift::read_field<tag::double_>(r, f.type, this->tiny);
-        break;
-      case 7:
-        corothrift::read_field<tag::double_>(r, f.type, this->zero);
-        break;
-      case 8:
-        corothrift::read_field<tag::double_>(r, f.type, this->negzero);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+bool enum_from_name(std::string_view name, SomeEnum& value) {
+  if (name == "ONE") {
+    value = SomeEnum::ONE;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Doubles::write(corothrift::BinaryWriter&) const;
-template void Doubles::read(corothrift::BinaryReader&);
-template void Doubles::write(corothrift::CompactWriter&) const;
-template void Doubles::read(corothrift::CompactReader&);
-template void Doubles::write(corothrift::JsonWriter&) const;
-template void Doubles::read(corothrift::JsonReader&);
-
-template <class W>
-void OneOfEach::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("OneOfEach");
-  corothrift::write_field<tag::bool_>(w, "im_true", 1, this->im_true);
-  corothrift::write_field<tag::bool_>(w, "im_false", 2, this->im_false);
-  corothrift::write_field<tag::i8>(w, "a_bite", 3, this->a_bite);
-  corothrift::write_field<tag::i16>(w, "integer16", 4, this->integer16);
-  corothrift::write_field<tag::i32>(w, "integer32", 5, this->integer32);
-  corothrift::write_field<tag::i64>(w, "integer64", 6, this->integer64);
-  corothrift::write_field<tag::double_>(w, "double_precision", 7, this->double_precision);
-  corothrift::write_field<tag::string>(w, "some_characters", 8, this->some_characters);
-  corothrift::write_field<tag::string>(w, "zomg_unicode", 9, this->zomg_unicode);
-  corothrift::write_field<tag::bool_>(w, "what_who", 10, this->what_who);
-  corothrift::write_field<tag::binary>(w, "base64", 11, this->base64);
-  corothrift::write_field<tag::list<tag::i8>>(w, "byte_list", 12, this->byte_list);
-  corothrift::write_field<tag::list<tag::i16>>(w, "i16_list", 13, this->i16_list);
-  corothrift::write_field<tag::list<tag::i64>>(w, "i64_list", 14, this->i64_list);
-  corothrift::write_field<tag::uuid>(w, "rfc4122_uuid", 15, this->rfc4122_uuid);
-  corothrift::write_field<tag::list<tag::uuid>>(w, "rfc4122_uuid_list", 16, this->rfc4122_uuid_list);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void OneOfEach::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->im_true);
-        break;
-      case 2:
-        corothrift::read_field<tag::bool_>(r, f.type, this->im_false);
-        break;
-      case 3:
-        corothrift::read_field<tag::i8>(r, f.type, this->a_bite);
-        break;
-      case 4:
-        corothrift::read_field<tag::i16>(r, f.type, this->integer16);
-        break;
-      case 5:
-        corothrift::read_field<tag::i32>(r, f.type, this->integer32);
-        break;
-      case 6:
-        corothrift::read_field<tag::i64>(r, f.type, this->integer64);
-        break;
-      case 7:
-        corothrift::read_field<tag::double_>(r, f.type, this->double_precision);
-        break;
-      case 8:
-        corothrift::read_field<tag::string>(r, f.type, this->some_characters);
-        break;
-      case 9:
-        corothrift::read_field<tag::string>(r, f.type, this->zomg_unicode);
-        break;
-      case 10:
-        corothrift::read_field<tag::bool_>(r, f.type, this->what_who);
-        break;
-      case 11:
-        corothrift::read_field<tag::binary>(r, f.type, this->base64);
-        break;
-      case 12:
-        corothrift::read_field<tag::list<tag::i8>>(r, f.type, this->byte_list);
-        break;
-      case 13:
-        corothrift::read_field<tag::list<tag::i16>>(r, f.type, this->i16_list);
-        break;
-      case 14:
-        corothrift::read_field<tag::list<tag::i64>>(r, f.type, this->i64_list);
-        break;
-      case 15:
-        corothrift::read_field<tag::uuid>(r, f.type, this->rfc4122_uuid);
-        break;
-      case 16:
-        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, this->rfc4122_uuid_list);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "TWO") {
+    value = SomeEnum::TWO;
+    return true;
   }
-  r.read_struct_end();
+  return false;
 }
 
-template void OneOfEach::write(corothrift::BinaryWriter&) const;
-template void OneOfEach::read(corothrift::BinaryReader&);
-template void OneOfEach::write(corothrift::CompactWriter&) const;
-template void OneOfEach::read(corothrift::CompactReader&);
-template void OneOfEach::write(corothrift::JsonWriter&) const;
-template void OneOfEach::read(corothrift::JsonReader&);
-
-template <class W>
-void Bonk::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Bonk");
-  corothrift::write_field<tag::i32>(w, "type", 1, this->type);
-  corothrift::write_field<tag::string>(w, "message", 2, this->message);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Bonk::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->type);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->message);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+const char* ExceptionWithAMap::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "ExceptionWithAMap";  // no memory for the text
   }
-  r.read_struct_end();
 }
 
-template void Bonk::write(corothrift::BinaryWriter&) const;
-template void Bonk::read(corothrift::BinaryReader&);
-template void Bonk::write(corothrift::CompactWriter&) const;
-template void Bonk::read(corothrift::CompactReader&);
-template void Bonk::write(corothrift::JsonWriter&) const;
-template void Bonk::read(corothrift::JsonReader&);
-
-template <class W>
-void Nesting::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Nesting");
-  corothrift::write_field<tag::structure<Bonk>>(w, "my_bonk", 1, this->my_bonk);
-  corothrift::write_field<tag::structure<OneOfEach>>(w, "my_ooe", 2, this->my_ooe);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Nesting::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Bonk>>(r, f.type, this->my_bonk);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<OneOfEach>>(r, f.type, this->my_ooe);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+const char* MutableException::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "MutableException";  // no memory for the text
   }
-  r.read_struct_end();
 }
 
-template void Nesting::write(corothrift::BinaryWriter&) const;
-template void Nesting::read(corothrift::BinaryReader&);
-template void Nesting::write(corothrift::CompactWriter&) const;
-template void Nesting::read(corothrift::CompactReader&);
-template void Nesting::write(corothrift::JsonWriter&) const;
-template void Nesting::read(corothrift::JsonReader&);
-
-template <class W>
-void HolyMoley::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("HolyMoley");
-  corothrift::write_field<tag::list<tag::structure<OneOfEach>>>(w, "big", 1, this->big);
-  corothrift::write_field<tag::set<tag::list<tag::string>>>(w, "contain", 2, this->contain);
-  corothrift::write_field<tag::map<tag::string, tag::list<tag::structure<Bonk>>>>(w, "bonks", 3, this->bonks);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void HolyMoley::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::structure<OneOfEach>>>(r, f.type, this->big);
-        break;
-      case 2:
-        corothrift::read_field<tag::set<tag::list<tag::string>>>(r, f.type, this->contain);
-        break;
-      case 3:
-        corothrift::read_field<tag::map<tag::string, tag::list<tag::structure<Bonk>>>>(r, f.type, this->bonks);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+const char* ExceptionWithoutFields::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "ExceptionWithoutFields";  // no memory for the text
   }
-  r.read_struct_end();
 }
-
-template void HolyMoley::write(corothrift::BinaryWriter&) const;
-template void HolyMoley::read(corothrift::BinaryReader&);
-template void HolyMoley::write(corothrift::CompactWriter&) const;
-template void HolyMoley::read(corothrift::CompactReader&);
-template void HolyMoley::write(corothrift::JsonWriter&) const;
-template void HolyMoley::read(corothrift::JsonReader&);
-
-template <class W>
-void Backwards::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Backwards");
-  corothrift::write_field<tag::i32>(w, "first_tag2", 2, this->first_tag2);
-  corothrift::write_field<tag::i32>(w, "second_tag1", 1, this->second_tag1);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Backwards::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->first_tag2);
-        break;
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->second_tag1);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Backwards::write(corothrift::BinaryWriter&) const;
-template void Backwards::read(corothrift::BinaryReader&);
-template void Backwards::write(corothrift::CompactWriter&) const;
-template void Backwards::read(corothrift::CompactReader&);
-template void Backwards::write(corothrift::JsonWriter&) const;
-template void Backwards::read(corothrift::JsonReader&);
-
-template <class W>
-void Empty::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Empty");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Empty::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Empty::write(corothrift::BinaryWriter&) const;
-template void Empty::read(corothrift::BinaryReader&);
-template void Empty::write(corothrift::CompactWriter&) const;
-template void Empty::read(corothrift::CompactReader&);
-template void Empty::write(corothrift::JsonWriter&) const;
-template void Empty::read(corothrift::JsonReader&);
-
-template <class W>
-void Wrapper::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Wrapper");
-  corothrift::write_field<tag::structure<Empty>>(w, "foo", 1, this->foo);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Wrapper::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Empty>>(r, f.type, this->foo);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Wrapper::write(corothrift::BinaryWriter&) const;
-template void Wrapper::read(corothrift::BinaryReader&);
-template void Wrapper::write(corothrift::CompactWriter&) const;
-template void Wrapper::read(corothrift::CompactReader&);
-template void Wrapper::write(corothrift::JsonWriter&) const;
-template void Wrapper::read(corothrift::JsonReader&);
-
-template <class W>
-void RandomStuff::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("RandomStuff");
-  corothrift::write_field<tag::i32>(w, "a", 1, this->a);
-  corothrift::write_field<tag::i32>(w, "b", 2, this->b);
-  corothrift::write_field<tag::i32>(w, "c", 3, this->c);
-  corothrift::write_field<tag::i32>(w, "d", 4, this->d);
-  corothrift::write_field<tag::list<tag::i32>>(w, "myintlist", 5, this->myintlist);
-  corothrift::write_field<tag::map<tag::i32, tag::structure<Wrapper>>>(w, "maps", 6, this->maps);
-  corothrift::write_field<tag::i64>(w, "bigint", 7, this->bigint);
-  corothrift::write_field<tag::double_>(w, "triple", 8, this->triple);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void RandomStuff::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->a);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->b);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->c);
-        break;
-      case 4:
-        corothrift::read_field<tag::i32>(r, f.type, this->d);
-        break;
-      case 5:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->myintlist);
-        break;
-      case 6:
-        corothrift::read_field<tag::map<tag::i32, tag::structure<Wrapper>>>(r, f.type, this->maps);
-        break;
-      case 7:
-        corothrift::read_field<tag::i64>(r, f.type, this->bigint);
-        break;
-      case 8:
-        corothrift::read_field<tag::double_>(r, f.type, this->triple);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void RandomStuff::write(corothrift::BinaryWriter&) const;
-template void RandomStuff::read(corothrift::BinaryReader&);
-template void RandomStuff::write(corothrift::CompactWriter&) const;
-template void RandomStuff::read(corothrift::CompactReader&);
-template void RandomStuff::write(corothrift::JsonWriter&) const;
-template void RandomStuff::read(corothrift::JsonReader&);
-
-template <class W>
-void Base64::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Base64");
-  corothrift::write_field<tag::i32>(w, "a", 1, this->a);
-  corothrift::write_field<tag::binary>(w, "b1", 2, this->b1);
-  corothrift::write_field<tag::binary>(w, "b2", 3, this->b2);
-  corothrift::write_field<tag::binary>(w, "b3", 4, this->b3);
-  corothrift::write_field<tag::binary>(w, "b4", 5, this->b4);
-  corothrift::write_field<tag::binary>(w, "b5", 6, this->b5);
-  corothrift::write_field<tag::binary>(w, "b6", 7, this->b6);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Base64::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->a);
-        break;
-      case 2:
-        corothrift::read_field<tag::binary>(r, f.type, this->b1);
-        break;
-      case 3:
-        corothrift::read_field<tag::binary>(r, f.type, this->b2);
-        break;
-      case 4:
-        corothrift::read_field<tag::binary>(r, f.type, this->b3);
-        break;
-      case 5:
-        corothrift::read_field<tag::binary>(r, f.type, this->b4);
-        break;
-      case 6:
-        corothrift::read_field<tag::binary>(r, f.type, this->b5);
-        break;
-      case 7:
-        corothrift::read_field<tag::binary>(r, f.type, this->b6);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Base64::write(corothrift::BinaryWriter&) const;
-template void Base64::read(corothrift::BinaryReader&);
-template void Base64::write(corothrift::CompactWriter&) const;
-template void Base64::read(corothrift::CompactReader&);
-template void Base64::write(corothrift::JsonWriter&) const;
-template void Base64::read(corothrift::JsonReader&);
-
-template <class W>
-void CompactProtoTestStruct::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("CompactProtoTestStruct");
-  corothrift::write_field<tag::i8>(w, "a_byte", 1, this->a_byte);
-  corothrift::write_field<tag::i16>(w, "a_i16", 2, this->a_i16);
-  corothrift::write_field<tag::i32>(w, "a_i32", 3, this->a_i32);
-  corothrift::write_field<tag::i64>(w, "a_i64", 4, this->a_i64);
-  corothrift::write_field<tag::double_>(w, "a_double", 5, this->a_double);
-  corothrift::write_field<tag::string>(w, "a_string", 6, this->a_string);
-  corothrift::write_field<tag::binary>(w, "a_binary", 7, this->a_binary);
-  corothrift::write_field<tag::bool_>(w, "true_field", 8, this->true_field);
-  corothrift::write_field<tag::bool_>(w, "false_field", 9, this->false_field);
-  corothrift::write_field<tag::structure<Empty>>(w, "empty_struct_field", 10, this->empty_struct_field);
-  corothrift::write_field<tag::list<tag::i8>>(w, "byte_list", 11, this->byte_list);
-  corothrift::write_field<tag::list<tag::i16>>(w, "i16_list", 12, this->i16_list);
-  corothrift::write_field<tag::list<tag::i32>>(w, "i32_list", 13, this->i32_list);
-  corothrift::write_field<tag::list<tag::i64>>(w, "i64_list", 14, this->i64_list);
-  corothrift::write_field<tag::list<tag::double_>>(w, "double_list", 15, this->double_list);
-  corothrift::write_field<tag::list<tag::string>>(w, "string_list", 16, this->string_list);
-  corothrift::write_field<tag::list<tag::binary>>(w, "binary_list", 17, this->binary_list);
-  corothrift::write_field<tag::list<tag::bool_>>(w, "boolean_list", 18, this->boolean_list);
-  corothrift::write_field<tag::list<tag::structure<Empty>>>(w, "struct_list", 19, this->struct_list);
-  corothrift::write_field<tag::set<tag::i8>>(w, "byte_set", 20, this->byte_set);
-  corothrift::write_field<tag::set<tag::i16>>(w, "i16_set", 21, this->i16_set);
-  corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 22, this->i32_set);
-  corothrift::write_field<tag::set<tag::i64>>(w, "i64_set", 23, this->i64_set);
-  corothrift::write_field<tag::set<tag::double_>>(w, "double_set", 24, this->double_set);
-  corothrift::write_field<tag::set<tag::string>>(w, "string_set", 25, this->string_set);
-  corothrift::write_field<tag::set<tag::binary>>(w, "binary_set", 26, this->binary_set);
-  corothrift::write_field<tag::set<tag::bool_>>(w, "boolean_set", 27, this->boolean_set);
-  corothrift::write_field<tag::set<tag::structure<Empty>>>(w, "struct_set", 28, this->struct_set);
-  corothrift::write_field<tag::map<tag::i8, tag::i8>>(w, "byte_byte_map", 29, this->byte_byte_map);
-  corothrift::write_field<tag::map<tag::i16, tag::i8>>(w, "i16_byte_map", 30, this->i16_byte_map);
-  corothrift::write_field<tag::map<tag::i32, tag::i8>>(w, "i32_byte_map", 31, this->i32_byte_map);
-  corothrift::write_field<tag::map<tag::i64, tag::i8>>(w, "i64_byte_map", 32, this->i64_byte_map);
-  corothrift::write_field<tag::map<tag::double_, tag::i8>>(w, "double_byte_map", 33, this->double_byte_map);
-  corothrift::write_field<tag::map<tag::string, tag::i8>>(w, "string_byte_map", 34, this->string_byte_map);
-  corothrift::write_field<tag::map<tag::binary, tag::i8>>(w, "binary_byte_map", 35, this->binary_byte_map);
-  corothrift::write_field<tag::map<tag::bool_, tag::i8>>(w, "boolean_byte_map", 36, this->boolean_byte_map);
-  corothrift::write_field<tag::map<tag::i8, tag::i16>>(w, "byte_i16_map", 37, this->byte_i16_map);
-  corothrift::write_field<tag::map<tag::i8, tag::i32>>(w, "byte_i32_map", 38, this->byte_i32_map);
-  corothrift::write_field<tag::map<tag::i8, tag::i64>>(w, "byte_i64_map", 39, this->byte_i64_map);
-  corothrift::write_field<tag::map<tag::i8, tag::double_>>(w, "byte_double_map", 40, this->byte_double_map);
-  corothrift::write_field<tag::map<tag::i8, tag::string>>(w, "byte_string_map", 41, this->byte_string_map);
-  corothrift::write_field<tag::map<tag::i8, tag::binary>>(w, "byte_binary_map", 42, this->byte_binary_map);
-  corothrift::write_field<tag::map<tag::i8, tag::bool_>>(w, "byte_boolean_map", 43, this->byte_boolean_map);
-  corothrift::write_field<tag::map<tag::list<tag::i8>, tag::i8>>(w, "list_byte_map", 44, this->list_byte_map);
-  corothrift::write_field<tag::map<tag::set<tag::i8>, tag::i8>>(w, "set_byte_map", 45, this->set_byte_map);
-  corothrift::write_field<tag::map<tag::map<tag::i8, tag::i8>, tag::i8>>(w, "map_byte_map", 46, this->map_byte_map);
-  corothrift::write_field<tag::map<tag::i8, tag::map<tag::i8, tag::i8>>>(w, "byte_map_map", 47, this->byte_map_map);
-  corothrift::write_field<tag::map<tag::i8, tag::set<tag::i8>>>(w, "byte_set_map", 48, this->byte_set_map);
-  corothrift::write_field<tag::map<tag::i8, tag::list<tag::i8>>>(w, "byte_list_map", 49, this->byte_list_map);
-  corothrift::write_field<tag::i64>(w, "field500", 500, this->field500);
-  corothrift::write_field<tag::i64>(w, "field5000", 5000, this->field5000);
-  corothrift::write_field<tag::i64>(w, "field20000", 20000, this->field20000);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void CompactProtoTestStruct::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i8>(r, f.type, this->a_byte);
-        break;
-      case 2:
-        corothrift::read_field<tag::i16>(r, f.type, this->a_i16);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->a_i32);
-        break;
-      case 4:
-        corothrift::read_field<tag::i64>(r, f.type, this->a_i64);
-        break;
-      case 5:
-        corothrift::read_field<tag::double_>(r, f.type, this->a_double);
-        break;
-      case 6:
-        corothrift::read_field<tag::string>(r, f.type, this->a_string);
-        break;
-      case 7:
-        corothrift::read_field<tag::binary>(r, f.type, this->a_binary);
-        break;
-      case 8:
-        corothrift::read_field<tag::bool_>(r, f.type, this->true_field);
-        break;
-      case 9:
-        corothrift::read_field<tag::bool_>(r, f.type, this->false_field);
-        break;
-      case 10:
-        corothrift::read_field<tag::structure<Empty>>(r, f.type, this->empty_struct_field);
-        break;
-      case 11:
-        corothrift::read_field<tag::list<tag::i8>>(r, f.type, this->byte_list);
-        break;
-      case 12:
-        corothrift::read_field<tag::list<tag::i16>>(r, f.type, this->i16_list);
-        break;
-      case 13:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->i32_list);
-        break;
-      case 14:
-        corothrift::read_field<tag::list<tag::i64>>(r, f.type, this->i64_list);
-        break;
-      case 15:
-        corothrift::read_field<tag::list<tag::double_>>(r, f.type, this->double_list);
-        break;
-      case 16:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->string_list);
-        break;
-      case 17:
-        corothrift::read_field<tag::list<tag::binary>>(r, f.type, this->binary_list);
-        break;
-      case 18:
-        corothrift::read_field<tag::list<tag::bool_>>(r, f.type, this->boolean_list);
-        break;
-      case 19:
-        corothrift::read_field<tag::list<tag::structure<Empty>>>(r, f.type, this->struct_list);
-        break;
-      case 20:
-        corothrift::read_field<tag::set<tag::i8>>(r, f.type, this->byte_set);
-        break;
-      case 21:
-        corothrift::read_field<tag::set<tag::i16>>(r, f.type, this->i16_set);
-        break;
-      case 22:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->i32_set);
-        break;
-      case 23:
-        corothrift::read_field<tag::set<tag::i64>>(r, f.type, this->i64_set);
-        break;
-      case 24:
-        corothrift::read_field<tag::set<tag::double_>>(r, f.type, this->double_set);
-        break;
-      case 25:
-        corothrift::read_field<tag::set<tag::string>>(r, f.type, this->string_set);
-        break;
-      case 26:
-        corothrift::read_field<tag::set<tag::binary>>(r, f.type, this->binary_set);
-        break;
-      case 27:
-        corothrift::read_field<tag::set<tag::bool_>>(r, f.type, this->boolean_set);
-        break;
-      case 28:
-        corothrift::read_field<tag::set<tag::structure<Empty>>>(r, f.type, this->struct_set);
-        break;
-      case 29:
-        corothrift::read_field<tag::map<tag::i8, tag::i8>>(r, f.type, this->byte_byte_map);
-        break;
-      case 30:
-        corothrift::read_field<tag::map<tag::i16, tag::i8>>(r, f.type, this->i16_byte_map);
-        break;
-      case 31:
-        corothrift::read_field<tag::map<tag::i32, tag::i8>>(r, f.type, this->i32_byte_map);
-        break;
-      case 32:
-        corothrift::read_field<tag::map<tag::i64, tag::i8>>(r, f.type, this->i64_byte_map);
-        break;
-      case 33:
-        corothrift::read_field<tag::map<tag::double_, tag::i8>>(r, f.type, this->double_byte_map);
-        break;
-      case 34:
-        corothrift::read_field<tag::map<tag::string, tag::i8>>(r, f.type, this->string_byte_map);
-        break;
-      case 35:
-        corothrift::read_field<tag::map<tag::binary, tag::i8>>(r, f.type, this->binary_byte_map);
-        break;
-      case 36:
-        corothrift::read_field<tag::map<tag::bool_, tag::i8>>(r, f.type, this->boolean_byte_map);
-        break;
-      case 37:
-        corothrift::read_field<tag::map<tag::i8, tag::i16>>(r, f.type, this->byte_i16_map);
-        break;
-      case 38:
-        corothrift::read_field<tag::map<tag::i8, tag::i32>>(r, f.type, this->byte_i32_map);
-        break;
-      case 39:
-        corothrift::read_field<tag::map<tag::i8, tag::i64>>(r, f.type, this->byte_i64_map);
-        break;
-      case 40:
-        corothrift::read_field<tag::map<tag::i8, tag::double_>>(r, f.type, this->byte_double_map);
-        break;
-      case 41:
-        corothrift::read_field<tag::map<tag::i8, tag::string>>(r, f.type, this->byte_string_map);
-        break;
-      case 42:
-        corothrift::read_field<tag::map<tag::i8, tag::binary>>(r, f.type, this->byte_binary_map);
-        break;
-      case 43:
-        corothrift::read_field<tag::map<tag::i8, tag::bool_>>(r, f.type, this->byte_boolean_map);
-        break;
-      case 44:
-        corothrift::read_field<tag::map<tag::list<tag::i8>, tag::i8>>(r, f.type, this->list_byte_map);
-        break;
-      case 45:
-        corothrift::read_field<tag::map<tag::set<tag::i8>, tag::i8>>(r, f.type, this->set_byte_map);
-        break;
-      case 46:
-        corothrift::read_field<tag::map<tag::map<tag::i8, tag::i8>, tag::i8>>(r, f.type, this->map_byte_map);
-        break;
-      case 47:
-        corothrift::read_field<tag::map<tag::i8, tag::map<tag::i8, tag::i8>>>(r, f.type, this->byte_map_map);
-        break;
-      case 48:
-        corothrift::read_field<tag::map<tag::i8, tag::set<tag::i8>>>(r, f.type, this->byte_set_map);
-        break;
-      case 49:
-        corothrift::read_field<tag::map<tag::i8, tag::list<tag::i8>>>(r, f.type, this->byte_list_map);
-        break;
-      case 500:
-        corothrift::read_field<tag::i64>(r, f.type, this->field500);
-        break;
-      case 5000:
-        corothrift::read_field<tag::i64>(r, f.type, this->field5000);
-        break;
-      case 20000:
-        corothrift::read_field<tag::i64>(r, f.type, this->field20000);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void CompactProtoTestStruct::write(corothrift::BinaryWriter&) const;
-template void CompactProtoTestStruct::read(corothrift::BinaryReader&);
-template void CompactProtoTestStruct::write(corothrift::CompactWriter&) const;
-template void CompactProtoTestStruct::read(corothrift::CompactReader&);
-template void CompactProtoTestStruct::write(corothrift::JsonWriter&) const;
-template void CompactProtoTestStruct::read(corothrift::JsonReader&);
-
-template <class W>
-void SingleMapTestStruct::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SingleMapTestStruct");
-  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 1, this->i32_map);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void SingleMapTestStruct::read(R& r) {
-  namespace tag = corothrift::tag;
-  bool has_i32_map = false;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        has_i32_map = corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, this->i32_map);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-  if (!has_i32_map) corothrift::throw_missing_required_field("SingleMapTestStruct", "i32_map");
-}
-
-template void SingleMapTestStruct::write(corothrift::BinaryWriter&) const;
-template void SingleMapTestStruct::read(corothrift::BinaryReader&);
-template void SingleMapTestStruct::write(corothrift::CompactWriter&) const;
-template void SingleMapTestStruct::read(corothrift::CompactReader&);
-template void SingleMapTestStruct::write(corothrift::JsonWriter&) const;
-template void SingleMapTestStruct::read(corothrift::JsonReader&);
-
-template <class W>
-void ExceptionWithAMap::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ExceptionWithAMap");
-  corothrift::write_field<tag::string>(w, "blah", 1, this->blah);
-  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map_field", 2, this->map_field);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ExceptionWithAMap::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->blah);
-        break;
-      case 2:
-        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, this->map_field);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void ExceptionWithAMap::write(corothrift::BinaryWriter&) const;
-template void ExceptionWithAMap::read(corothrift::BinaryReader&);
-template void ExceptionWithAMap::write(corothrift::CompactWriter&) const;
-template void ExceptionWithAMap::read(corothrift::CompactReader&);
-template void ExceptionWithAMap::write(corothrift::JsonWriter&) const;
-template void ExceptionWithAMap::read(corothrift::JsonReader&);
-
-template <class W>
-void MutableException::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("MutableException");
-  corothrift::write_field<tag::string>(w, "msg", 1, this->msg);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void MutableException::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->msg);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void MutableException::write(corothrift::BinaryWriter&) const;
-template void MutableException::read(corothrift::BinaryReader&);
-template void MutableException::write(corothrift::CompactWriter&) const;
-template void MutableException::read(corothrift::CompactReader&);
-template void MutableException::write(corothrift::JsonWriter&) const;
-template void MutableException::read(corothrift::JsonReader&);
-
-template <class W>
-void ExceptionWithoutFields::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ExceptionWithoutFields");
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ExceptionWithoutFields::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void ExceptionWithoutFields::write(corothrift::BinaryWriter&) const;
-template void ExceptionWithoutFields::read(corothrift::BinaryReader&);
-template void ExceptionWithoutFields::write(corothrift::CompactWriter&) const;
-template void ExceptionWithoutFields::read(corothrift::CompactReader&);
-template void ExceptionWithoutFields::write(corothrift::JsonWriter&) const;
-template void ExceptionWithoutFields::read(corothrift::JsonReader&);
-
-template <class W>
-void BlowUp::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("BlowUp");
-  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b1", 1, this->b1);
-  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b2", 2, this->b2);
-  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b3", 3, this->b3);
-  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b4", 4, this->b4);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void BlowUp::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, this->b1);
-        break;
-      case 2:
-        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, this->b2);
-        break;
-      case 3:
-        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, this->b3);
-        break;
-      case 4:
-        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, this->b4);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void BlowUp::write(corothrift::BinaryWriter&) const;
-template void BlowUp::read(corothrift::BinaryReader&);
-template void BlowUp::write(corothrift::CompactWriter&) const;
-template void BlowUp::read(corothrift::CompactReader&);
-template void BlowUp::write(corothrift::JsonWriter&) const;
-template void BlowUp::read(corothrift::JsonReader&);
-
-template <class W>
-void ReverseOrderStruct::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("ReverseOrderStruct");
-  corothrift::write_field<tag::string>(w, "first", 4, this->first);
-  corothrift::write_field<tag::i16>(w, "second", 3, this->second);
-  corothrift::write_field<tag::i32>(w, "third", 2, this->third);
-  corothrift::write_field<tag::i64>(w, "fourth", 1, this->fourth);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void ReverseOrderStruct::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 4:
-        corothrift::read_field<tag::string>(r, f.type, this->first);
-        break;
-      case 3:
-        corothrift::read_field<tag::i16>(r, f.type, this->second);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->third);
-        break;
-      case 1:
-        corothrift::read_field<tag::i64>(r, f.type, this->fourth);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void ReverseOrderStruct::write(corothrift::BinaryWriter&) const;
-template void ReverseOrderStruct::read(corothrift::BinaryReader&);
-template void ReverseOrderStruct::write(corothrift::CompactWriter&) const;
-template void ReverseOrderStruct::read(corothrift::CompactReader&);
-template void ReverseOrderStruct::write(corothrift::JsonWriter&) const;
-template void ReverseOrderStruct::read(corothrift::JsonReader&);
-
-template <class W>
-void StructWithSomeEnum::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("StructWithSomeEnum");
-  corothrift::write_field<tag::enumeration<SomeEnum>>(w, "blah", 1, this->blah);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void StructWithSomeEnum::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::enumeration<SomeEnum>>(r, f.type, this->blah);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void StructWithSomeEnum::write(corothrift::BinaryWriter&) const;
-template void StructWithSomeEnum::read(corothrift::BinaryReader&);
-template void StructWithSomeEnum::write(corothrift::CompactWriter&) const;
-template void StructWithSomeEnum::read(corothrift::CompactReader&);
-template void StructWithSomeEnum::write(corothrift::JsonWriter&) const;
-template void StructWithSomeEnum::read(corothrift::JsonReader&);
 
 const std::string& TestUnion::get_string_field() const { return std::get<1>(value_); }
 
@@ -1092,90 +110,6 @@ std::map<std::int32_t, std::int32_t>& TestUnion::set_i32_map(std::map<std::int32
   return value_.emplace<8>(std::move(value));
 }
 
-template <class W>
-void TestUnion::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestUnion");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::string_field:
-      corothrift::write_field<tag::string>(w, "string_field", 1, std::get<1>(value_));
-      break;
-    case Type::i32_field:
-      corothrift::write_field<tag::i32>(w, "i32_field", 2, std::get<2>(value_));
-      break;
-    case Type::struct_field:
-      corothrift::write_field<tag::structure<OneOfEach>>(w, "struct_field", 3, std::get<3>(value_));
-      break;
-    case Type::struct_list:
-      corothrift::write_field<tag::list<tag::structure<RandomStuff>>>(w, "struct_list", 4, std::get<4>(value_));
-      break;
-    case Type::other_i32_field:
-      corothrift::write_field<tag::i32>(w, "other_i32_field", 5, std::get<5>(value_));
-      break;
-    case Type::enum_field:
-      corothrift::write_field<tag::enumeration<SomeEnum>>(w, "enum_field", 6, std::get<6>(value_));
-      break;
-    case Type::i32_set:
-      corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 7, std::get<7>(value_));
-      break;
-    case Type::i32_map:
-      corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 8, std::get<8>(value_));
-      break;
-  }
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestUnion::read(R& r) {
-  namespace tag = corothrift::tag;
-  value_.emplace<0>();
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        if (!corothrift::read_field<tag::string>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
-        break;
-      case 2:
-        if (!corothrift::read_field<tag::i32>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
-        break;
-      case 3:
-        if (!corothrift::read_field<tag::structure<OneOfEach>>(r, f.type, value_.emplace<3>())) value_.emplace<0>();
-        break;
-      case 4:
-        if (!corothrift::read_field<tag::list<tag::structure<RandomStuff>>>(r, f.type, value_.emplace<4>())) value_.emplace<0>();
-        break;
-      case 5:
-        if (!corothrift::read_field<tag::i32>(r, f.type, value_.emplace<5>())) value_.emplace<0>();
-        break;
-      case 6:
-        if (!corothrift::read_field<tag::enumeration<SomeEnum>>(r, f.type, value_.emplace<6>())) value_.emplace<0>();
-        break;
-      case 7:
-        if (!corothrift::read_field<tag::set<tag::i32>>(r, f.type, value_.emplace<7>())) value_.emplace<0>();
-        break;
-      case 8:
-        if (!corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value_.emplace<8>())) value_.emplace<0>();
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void TestUnion::write(corothrift::BinaryWriter&) const;
-template void TestUnion::read(corothrift::BinaryReader&);
-template void TestUnion::write(corothrift::CompactWriter&) const;
-template void TestUnion::read(corothrift::CompactReader&);
-template void TestUnion::write(corothrift::JsonWriter&) const;
-template void TestUnion::read(corothrift::JsonReader&);
-
 const std::int32_t& TestUnionMinusStringField::get_i32_field() const { return std::get<1>(value_); }
 
 std::int32_t& TestUnionMinusStringField::set_i32_field(std::int32_t value) {
@@ -1218,84 +152,6 @@ std::map<std::int32_t, std::int32_t>& TestUnionMinusStringField::set_i32_map(std
   return value_.emplace<7>(std::move(value));
 }
 
-template <class W>
-void TestUnionMinusStringField::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("TestUnionMinusStringField");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::i32_field:
-      corothrift::write_field<tag::i32>(w, "i32_field", 2, std::get<1>(value_));
-      break;
-    case Type::struct_field:
-      corothrift::write_field<tag::structure<OneOfEach>>(w, "struct_field", 3, std::get<2>(value_));
-      break;
-    case Type::struct_list:
-      corothrift::write_field<tag::list<tag::structure<RandomStuff>>>(w, "struct_list", 4, std::get<3>(value_));
-      break;
-    case Type::other_i32_field:
-      corothrift::write_field<tag::i32>(w, "other_i32_field", 5, std::get<4>(value_));
-      break;
-    case Type::enum_field:
-      corothrift::write_field<tag::enumeration<SomeEnum>>(w, "enum_field", 6, std::get<5>(value_));
-      break;
-    case Type::i32_set:
-      corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 7, std::get<6>(value_));
-      break;
-    case Type::i32_map:
-      corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 8, std::get<7>(value_));
-      break;
-  }
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void TestUnionMinusStringField::read(R& r) {
-  namespace tag = corothrift::tag;
-  value_.emplace<0>();
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 2:
-        if (!corothrift::read_field<tag::i32>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
-        break;
-      case 3:
-        if (!corothrift::read_field<tag::structure<OneOfEach>>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
-        break;
-      case 4:
-        if (!corothrift::read_field<tag::list<tag::structure<RandomStuff>>>(r, f.type, value_.emplace<3>())) value_.emplace<0>();
-        break;
-      case 5:
-        if (!corothrift::read_field<tag::i32>(r, f.type, value_.emplace<4>())) value_.emplace<0>();
-        break;
-      case 6:
-        if (!corothrift::read_field<tag::enumeration<SomeEnum>>(r, f.type, value_.emplace<5>())) value_.emplace<0>();
-        break;
-      case 7:
-        if (!corothrift::read_field<tag::set<tag::i32>>(r, f.type, value_.emplace<6>())) value_.emplace<0>();
-        break;
-      case 8:
-        if (!corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value_.emplace<7>())) value_.emplace<0>();
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void TestUnionMinusStringField::write(corothrift::BinaryWriter&) const;
-template void TestUnionMinusStringField::read(corothrift::BinaryReader&);
-template void TestUnionMinusStringField::write(corothrift::CompactWriter&) const;
-template void TestUnionMinusStringField::read(corothrift::CompactReader&);
-template void TestUnionMinusStringField::write(corothrift::JsonWriter&) const;
-template void TestUnionMinusStringField::read(corothrift::JsonReader&);
-
 const std::string& ComparableUnion::get_string_field() const { return std::get<1>(value_); }
 
 std::string& ComparableUnion::set_string_field(std::string value) {
@@ -1308,116 +164,55 @@ corothrift::Binary& ComparableUnion::set_binary_field(corothrift::Binary value) 
   return value_.emplace<2>(std::move(value));
 }
 
+}  // namespace thrift::test::debug
+
 template <class W>
-void ComparableUnion::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::write(W& w, const ::thrift::test::debug::Doubles& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("ComparableUnion");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::string_field:
-      corothrift::write_field<tag::string>(w, "string_field", 1, std::get<1>(value_));
-      break;
-    case Type::binary_field:
-      corothrift::write_field<tag::binary>(w, "binary_field", 2, std::get<2>(value_));
-      break;
-  }
+  w.write_struct_begin("Doubles");
+  corothrift::write_field<tag::double_>(w, "nan", 1, value.nan);
+  corothrift::write_field<tag::double_>(w, "inf", 2, value.inf);
+  corothrift::write_field<tag::double_>(w, "neginf", 3, value.neginf);
+  corothrift::write_field<tag::double_>(w, "repeating", 4, value.repeating);
+  corothrift::write_field<tag::double_>(w, "big", 5, value.big);
+  corothrift::write_field<tag::double_>(w, "tiny", 6, value.tiny);
+  corothrift::write_field<tag::double_>(w, "zero", 7, value.zero);
+  corothrift::write_field<tag::double_>(w, "negzero", 8, value.negzero);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ComparableUnion::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::read(R& r, ::thrift::test::debug::Doubles& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::string>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
+        corothrift::read_field<tag::double_>(r, f.type, value.nan);
         break;
       case 2:
-        if (!corothrift::read_field<tag::binary>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void ComparableUnion::write(corothrift::BinaryWriter&) const;
-template void ComparableUnion::read(corothrift::BinaryReader&);
-template void ComparableUnion::write(corothrift::CompactWriter&) const;
-template void ComparableUnion::read(corothrift::CompactReader&);
-template void ComparableUnion::write(corothrift::JsonWriter&) const;
-template void ComparableUnion::read(corothrift::JsonReader&);
-
-template <class W>
-void StructWithAUnion::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("StructWithAUnion");
-  corothrift::write_field<tag::structure<TestUnion>>(w, "test_union", 1, this->test_union);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void StructWithAUnion::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<TestUnion>>(r, f.type, this->test_union);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void StructWithAUnion::write(corothrift::BinaryWriter&) const;
-template void StructWithAUnion::read(corothrift::BinaryReader&);
-template void StructWithAUnion::write(corothrift::CompactWriter&) const;
-template void StructWithAUnion::read(corothrift::CompactReader&);
-template void StructWithAUnion::write(corothrift::JsonWriter&) const;
-template void StructWithAUnion::read(corothrift::JsonReader&);
-
-template <class W>
-void PrimitiveThenStruct::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("PrimitiveThenStruct");
-  corothrift::write_field<tag::i32>(w, "blah", 1, this->blah);
-  corothrift::write_field<tag::i32>(w, "blah2", 2, this->blah2);
-  corothrift::write_field<tag::structure<Backwards>>(w, "bw", 3, this->bw);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void PrimitiveThenStruct::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->blah);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->blah2);
+        corothrift::read_field<tag::double_>(r, f.type, value.inf);
         break;
       case 3:
-        corothrift::read_field<tag::structure<Backwards>>(r, f.type, this->bw);
+        corothrift::read_field<tag::double_>(r, f.type, value.neginf);
+        break;
+      case 4:
+        corothrift::read_field<tag::double_>(r, f.type, value.repeating);
+        break;
+      case 5:
+        corothrift::read_field<tag::double_>(r, f.type, value.big);
+        break;
+      case 6:
+        corothrift::read_field<tag::double_>(r, f.type, value.tiny);
+        break;
+      case 7:
+        corothrift::read_field<tag::double_>(r, f.type, value.zero);
+        break;
+      case 8:
+        corothrift::read_field<tag::double_>(r, f.type, value.negzero);
         break;
       default:
         r.skip(f.type);
@@ -1427,24 +222,1407 @@ void PrimitiveThenStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void PrimitiveThenStruct::write(corothrift::BinaryWriter&) const;
-template void PrimitiveThenStruct::read(corothrift::BinaryReader&);
-template void PrimitiveThenStruct::write(corothrift::CompactWriter&) const;
-template void PrimitiveThenStruct::read(corothrift::CompactReader&);
-template void PrimitiveThenStruct::write(corothrift::JsonWriter&) const;
-template void PrimitiveThenStruct::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Doubles&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Doubles&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Doubles&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Doubles&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Doubles&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Doubles>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Doubles&);
 
 template <class W>
-void StructWithASomemap::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::write(W& w, const ::thrift::test::debug::OneOfEach& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("StructWithASomemap");
-  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "somemap_field", 1, this->somemap_field);
+  w.write_struct_begin("OneOfEach");
+  corothrift::write_field<tag::bool_>(w, "im_true", 1, value.im_true);
+  corothrift::write_field<tag::bool_>(w, "im_false", 2, value.im_false);
+  corothrift::write_field<tag::i8>(w, "a_bite", 3, value.a_bite);
+  corothrift::write_field<tag::i16>(w, "integer16", 4, value.integer16);
+  corothrift::write_field<tag::i32>(w, "integer32", 5, value.integer32);
+  corothrift::write_field<tag::i64>(w, "integer64", 6, value.integer64);
+  corothrift::write_field<tag::double_>(w, "double_precision", 7, value.double_precision);
+  corothrift::write_field<tag::string>(w, "some_characters", 8, value.some_characters);
+  corothrift::write_field<tag::string>(w, "zomg_unicode", 9, value.zomg_unicode);
+  corothrift::write_field<tag::bool_>(w, "what_who", 10, value.what_who);
+  corothrift::write_field<tag::binary>(w, "base64", 11, value.base64);
+  corothrift::write_field<tag::list<tag::i8>>(w, "byte_list", 12, value.byte_list);
+  corothrift::write_field<tag::list<tag::i16>>(w, "i16_list", 13, value.i16_list);
+  corothrift::write_field<tag::list<tag::i64>>(w, "i64_list", 14, value.i64_list);
+  corothrift::write_field<tag::uuid>(w, "rfc4122_uuid", 15, value.rfc4122_uuid);
+  corothrift::write_field<tag::list<tag::uuid>>(w, "rfc4122_uuid_list", 16, value.rfc4122_uuid_list);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void StructWithASomemap::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::read(R& r, ::thrift::test::debug::OneOfEach& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::bool_>(r, f.type, value.im_true);
+        break;
+      case 2:
+        corothrift::read_field<tag::bool_>(r, f.type, value.im_false);
+        break;
+      case 3:
+        corothrift::read_field<tag::i8>(r, f.type, value.a_bite);
+        break;
+      case 4:
+        corothrift::read_field<tag::i16>(r, f.type, value.integer16);
+        break;
+      case 5:
+        corothrift::read_field<tag::i32>(r, f.type, value.integer32);
+        break;
+      case 6:
+        corothrift::read_field<tag::i64>(r, f.type, value.integer64);
+        break;
+      case 7:
+        corothrift::read_field<tag::double_>(r, f.type, value.double_precision);
+        break;
+      case 8:
+        corothrift::read_field<tag::string>(r, f.type, value.some_characters);
+        break;
+      case 9:
+        corothrift::read_field<tag::string>(r, f.type, value.zomg_unicode);
+        break;
+      case 10:
+        corothrift::read_field<tag::bool_>(r, f.type, value.what_who);
+        break;
+      case 11:
+        corothrift::read_field<tag::binary>(r, f.type, value.base64);
+        break;
+      case 12:
+        corothrift::read_field<tag::list<tag::i8>>(r, f.type, value.byte_list);
+        break;
+      case 13:
+        corothrift::read_field<tag::list<tag::i16>>(r, f.type, value.i16_list);
+        break;
+      case 14:
+        corothrift::read_field<tag::list<tag::i64>>(r, f.type, value.i64_list);
+        break;
+      case 15:
+        corothrift::read_field<tag::uuid>(r, f.type, value.rfc4122_uuid);
+        break;
+      case 16:
+        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, value.rfc4122_uuid_list);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::OneOfEach&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::OneOfEach&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::OneOfEach&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::OneOfEach&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::OneOfEach&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::OneOfEach>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::OneOfEach&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::write(W& w, const ::thrift::test::debug::Bonk& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Bonk");
+  corothrift::write_field<tag::i32>(w, "type", 1, value.type);
+  corothrift::write_field<tag::string>(w, "message", 2, value.message);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::read(R& r, ::thrift::test::debug::Bonk& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.type);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.message);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Bonk>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Bonk&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::write(W& w, const ::thrift::test::debug::Nesting& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Nesting");
+  corothrift::write_field<tag::structure<::thrift::test::debug::Bonk>>(w, "my_bonk", 1, value.my_bonk);
+  corothrift::write_field<tag::structure<::thrift::test::debug::OneOfEach>>(w, "my_ooe", 2, value.my_ooe);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::read(R& r, ::thrift::test::debug::Nesting& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::debug::Bonk>>(r, f.type, value.my_bonk);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::thrift::test::debug::OneOfEach>>(r, f.type, value.my_ooe);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Nesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Nesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Nesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Nesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Nesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Nesting>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Nesting&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::write(W& w, const ::thrift::test::debug::HolyMoley& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("HolyMoley");
+  corothrift::write_field<tag::list<tag::structure<::thrift::test::debug::OneOfEach>>>(w, "big", 1, value.big);
+  corothrift::write_field<tag::set<tag::list<tag::string>>>(w, "contain", 2, value.contain);
+  corothrift::write_field<tag::map<tag::string, tag::list<tag::structure<::thrift::test::debug::Bonk>>>>(w, "bonks", 3, value.bonks);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::read(R& r, ::thrift::test::debug::HolyMoley& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::list<tag::structure<::thrift::test::debug::OneOfEach>>>(r, f.type, value.big);
+        break;
+      case 2:
+        corothrift::read_field<tag::set<tag::list<tag::string>>>(r, f.type, value.contain);
+        break;
+      case 3:
+        corothrift::read_field<tag::map<tag::string, tag::list<tag::structure<::thrift::test::debug::Bonk>>>>(r, f.type, value.bonks);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::HolyMoley&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::HolyMoley&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::HolyMoley&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::HolyMoley&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::HolyMoley&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::HolyMoley>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::HolyMoley&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::write(W& w, const ::thrift::test::debug::Backwards& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Backwards");
+  corothrift::write_field<tag::i32>(w, "first_tag2", 2, value.first_tag2);
+  corothrift::write_field<tag::i32>(w, "second_tag1", 1, value.second_tag1);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::read(R& r, ::thrift::test::debug::Backwards& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.first_tag2);
+        break;
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.second_tag1);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Backwards&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Backwards&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Backwards&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Backwards&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Backwards&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Backwards>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Backwards&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::write(W& w, const ::thrift::test::debug::Empty& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("Empty");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::read(R& r, ::thrift::test::debug::Empty& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Empty&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Empty&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Empty&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Empty&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Empty&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Empty>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Empty&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::write(W& w, const ::thrift::test::debug::Wrapper& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Wrapper");
+  corothrift::write_field<tag::structure<::thrift::test::debug::Empty>>(w, "foo", 1, value.foo);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::read(R& r, ::thrift::test::debug::Wrapper& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::debug::Empty>>(r, f.type, value.foo);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Wrapper&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Wrapper&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Wrapper&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Wrapper&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Wrapper&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Wrapper>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Wrapper&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::write(W& w, const ::thrift::test::debug::RandomStuff& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("RandomStuff");
+  corothrift::write_field<tag::i32>(w, "a", 1, value.a);
+  corothrift::write_field<tag::i32>(w, "b", 2, value.b);
+  corothrift::write_field<tag::i32>(w, "c", 3, value.c);
+  corothrift::write_field<tag::i32>(w, "d", 4, value.d);
+  corothrift::write_field<tag::list<tag::i32>>(w, "myintlist", 5, value.myintlist);
+  corothrift::write_field<tag::map<tag::i32, tag::structure<::thrift::test::debug::Wrapper>>>(w, "maps", 6, value.maps);
+  corothrift::write_field<tag::i64>(w, "bigint", 7, value.bigint);
+  corothrift::write_field<tag::double_>(w, "triple", 8, value.triple);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::read(R& r, ::thrift::test::debug::RandomStuff& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.a);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.b);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.c);
+        break;
+      case 4:
+        corothrift::read_field<tag::i32>(r, f.type, value.d);
+        break;
+      case 5:
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.myintlist);
+        break;
+      case 6:
+        corothrift::read_field<tag::map<tag::i32, tag::structure<::thrift::test::debug::Wrapper>>>(r, f.type, value.maps);
+        break;
+      case 7:
+        corothrift::read_field<tag::i64>(r, f.type, value.bigint);
+        break;
+      case 8:
+        corothrift::read_field<tag::double_>(r, f.type, value.triple);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::RandomStuff&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::RandomStuff&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::RandomStuff&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::RandomStuff&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::RandomStuff&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::RandomStuff>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::RandomStuff&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::write(W& w, const ::thrift::test::debug::Base64& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Base64");
+  corothrift::write_field<tag::i32>(w, "a", 1, value.a);
+  corothrift::write_field<tag::binary>(w, "b1", 2, value.b1);
+  corothrift::write_field<tag::binary>(w, "b2", 3, value.b2);
+  corothrift::write_field<tag::binary>(w, "b3", 4, value.b3);
+  corothrift::write_field<tag::binary>(w, "b4", 5, value.b4);
+  corothrift::write_field<tag::binary>(w, "b5", 6, value.b5);
+  corothrift::write_field<tag::binary>(w, "b6", 7, value.b6);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::read(R& r, ::thrift::test::debug::Base64& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.a);
+        break;
+      case 2:
+        corothrift::read_field<tag::binary>(r, f.type, value.b1);
+        break;
+      case 3:
+        corothrift::read_field<tag::binary>(r, f.type, value.b2);
+        break;
+      case 4:
+        corothrift::read_field<tag::binary>(r, f.type, value.b3);
+        break;
+      case 5:
+        corothrift::read_field<tag::binary>(r, f.type, value.b4);
+        break;
+      case 6:
+        corothrift::read_field<tag::binary>(r, f.type, value.b5);
+        break;
+      case 7:
+        corothrift::read_field<tag::binary>(r, f.type, value.b6);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::Base64&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::Base64&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::Base64&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::Base64&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::Base64&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::Base64>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::Base64&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::write(W& w, const ::thrift::test::debug::CompactProtoTestStruct& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("CompactProtoTestStruct");
+  corothrift::write_field<tag::i8>(w, "a_byte", 1, value.a_byte);
+  corothrift::write_field<tag::i16>(w, "a_i16", 2, value.a_i16);
+  corothrift::write_field<tag::i32>(w, "a_i32", 3, value.a_i32);
+  corothrift::write_field<tag::i64>(w, "a_i64", 4, value.a_i64);
+  corothrift::write_field<tag::double_>(w, "a_double", 5, value.a_double);
+  corothrift::write_field<tag::string>(w, "a_string", 6, value.a_string);
+  corothrift::write_field<tag::binary>(w, "a_binary", 7, value.a_binary);
+  corothrift::write_field<tag::bool_>(w, "true_field", 8, value.true_field);
+  corothrift::write_field<tag::bool_>(w, "false_field", 9, value.false_field);
+  corothrift::write_field<tag::structure<::thrift::test::debug::Empty>>(w, "empty_struct_field", 10, value.empty_struct_field);
+  corothrift::write_field<tag::list<tag::i8>>(w, "byte_list", 11, value.byte_list);
+  corothrift::write_field<tag::list<tag::i16>>(w, "i16_list", 12, value.i16_list);
+  corothrift::write_field<tag::list<tag::i32>>(w, "i32_list", 13, value.i32_list);
+  corothrift::write_field<tag::list<tag::i64>>(w, "i64_list", 14, value.i64_list);
+  corothrift::write_field<tag::list<tag::double_>>(w, "double_list", 15, value.double_list);
+  corothrift::write_field<tag::list<tag::string>>(w, "string_list", 16, value.string_list);
+  corothrift::write_field<tag::list<tag::binary>>(w, "binary_list", 17, value.binary_list);
+  corothrift::write_field<tag::list<tag::bool_>>(w, "boolean_list", 18, value.boolean_list);
+  corothrift::write_field<tag::list<tag::structure<::thrift::test::debug::Empty>>>(w, "struct_list", 19, value.struct_list);
+  corothrift::write_field<tag::set<tag::i8>>(w, "byte_set", 20, value.byte_set);
+  corothrift::write_field<tag::set<tag::i16>>(w, "i16_set", 21, value.i16_set);
+  corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 22, value.i32_set);
+  corothrift::write_field<tag::set<tag::i64>>(w, "i64_set", 23, value.i64_set);
+  corothrift::write_field<tag::set<tag::double_>>(w, "double_set", 24, value.double_set);
+  corothrift::write_field<tag::set<tag::string>>(w, "string_set", 25, value.string_set);
+  corothrift::write_field<tag::set<tag::binary>>(w, "binary_set", 26, value.binary_set);
+  corothrift::write_field<tag::set<tag::bool_>>(w, "boolean_set", 27, value.boolean_set);
+  corothrift::write_field<tag::set<tag::structure<::thrift::test::debug::Empty>>>(w, "struct_set", 28, value.struct_set);
+  corothrift::write_field<tag::map<tag::i8, tag::i8>>(w, "byte_byte_map", 29, value.byte_byte_map);
+  corothrift::write_field<tag::map<tag::i16, tag::i8>>(w, "i16_byte_map", 30, value.i16_byte_map);
+  corothrift::write_field<tag::map<tag::i32, tag::i8>>(w, "i32_byte_map", 31, value.i32_byte_map);
+  corothrift::write_field<tag::map<tag::i64, tag::i8>>(w, "i64_byte_map", 32, value.i64_byte_map);
+  corothrift::write_field<tag::map<tag::double_, tag::i8>>(w, "double_byte_map", 33, value.double_byte_map);
+  corothrift::write_field<tag::map<tag::string, tag::i8>>(w, "string_byte_map", 34, value.string_byte_map);
+  corothrift::write_field<tag::map<tag::binary, tag::i8>>(w, "binary_byte_map", 35, value.binary_byte_map);
+  corothrift::write_field<tag::map<tag::bool_, tag::i8>>(w, "boolean_byte_map", 36, value.boolean_byte_map);
+  corothrift::write_field<tag::map<tag::i8, tag::i16>>(w, "byte_i16_map", 37, value.byte_i16_map);
+  corothrift::write_field<tag::map<tag::i8, tag::i32>>(w, "byte_i32_map", 38, value.byte_i32_map);
+  corothrift::write_field<tag::map<tag::i8, tag::i64>>(w, "byte_i64_map", 39, value.byte_i64_map);
+  corothrift::write_field<tag::map<tag::i8, tag::double_>>(w, "byte_double_map", 40, value.byte_double_map);
+  corothrift::write_field<tag::map<tag::i8, tag::string>>(w, "byte_string_map", 41, value.byte_string_map);
+  corothrift::write_field<tag::map<tag::i8, tag::binary>>(w, "byte_binary_map", 42, value.byte_binary_map);
+  corothrift::write_field<tag::map<tag::i8, tag::bool_>>(w, "byte_boolean_map", 43, value.byte_boolean_map);
+  corothrift::write_field<tag::map<tag::list<tag::i8>, tag::i8>>(w, "list_byte_map", 44, value.list_byte_map);
+  corothrift::write_field<tag::map<tag::set<tag::i8>, tag::i8>>(w, "set_byte_map", 45, value.set_byte_map);
+  corothrift::write_field<tag::map<tag::map<tag::i8, tag::i8>, tag::i8>>(w, "map_byte_map", 46, value.map_byte_map);
+  corothrift::write_field<tag::map<tag::i8, tag::map<tag::i8, tag::i8>>>(w, "byte_map_map", 47, value.byte_map_map);
+  corothrift::write_field<tag::map<tag::i8, tag::set<tag::i8>>>(w, "byte_set_map", 48, value.byte_set_map);
+  corothrift::write_field<tag::map<tag::i8, tag::list<tag::i8>>>(w, "byte_list_map", 49, value.byte_list_map);
+  corothrift::write_field<tag::i64>(w, "field500", 500, value.field500);
+  corothrift::write_field<tag::i64>(w, "field5000", 5000, value.field5000);
+  corothrift::write_field<tag::i64>(w, "field20000", 20000, value.field20000);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::read(R& r, ::thrift::test::debug::CompactProtoTestStruct& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i8>(r, f.type, value.a_byte);
+        break;
+      case 2:
+        corothrift::read_field<tag::i16>(r, f.type, value.a_i16);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.a_i32);
+        break;
+      case 4:
+        corothrift::read_field<tag::i64>(r, f.type, value.a_i64);
+        break;
+      case 5:
+        corothrift::read_field<tag::double_>(r, f.type, value.a_double);
+        break;
+      case 6:
+        corothrift::read_field<tag::string>(r, f.type, value.a_string);
+        break;
+      case 7:
+        corothrift::read_field<tag::binary>(r, f.type, value.a_binary);
+        break;
+      case 8:
+        corothrift::read_field<tag::bool_>(r, f.type, value.true_field);
+        break;
+      case 9:
+        corothrift::read_field<tag::bool_>(r, f.type, value.false_field);
+        break;
+      case 10:
+        corothrift::read_field<tag::structure<::thrift::test::debug::Empty>>(r, f.type, value.empty_struct_field);
+        break;
+      case 11:
+        corothrift::read_field<tag::list<tag::i8>>(r, f.type, value.byte_list);
+        break;
+      case 12:
+        corothrift::read_field<tag::list<tag::i16>>(r, f.type, value.i16_list);
+        break;
+      case 13:
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.i32_list);
+        break;
+      case 14:
+        corothrift::read_field<tag::list<tag::i64>>(r, f.type, value.i64_list);
+        break;
+      case 15:
+        corothrift::read_field<tag::list<tag::double_>>(r, f.type, value.double_list);
+        break;
+      case 16:
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.string_list);
+        break;
+      case 17:
+        corothrift::read_field<tag::list<tag::binary>>(r, f.type, value.binary_list);
+        break;
+      case 18:
+        corothrift::read_field<tag::list<tag::bool_>>(r, f.type, value.boolean_list);
+        break;
+      case 19:
+        corothrift::read_field<tag::list<tag::structure<::thrift::test::debug::Empty>>>(r, f.type, value.struct_list);
+        break;
+      case 20:
+        corothrift::read_field<tag::set<tag::i8>>(r, f.type, value.byte_set);
+        break;
+      case 21:
+        corothrift::read_field<tag::set<tag::i16>>(r, f.type, value.i16_set);
+        break;
+      case 22:
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.i32_set);
+        break;
+      case 23:
+        corothrift::read_field<tag::set<tag::i64>>(r, f.type, value.i64_set);
+        break;
+      case 24:
+        corothrift::read_field<tag::set<tag::double_>>(r, f.type, value.double_set);
+        break;
+      case 25:
+        corothrift::read_field<tag::set<tag::string>>(r, f.type, value.string_set);
+        break;
+      case 26:
+        corothrift::read_field<tag::set<tag::binary>>(r, f.type, value.binary_set);
+        break;
+      case 27:
+        corothrift::read_field<tag::set<tag::bool_>>(r, f.type, value.boolean_set);
+        break;
+      case 28:
+        corothrift::read_field<tag::set<tag::structure<::thrift::test::debug::Empty>>>(r, f.type, value.struct_set);
+        break;
+      case 29:
+        corothrift::read_field<tag::map<tag::i8, tag::i8>>(r, f.type, value.byte_byte_map);
+        break;
+      case 30:
+        corothrift::read_field<tag::map<tag::i16, tag::i8>>(r, f.type, value.i16_byte_map);
+        break;
+      case 31:
+        corothrift::read_field<tag::map<tag::i32, tag::i8>>(r, f.type, value.i32_byte_map);
+        break;
+      case 32:
+        corothrift::read_field<tag::map<tag::i64, tag::i8>>(r, f.type, value.i64_byte_map);
+        break;
+      case 33:
+        corothrift::read_field<tag::map<tag::double_, tag::i8>>(r, f.type, value.double_byte_map);
+        break;
+      case 34:
+        corothrift::read_field<tag::map<tag::string, tag::i8>>(r, f.type, value.string_byte_map);
+        break;
+      case 35:
+        corothrift::read_field<tag::map<tag::binary, tag::i8>>(r, f.type, value.binary_byte_map);
+        break;
+      case 36:
+        corothrift::read_field<tag::map<tag::bool_, tag::i8>>(r, f.type, value.boolean_byte_map);
+        break;
+      case 37:
+        corothrift::read_field<tag::map<tag::i8, tag::i16>>(r, f.type, value.byte_i16_map);
+        break;
+      case 38:
+        corothrift::read_field<tag::map<tag::i8, tag::i32>>(r, f.type, value.byte_i32_map);
+        break;
+      case 39:
+        corothrift::read_field<tag::map<tag::i8, tag::i64>>(r, f.type, value.byte_i64_map);
+        break;
+      case 40:
+        corothrift::read_field<tag::map<tag::i8, tag::double_>>(r, f.type, value.byte_double_map);
+        break;
+      case 41:
+        corothrift::read_field<tag::map<tag::i8, tag::string>>(r, f.type, value.byte_string_map);
+        break;
+      case 42:
+        corothrift::read_field<tag::map<tag::i8, tag::binary>>(r, f.type, value.byte_binary_map);
+        break;
+      case 43:
+        corothrift::read_field<tag::map<tag::i8, tag::bool_>>(r, f.type, value.byte_boolean_map);
+        break;
+      case 44:
+        corothrift::read_field<tag::map<tag::list<tag::i8>, tag::i8>>(r, f.type, value.list_byte_map);
+        break;
+      case 45:
+        corothrift::read_field<tag::map<tag::set<tag::i8>, tag::i8>>(r, f.type, value.set_byte_map);
+        break;
+      case 46:
+        corothrift::read_field<tag::map<tag::map<tag::i8, tag::i8>, tag::i8>>(r, f.type, value.map_byte_map);
+        break;
+      case 47:
+        corothrift::read_field<tag::map<tag::i8, tag::map<tag::i8, tag::i8>>>(r, f.type, value.byte_map_map);
+        break;
+      case 48:
+        corothrift::read_field<tag::map<tag::i8, tag::set<tag::i8>>>(r, f.type, value.byte_set_map);
+        break;
+      case 49:
+        corothrift::read_field<tag::map<tag::i8, tag::list<tag::i8>>>(r, f.type, value.byte_list_map);
+        break;
+      case 500:
+        corothrift::read_field<tag::i64>(r, f.type, value.field500);
+        break;
+      case 5000:
+        corothrift::read_field<tag::i64>(r, f.type, value.field5000);
+        break;
+      case 20000:
+        corothrift::read_field<tag::i64>(r, f.type, value.field20000);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::CompactProtoTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::CompactProtoTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::CompactProtoTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::CompactProtoTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::CompactProtoTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::CompactProtoTestStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::CompactProtoTestStruct&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::write(W& w, const ::thrift::test::debug::SingleMapTestStruct& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SingleMapTestStruct");
+  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 1, value.i32_map);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::read(R& r, ::thrift::test::debug::SingleMapTestStruct& value) {
+  namespace tag = corothrift::tag;
+  bool has_i32_map = false;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        has_i32_map = corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.i32_map);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+  if (!has_i32_map) corothrift::throw_missing_required_field("SingleMapTestStruct", "i32_map");
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::SingleMapTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::SingleMapTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::SingleMapTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::SingleMapTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::SingleMapTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::SingleMapTestStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::SingleMapTestStruct&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::write(W& w, const ::thrift::test::debug::ExceptionWithAMap& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ExceptionWithAMap");
+  corothrift::write_field<tag::string>(w, "blah", 1, value.blah);
+  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map_field", 2, value.map_field);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::read(R& r, ::thrift::test::debug::ExceptionWithAMap& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.blah);
+        break;
+      case 2:
+        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, value.map_field);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::ExceptionWithAMap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::ExceptionWithAMap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::ExceptionWithAMap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::ExceptionWithAMap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::ExceptionWithAMap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithAMap>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::ExceptionWithAMap&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::write(W& w, const ::thrift::test::debug::MutableException& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("MutableException");
+  corothrift::write_field<tag::string>(w, "msg", 1, value.msg);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::read(R& r, ::thrift::test::debug::MutableException& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.msg);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::MutableException&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::MutableException&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::MutableException&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::MutableException&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::MutableException&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::MutableException>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::MutableException&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::write(W& w, const ::thrift::test::debug::ExceptionWithoutFields& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  w.write_struct_begin("ExceptionWithoutFields");
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::read(R& r, ::thrift::test::debug::ExceptionWithoutFields& value) {
+  namespace tag = corothrift::tag;
+  static_cast<void>(value);
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::ExceptionWithoutFields&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::ExceptionWithoutFields&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::ExceptionWithoutFields&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::ExceptionWithoutFields&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::ExceptionWithoutFields&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ExceptionWithoutFields>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::ExceptionWithoutFields&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::write(W& w, const ::thrift::test::debug::BlowUp& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("BlowUp");
+  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b1", 1, value.b1);
+  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b2", 2, value.b2);
+  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b3", 3, value.b3);
+  corothrift::write_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(w, "b4", 4, value.b4);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::read(R& r, ::thrift::test::debug::BlowUp& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, value.b1);
+        break;
+      case 2:
+        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, value.b2);
+        break;
+      case 3:
+        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, value.b3);
+        break;
+      case 4:
+        corothrift::read_field<tag::map<tag::list<tag::i32>, tag::set<tag::map<tag::i32, tag::string>>>>(r, f.type, value.b4);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::BlowUp&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::BlowUp&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::BlowUp&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::BlowUp&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::BlowUp&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BlowUp>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::BlowUp&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::write(W& w, const ::thrift::test::debug::ReverseOrderStruct& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ReverseOrderStruct");
+  corothrift::write_field<tag::string>(w, "first", 4, value.first);
+  corothrift::write_field<tag::i16>(w, "second", 3, value.second);
+  corothrift::write_field<tag::i32>(w, "third", 2, value.third);
+  corothrift::write_field<tag::i64>(w, "fourth", 1, value.fourth);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::read(R& r, ::thrift::test::debug::ReverseOrderStruct& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 4:
+        corothrift::read_field<tag::string>(r, f.type, value.first);
+        break;
+      case 3:
+        corothrift::read_field<tag::i16>(r, f.type, value.second);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.third);
+        break;
+      case 1:
+        corothrift::read_field<tag::i64>(r, f.type, value.fourth);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::ReverseOrderStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::ReverseOrderStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::ReverseOrderStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::ReverseOrderStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::ReverseOrderStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ReverseOrderStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::ReverseOrderStruct&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::write(W& w, const ::thrift::test::debug::StructWithSomeEnum& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("StructWithSomeEnum");
+  corothrift::write_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(w, "blah", 1, value.blah);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::read(R& r, ::thrift::test::debug::StructWithSomeEnum& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(r, f.type, value.blah);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::StructWithSomeEnum&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::StructWithSomeEnum&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::StructWithSomeEnum&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::StructWithSomeEnum&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::StructWithSomeEnum&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithSomeEnum>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::StructWithSomeEnum&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::write(W& w, const ::thrift::test::debug::TestUnion& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestUnion");
+  switch (value.type()) {
+    case ::thrift::test::debug::TestUnion::Type::empty:
+      break;
+    case ::thrift::test::debug::TestUnion::Type::string_field:
+      corothrift::write_field<tag::string>(w, "string_field", 1, std::get<1>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::i32_field:
+      corothrift::write_field<tag::i32>(w, "i32_field", 2, std::get<2>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::struct_field:
+      corothrift::write_field<tag::structure<::thrift::test::debug::OneOfEach>>(w, "struct_field", 3, std::get<3>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::struct_list:
+      corothrift::write_field<tag::list<tag::structure<::thrift::test::debug::RandomStuff>>>(w, "struct_list", 4, std::get<4>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::other_i32_field:
+      corothrift::write_field<tag::i32>(w, "other_i32_field", 5, std::get<5>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::enum_field:
+      corothrift::write_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(w, "enum_field", 6, std::get<6>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::i32_set:
+      corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 7, std::get<7>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnion::Type::i32_map:
+      corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 8, std::get<8>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::read(R& r, ::thrift::test::debug::TestUnion& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        if (!corothrift::read_field<tag::string>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      case 2:
+        if (!corothrift::read_field<tag::i32>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        break;
+      case 3:
+        if (!corothrift::read_field<tag::structure<::thrift::test::debug::OneOfEach>>(r, f.type, value.value_.emplace<3>())) value.value_.emplace<0>();
+        break;
+      case 4:
+        if (!corothrift::read_field<tag::list<tag::structure<::thrift::test::debug::RandomStuff>>>(r, f.type, value.value_.emplace<4>())) value.value_.emplace<0>();
+        break;
+      case 5:
+        if (!corothrift::read_field<tag::i32>(r, f.type, value.value_.emplace<5>())) value.value_.emplace<0>();
+        break;
+      case 6:
+        if (!corothrift::read_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(r, f.type, value.value_.emplace<6>())) value.value_.emplace<0>();
+        break;
+      case 7:
+        if (!corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.value_.emplace<7>())) value.value_.emplace<0>();
+        break;
+      case 8:
+        if (!corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.value_.emplace<8>())) value.value_.emplace<0>();
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::TestUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::TestUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::TestUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::TestUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::TestUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnion>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::TestUnion&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::write(W& w, const ::thrift::test::debug::TestUnionMinusStringField& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("TestUnionMinusStringField");
+  switch (value.type()) {
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::empty:
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::i32_field:
+      corothrift::write_field<tag::i32>(w, "i32_field", 2, std::get<1>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::struct_field:
+      corothrift::write_field<tag::structure<::thrift::test::debug::OneOfEach>>(w, "struct_field", 3, std::get<2>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::struct_list:
+      corothrift::write_field<tag::list<tag::structure<::thrift::test::debug::RandomStuff>>>(w, "struct_list", 4, std::get<3>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::other_i32_field:
+      corothrift::write_field<tag::i32>(w, "other_i32_field", 5, std::get<4>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::enum_field:
+      corothrift::write_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(w, "enum_field", 6, std::get<5>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::i32_set:
+      corothrift::write_field<tag::set<tag::i32>>(w, "i32_set", 7, std::get<6>(value.value_));
+      break;
+    case ::thrift::test::debug::TestUnionMinusStringField::Type::i32_map:
+      corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "i32_map", 8, std::get<7>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::read(R& r, ::thrift::test::debug::TestUnionMinusStringField& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 2:
+        if (!corothrift::read_field<tag::i32>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      case 3:
+        if (!corothrift::read_field<tag::structure<::thrift::test::debug::OneOfEach>>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        break;
+      case 4:
+        if (!corothrift::read_field<tag::list<tag::structure<::thrift::test::debug::RandomStuff>>>(r, f.type, value.value_.emplace<3>())) value.value_.emplace<0>();
+        break;
+      case 5:
+        if (!corothrift::read_field<tag::i32>(r, f.type, value.value_.emplace<4>())) value.value_.emplace<0>();
+        break;
+      case 6:
+        if (!corothrift::read_field<tag::enumeration<::thrift::test::debug::SomeEnum>>(r, f.type, value.value_.emplace<5>())) value.value_.emplace<0>();
+        break;
+      case 7:
+        if (!corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.value_.emplace<6>())) value.value_.emplace<0>();
+        break;
+      case 8:
+        if (!corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.value_.emplace<7>())) value.value_.emplace<0>();
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::TestUnionMinusStringField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::TestUnionMinusStringField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::TestUnionMinusStringField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::TestUnionMinusStringField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::TestUnionMinusStringField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TestUnionMinusStringField>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::TestUnionMinusStringField&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::write(W& w, const ::thrift::test::debug::ComparableUnion& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("ComparableUnion");
+  switch (value.type()) {
+    case ::thrift::test::debug::ComparableUnion::Type::empty:
+      break;
+    case ::thrift::test::debug::ComparableUnion::Type::string_field:
+      corothrift::write_field<tag::string>(w, "string_field", 1, std::get<1>(value.value_));
+      break;
+    case ::thrift::test::debug::ComparableUnion::Type::binary_field:
+      corothrift::write_field<tag::binary>(w, "binary_field", 2, std::get<2>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::read(R& r, ::thrift::test::debug::ComparableUnion& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        if (!corothrift::read_field<tag::string>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      case 2:
+        if (!corothrift::read_field<tag::binary>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::ComparableUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::ComparableUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::ComparableUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::ComparableUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::ComparableUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ComparableUnion>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::ComparableUnion&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::write(W& w, const ::thrift::test::debug::StructWithAUnion& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("StructWithAUnion");
+  corothrift::write_field<tag::structure<::thrift::test::debug::TestUnion>>(w, "test_union", 1, value.test_union);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::read(R& r, ::thrift::test::debug::StructWithAUnion& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::thrift::test::debug::TestUnion>>(r, f.type, value.test_union);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::StructWithAUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::StructWithAUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::StructWithAUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::StructWithAUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::StructWithAUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithAUnion>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::StructWithAUnion&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::write(W& w, const ::thrift::test::debug::PrimitiveThenStruct& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("PrimitiveThenStruct");
+  corothrift::write_field<tag::i32>(w, "blah", 1, value.blah);
+  corothrift::write_field<tag::i32>(w, "blah2", 2, value.blah2);
+  corothrift::write_field<tag::structure<::thrift::test::debug::Backwards>>(w, "bw", 3, value.bw);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::read(R& r, ::thrift::test::debug::PrimitiveThenStruct& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.blah);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.blah2);
+        break;
+      case 3:
+        corothrift::read_field<tag::structure<::thrift::test::debug::Backwards>>(r, f.type, value.bw);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::PrimitiveThenStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::PrimitiveThenStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::PrimitiveThenStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::PrimitiveThenStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::PrimitiveThenStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::PrimitiveThenStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::PrimitiveThenStruct&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::write(W& w, const ::thrift::test::debug::StructWithASomemap& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("StructWithASomemap");
+  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "somemap_field", 1, value.somemap_field);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::read(R& r, ::thrift::test::debug::StructWithASomemap& value) {
   namespace tag = corothrift::tag;
   bool has_somemap_field = false;
   r.read_struct_begin();
@@ -1453,7 +1631,7 @@ void StructWithASomemap::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_somemap_field = corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, this->somemap_field);
+        has_somemap_field = corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.somemap_field);
         break;
       default:
         r.skip(f.type);
@@ -1464,25 +1642,31 @@ void StructWithASomemap::read(R& r) {
   if (!has_somemap_field) corothrift::throw_missing_required_field("StructWithASomemap", "somemap_field");
 }
 
-template void StructWithASomemap::write(corothrift::BinaryWriter&) const;
-template void StructWithASomemap::read(corothrift::BinaryReader&);
-template void StructWithASomemap::write(corothrift::CompactWriter&) const;
-template void StructWithASomemap::read(corothrift::CompactReader&);
-template void StructWithASomemap::write(corothrift::JsonWriter&) const;
-template void StructWithASomemap::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::StructWithASomemap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::StructWithASomemap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::StructWithASomemap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::StructWithASomemap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::StructWithASomemap&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::StructWithASomemap>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::StructWithASomemap&);
 
 template <class W>
-void BigFieldIdStruct::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::write(W& w, const ::thrift::test::debug::BigFieldIdStruct& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("BigFieldIdStruct");
-  corothrift::write_field<tag::string>(w, "field1", 1, this->field1);
-  corothrift::write_field<tag::string>(w, "field2", 45, this->field2);
+  corothrift::write_field<tag::string>(w, "field1", 1, value.field1);
+  corothrift::write_field<tag::string>(w, "field2", 45, value.field2);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void BigFieldIdStruct::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::read(R& r, ::thrift::test::debug::BigFieldIdStruct& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1490,10 +1674,10 @@ void BigFieldIdStruct::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->field1);
+        corothrift::read_field<tag::string>(r, f.type, value.field1);
         break;
       case 45:
-        corothrift::read_field<tag::string>(r, f.type, this->field2);
+        corothrift::read_field<tag::string>(r, f.type, value.field2);
         break;
       default:
         r.skip(f.type);
@@ -1503,26 +1687,32 @@ void BigFieldIdStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void BigFieldIdStruct::write(corothrift::BinaryWriter&) const;
-template void BigFieldIdStruct::read(corothrift::BinaryReader&);
-template void BigFieldIdStruct::write(corothrift::CompactWriter&) const;
-template void BigFieldIdStruct::read(corothrift::CompactReader&);
-template void BigFieldIdStruct::write(corothrift::JsonWriter&) const;
-template void BigFieldIdStruct::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::BigFieldIdStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::BigFieldIdStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::BigFieldIdStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::BigFieldIdStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::BigFieldIdStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BigFieldIdStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::BigFieldIdStruct&);
 
 template <class W>
-void BreaksRubyCompactProtocol::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::write(W& w, const ::thrift::test::debug::BreaksRubyCompactProtocol& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("BreaksRubyCompactProtocol");
-  corothrift::write_field<tag::string>(w, "field1", 1, this->field1);
-  corothrift::write_field<tag::structure<BigFieldIdStruct>>(w, "field2", 2, this->field2);
-  corothrift::write_field<tag::i32>(w, "field3", 3, this->field3);
+  corothrift::write_field<tag::string>(w, "field1", 1, value.field1);
+  corothrift::write_field<tag::structure<::thrift::test::debug::BigFieldIdStruct>>(w, "field2", 2, value.field2);
+  corothrift::write_field<tag::i32>(w, "field3", 3, value.field3);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void BreaksRubyCompactProtocol::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::read(R& r, ::thrift::test::debug::BreaksRubyCompactProtocol& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1530,13 +1720,13 @@ void BreaksRubyCompactProtocol::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->field1);
+        corothrift::read_field<tag::string>(r, f.type, value.field1);
         break;
       case 2:
-        corothrift::read_field<tag::structure<BigFieldIdStruct>>(r, f.type, this->field2);
+        corothrift::read_field<tag::structure<::thrift::test::debug::BigFieldIdStruct>>(r, f.type, value.field2);
         break;
       case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->field3);
+        corothrift::read_field<tag::i32>(r, f.type, value.field3);
         break;
       default:
         r.skip(f.type);
@@ -1546,35 +1736,41 @@ void BreaksRubyCompactProtocol::read(R& r) {
   r.read_struct_end();
 }
 
-template void BreaksRubyCompactProtocol::write(corothrift::BinaryWriter&) const;
-template void BreaksRubyCompactProtocol::read(corothrift::BinaryReader&);
-template void BreaksRubyCompactProtocol::write(corothrift::CompactWriter&) const;
-template void BreaksRubyCompactProtocol::read(corothrift::CompactReader&);
-template void BreaksRubyCompactProtocol::write(corothrift::JsonWriter&) const;
-template void BreaksRubyCompactProtocol::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::BreaksRubyCompactProtocol&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::BreaksRubyCompactProtocol&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::BreaksRubyCompactProtocol&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::BreaksRubyCompactProtocol&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::BreaksRubyCompactProtocol&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::BreaksRubyCompactProtocol>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::BreaksRubyCompactProtocol&);
 
 template <class W>
-void TupleProtocolTestStruct::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::write(W& w, const ::thrift::test::debug::TupleProtocolTestStruct& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("TupleProtocolTestStruct");
-  corothrift::write_field<tag::i32>(w, "field1", -1, this->field1);
-  corothrift::write_field<tag::i32>(w, "field2", -2, this->field2);
-  corothrift::write_field<tag::i32>(w, "field3", -3, this->field3);
-  corothrift::write_field<tag::i32>(w, "field4", -4, this->field4);
-  corothrift::write_field<tag::i32>(w, "field5", -5, this->field5);
-  corothrift::write_field<tag::i32>(w, "field6", -6, this->field6);
-  corothrift::write_field<tag::i32>(w, "field7", -7, this->field7);
-  corothrift::write_field<tag::i32>(w, "field8", -8, this->field8);
-  corothrift::write_field<tag::i32>(w, "field9", -9, this->field9);
-  corothrift::write_field<tag::i32>(w, "field10", -10, this->field10);
-  corothrift::write_field<tag::i32>(w, "field11", -11, this->field11);
-  corothrift::write_field<tag::i32>(w, "field12", -12, this->field12);
+  corothrift::write_field<tag::i32>(w, "field1", -1, value.field1);
+  corothrift::write_field<tag::i32>(w, "field2", -2, value.field2);
+  corothrift::write_field<tag::i32>(w, "field3", -3, value.field3);
+  corothrift::write_field<tag::i32>(w, "field4", -4, value.field4);
+  corothrift::write_field<tag::i32>(w, "field5", -5, value.field5);
+  corothrift::write_field<tag::i32>(w, "field6", -6, value.field6);
+  corothrift::write_field<tag::i32>(w, "field7", -7, value.field7);
+  corothrift::write_field<tag::i32>(w, "field8", -8, value.field8);
+  corothrift::write_field<tag::i32>(w, "field9", -9, value.field9);
+  corothrift::write_field<tag::i32>(w, "field10", -10, value.field10);
+  corothrift::write_field<tag::i32>(w, "field11", -11, value.field11);
+  corothrift::write_field<tag::i32>(w, "field12", -12, value.field12);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void TupleProtocolTestStruct::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::read(R& r, ::thrift::test::debug::TupleProtocolTestStruct& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1582,40 +1778,40 @@ void TupleProtocolTestStruct::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case -1:
-        corothrift::read_field<tag::i32>(r, f.type, this->field1);
+        corothrift::read_field<tag::i32>(r, f.type, value.field1);
         break;
       case -2:
-        corothrift::read_field<tag::i32>(r, f.type, this->field2);
+        corothrift::read_field<tag::i32>(r, f.type, value.field2);
         break;
       case -3:
-        corothrift::read_field<tag::i32>(r, f.type, this->field3);
+        corothrift::read_field<tag::i32>(r, f.type, value.field3);
         break;
       case -4:
-        corothrift::read_field<tag::i32>(r, f.type, this->field4);
+        corothrift::read_field<tag::i32>(r, f.type, value.field4);
         break;
       case -5:
-        corothrift::read_field<tag::i32>(r, f.type, this->field5);
+        corothrift::read_field<tag::i32>(r, f.type, value.field5);
         break;
       case -6:
-        corothrift::read_field<tag::i32>(r, f.type, this->field6);
+        corothrift::read_field<tag::i32>(r, f.type, value.field6);
         break;
       case -7:
-        corothrift::read_field<tag::i32>(r, f.type, this->field7);
+        corothrift::read_field<tag::i32>(r, f.type, value.field7);
         break;
       case -8:
-        corothrift::read_field<tag::i32>(r, f.type, this->field8);
+        corothrift::read_field<tag::i32>(r, f.type, value.field8);
         break;
       case -9:
-        corothrift::read_field<tag::i32>(r, f.type, this->field9);
+        corothrift::read_field<tag::i32>(r, f.type, value.field9);
         break;
       case -10:
-        corothrift::read_field<tag::i32>(r, f.type, this->field10);
+        corothrift::read_field<tag::i32>(r, f.type, value.field10);
         break;
       case -11:
-        corothrift::read_field<tag::i32>(r, f.type, this->field11);
+        corothrift::read_field<tag::i32>(r, f.type, value.field11);
         break;
       case -12:
-        corothrift::read_field<tag::i32>(r, f.type, this->field12);
+        corothrift::read_field<tag::i32>(r, f.type, value.field12);
         break;
       default:
         r.skip(f.type);
@@ -1625,24 +1821,30 @@ void TupleProtocolTestStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void TupleProtocolTestStruct::write(corothrift::BinaryWriter&) const;
-template void TupleProtocolTestStruct::read(corothrift::BinaryReader&);
-template void TupleProtocolTestStruct::write(corothrift::CompactWriter&) const;
-template void TupleProtocolTestStruct::read(corothrift::CompactReader&);
-template void TupleProtocolTestStruct::write(corothrift::JsonWriter&) const;
-template void TupleProtocolTestStruct::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::TupleProtocolTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::TupleProtocolTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::TupleProtocolTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::TupleProtocolTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::TupleProtocolTestStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::TupleProtocolTestStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::TupleProtocolTestStruct&);
 
 template <class W>
-void ListDoublePerf::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::write(W& w, const ::thrift::test::debug::ListDoublePerf& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("ListDoublePerf");
-  corothrift::write_field<tag::list<tag::double_>>(w, "field", 1, this->field);
+  corothrift::write_field<tag::list<tag::double_>>(w, "field", 1, value.field);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ListDoublePerf::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::read(R& r, ::thrift::test::debug::ListDoublePerf& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1650,7 +1852,7 @@ void ListDoublePerf::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::double_>>(r, f.type, this->field);
+        corothrift::read_field<tag::list<tag::double_>>(r, f.type, value.field);
         break;
       default:
         r.skip(f.type);
@@ -1660,14 +1862,18 @@ void ListDoublePerf::read(R& r) {
   r.read_struct_end();
 }
 
-template void ListDoublePerf::write(corothrift::BinaryWriter&) const;
-template void ListDoublePerf::read(corothrift::BinaryReader&);
-template void ListDoublePerf::write(corothrift::CompactWriter&) const;
-template void ListDoublePerf::read(corothrift::CompactReader&);
-template void ListDoublePerf::write(corothrift::JsonWriter&) const;
-template void ListDoublePerf::read(corothrift::JsonReader&);
-
-}  // namespace thrift::test::debug
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::debug::ListDoublePerf&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::read(
+    corothrift::BinaryReader&, ::thrift::test::debug::ListDoublePerf&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::debug::ListDoublePerf&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::read(
+    corothrift::CompactReader&, ::thrift::test::debug::ListDoublePerf&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::debug::ListDoublePerf&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::debug::ListDoublePerf>>::read(
+    corothrift::JsonReader&, ::thrift::test::debug::ListDoublePerf&);
 
 fmt::format_context::iterator fmt::formatter<thrift::test::debug::SomeEnum>::format(
     thrift::test::debug::SomeEnum value, fmt::format_context& ctx) const {

@@ -3,44 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
-
-template <class W>
-void RecTree::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("RecTree");
-  corothrift::write_field<tag::list<tag::structure<RecTree>>>(w, "children", 1, this->children);
-  corothrift::write_field<tag::i16>(w, "item", 2, this->item);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void RecTree::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::structure<RecTree>>>(r, f.type, this->children);
-        break;
-      case 2:
-        corothrift::read_field<tag::i16>(r, f.type, this->item);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 bool RecTree::operator==(const RecTree& other) const {
   return std::tie(this->children, this->item) == std::tie(other.children, other.item);
@@ -50,169 +19,11 @@ std::partial_ordering RecTree::operator<=>(const RecTree& other) const {
   return std::tie(this->children, this->item) <=> std::tie(other.children, other.item);
 }
 
-template void RecTree::write(corothrift::BinaryWriter&) const;
-template void RecTree::read(corothrift::BinaryReader&);
-template void RecTree::write(corothrift::CompactWriter&) const;
-template void RecTree::read(corothrift::CompactReader&);
-template void RecTree::write(corothrift::JsonWriter&) const;
-template void RecTree::read(corothrift::JsonReader&);
-
-template <class W>
-void RecList::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("RecList");
-  corothrift::write_field<tag::structure<RecList>>(w, "nextitem", 1, this->nextitem);
-  corothrift::write_field<tag::i16>(w, "item", 3, this->item);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void RecList::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<RecList>>(r, f.type, this->nextitem);
-        break;
-      case 3:
-        corothrift::read_field<tag::i16>(r, f.type, this->item);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void RecList::write(corothrift::BinaryWriter&) const;
-template void RecList::read(corothrift::BinaryReader&);
-template void RecList::write(corothrift::CompactWriter&) const;
-template void RecList::read(corothrift::CompactReader&);
-template void RecList::write(corothrift::JsonWriter&) const;
-template void RecList::read(corothrift::JsonReader&);
-
-template <class W>
-void CoRec::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("CoRec");
-  corothrift::write_field<tag::structure<CoRec2>>(w, "other", 1, this->other);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void CoRec::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<CoRec2>>(r, f.type, this->other);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void CoRec::write(corothrift::BinaryWriter&) const;
-template void CoRec::read(corothrift::BinaryReader&);
-template void CoRec::write(corothrift::CompactWriter&) const;
-template void CoRec::read(corothrift::CompactReader&);
-template void CoRec::write(corothrift::JsonWriter&) const;
-template void CoRec::read(corothrift::JsonReader&);
-
-template <class W>
-void CoRec2::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("CoRec2");
-  corothrift::write_field<tag::structure<CoRec>>(w, "other", 1, this->other);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void CoRec2::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<CoRec>>(r, f.type, this->other);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void CoRec2::write(corothrift::BinaryWriter&) const;
-template void CoRec2::read(corothrift::BinaryReader&);
-template void CoRec2::write(corothrift::CompactWriter&) const;
-template void CoRec2::read(corothrift::CompactReader&);
-template void CoRec2::write(corothrift::JsonWriter&) const;
-template void CoRec2::read(corothrift::JsonReader&);
-
 const CoUnion2& CoUnion::get_other() const { return *std::get<1>(value_); }
 
 CoUnion2& CoUnion::set_other(CoUnion2 value) {
   return *value_.emplace<1>(std::move(value));
 }
-
-template <class W>
-void CoUnion::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("CoUnion");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::other:
-      corothrift::write_field<tag::structure<CoUnion2>>(w, "other", 1, std::get<1>(value_));
-      break;
-  }
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void CoUnion::read(R& r) {
-  namespace tag = corothrift::tag;
-  value_.emplace<0>();
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        if (!corothrift::read_field<tag::structure<CoUnion2>>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void CoUnion::write(corothrift::BinaryWriter&) const;
-template void CoUnion::read(corothrift::BinaryReader&);
-template void CoUnion::write(corothrift::CompactWriter&) const;
-template void CoUnion::read(corothrift::CompactReader&);
-template void CoUnion::write(corothrift::JsonWriter&) const;
-template void CoUnion::read(corothrift::JsonReader&);
 
 const CoUnion& CoUnion2::get_other() const { return std::get<1>(value_); }
 
@@ -220,15 +31,253 @@ CoUnion& CoUnion2::set_other(CoUnion value) {
   return value_.emplace<1>(std::move(value));
 }
 
+const char* CoError::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "CoError";  // no memory for the text
+  }
+}
+
+const char* CoError2::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "CoError2";  // no memory for the text
+  }
+}
+
 template <class W>
-void CoUnion2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::RecTree>>::write(W& w, const ::RecTree& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("RecTree");
+  corothrift::write_field<tag::list<tag::structure<::RecTree>>>(w, "children", 1, value.children);
+  corothrift::write_field<tag::i16>(w, "item", 2, value.item);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::RecTree>>::read(R& r, ::RecTree& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::list<tag::structure<::RecTree>>>(r, f.type, value.children);
+        break;
+      case 2:
+        corothrift::read_field<tag::i16>(r, f.type, value.item);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::write(
+    corothrift::BinaryWriter&, const ::RecTree&);
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::read(
+    corothrift::BinaryReader&, ::RecTree&);
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::write(
+    corothrift::CompactWriter&, const ::RecTree&);
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::read(
+    corothrift::CompactReader&, ::RecTree&);
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::write(
+    corothrift::JsonWriter&, const ::RecTree&);
+template void corothrift::Codec<corothrift::tag::structure<::RecTree>>::read(
+    corothrift::JsonReader&, ::RecTree&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::RecList>>::write(W& w, const ::RecList& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("RecList");
+  corothrift::write_field<tag::structure<::RecList>>(w, "nextitem", 1, value.nextitem);
+  corothrift::write_field<tag::i16>(w, "item", 3, value.item);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::RecList>>::read(R& r, ::RecList& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::RecList>>(r, f.type, value.nextitem);
+        break;
+      case 3:
+        corothrift::read_field<tag::i16>(r, f.type, value.item);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::write(
+    corothrift::BinaryWriter&, const ::RecList&);
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::read(
+    corothrift::BinaryReader&, ::RecList&);
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::write(
+    corothrift::CompactWriter&, const ::RecList&);
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::read(
+    corothrift::CompactReader&, ::RecList&);
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::write(
+    corothrift::JsonWriter&, const ::RecList&);
+template void corothrift::Codec<corothrift::tag::structure<::RecList>>::read(
+    corothrift::JsonReader&, ::RecList&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::CoRec>>::write(W& w, const ::CoRec& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("CoRec");
+  corothrift::write_field<tag::structure<::CoRec2>>(w, "other", 1, value.other);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::CoRec>>::read(R& r, ::CoRec& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::CoRec2>>(r, f.type, value.other);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::write(
+    corothrift::BinaryWriter&, const ::CoRec&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::read(
+    corothrift::BinaryReader&, ::CoRec&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::write(
+    corothrift::CompactWriter&, const ::CoRec&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::read(
+    corothrift::CompactReader&, ::CoRec&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::write(
+    corothrift::JsonWriter&, const ::CoRec&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec>>::read(
+    corothrift::JsonReader&, ::CoRec&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::write(W& w, const ::CoRec2& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("CoRec2");
+  corothrift::write_field<tag::structure<::CoRec>>(w, "other", 1, value.other);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::read(R& r, ::CoRec2& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::CoRec>>(r, f.type, value.other);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::write(
+    corothrift::BinaryWriter&, const ::CoRec2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::read(
+    corothrift::BinaryReader&, ::CoRec2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::write(
+    corothrift::CompactWriter&, const ::CoRec2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::read(
+    corothrift::CompactReader&, ::CoRec2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::write(
+    corothrift::JsonWriter&, const ::CoRec2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoRec2>>::read(
+    corothrift::JsonReader&, ::CoRec2&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::write(W& w, const ::CoUnion& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("CoUnion");
+  switch (value.type()) {
+    case ::CoUnion::Type::empty:
+      break;
+    case ::CoUnion::Type::other:
+      corothrift::write_field<tag::structure<::CoUnion2>>(w, "other", 1, std::get<1>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::read(R& r, ::CoUnion& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        if (!corothrift::read_field<tag::structure<::CoUnion2>>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::write(
+    corothrift::BinaryWriter&, const ::CoUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::read(
+    corothrift::BinaryReader&, ::CoUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::write(
+    corothrift::CompactWriter&, const ::CoUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::read(
+    corothrift::CompactReader&, ::CoUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::write(
+    corothrift::JsonWriter&, const ::CoUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion>>::read(
+    corothrift::JsonReader&, ::CoUnion&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::write(W& w, const ::CoUnion2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("CoUnion2");
-  switch (type()) {
-    case Type::empty:
+  switch (value.type()) {
+    case ::CoUnion2::Type::empty:
       break;
-    case Type::other:
-      corothrift::write_field<tag::structure<CoUnion>>(w, "other", 1, std::get<1>(value_));
+    case ::CoUnion2::Type::other:
+      corothrift::write_field<tag::structure<::CoUnion>>(w, "other", 1, std::get<1>(value.value_));
       break;
   }
   w.write_field_stop();
@@ -236,16 +285,16 @@ void CoUnion2::write(W& w) const {
 }
 
 template <class R>
-void CoUnion2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::read(R& r, ::CoUnion2& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
+  value.value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::structure<CoUnion>>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::structure<::CoUnion>>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
         break;
       default:
         r.skip(f.type);
@@ -255,24 +304,30 @@ void CoUnion2::read(R& r) {
   r.read_struct_end();
 }
 
-template void CoUnion2::write(corothrift::BinaryWriter&) const;
-template void CoUnion2::read(corothrift::BinaryReader&);
-template void CoUnion2::write(corothrift::CompactWriter&) const;
-template void CoUnion2::read(corothrift::CompactReader&);
-template void CoUnion2::write(corothrift::JsonWriter&) const;
-template void CoUnion2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::write(
+    corothrift::BinaryWriter&, const ::CoUnion2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::read(
+    corothrift::BinaryReader&, ::CoUnion2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::write(
+    corothrift::CompactWriter&, const ::CoUnion2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::read(
+    corothrift::CompactReader&, ::CoUnion2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::write(
+    corothrift::JsonWriter&, const ::CoUnion2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoUnion2>>::read(
+    corothrift::JsonReader&, ::CoUnion2&);
 
 template <class W>
-void CoError::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::CoError>>::write(W& w, const ::CoError& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("CoError");
-  corothrift::write_field<tag::structure<CoError2>>(w, "other", 1, this->other);
+  corothrift::write_field<tag::structure<::CoError2>>(w, "other", 1, value.other);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void CoError::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::CoError>>::read(R& r, ::CoError& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -280,7 +335,7 @@ void CoError::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<CoError2>>(r, f.type, this->other);
+        corothrift::read_field<tag::structure<::CoError2>>(r, f.type, value.other);
         break;
       default:
         r.skip(f.type);
@@ -290,24 +345,30 @@ void CoError::read(R& r) {
   r.read_struct_end();
 }
 
-template void CoError::write(corothrift::BinaryWriter&) const;
-template void CoError::read(corothrift::BinaryReader&);
-template void CoError::write(corothrift::CompactWriter&) const;
-template void CoError::read(corothrift::CompactReader&);
-template void CoError::write(corothrift::JsonWriter&) const;
-template void CoError::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::write(
+    corothrift::BinaryWriter&, const ::CoError&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::read(
+    corothrift::BinaryReader&, ::CoError&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::write(
+    corothrift::CompactWriter&, const ::CoError&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::read(
+    corothrift::CompactReader&, ::CoError&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::write(
+    corothrift::JsonWriter&, const ::CoError&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError>>::read(
+    corothrift::JsonReader&, ::CoError&);
 
 template <class W>
-void CoError2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::CoError2>>::write(W& w, const ::CoError2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("CoError2");
-  corothrift::write_field<tag::structure<CoError>>(w, "other", 1, this->other);
+  corothrift::write_field<tag::structure<::CoError>>(w, "other", 1, value.other);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void CoError2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::CoError2>>::read(R& r, ::CoError2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -315,7 +376,7 @@ void CoError2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<CoError>>(r, f.type, this->other);
+        corothrift::read_field<tag::structure<::CoError>>(r, f.type, value.other);
         break;
       default:
         r.skip(f.type);
@@ -325,24 +386,30 @@ void CoError2::read(R& r) {
   r.read_struct_end();
 }
 
-template void CoError2::write(corothrift::BinaryWriter&) const;
-template void CoError2::read(corothrift::BinaryReader&);
-template void CoError2::write(corothrift::CompactWriter&) const;
-template void CoError2::read(corothrift::CompactReader&);
-template void CoError2::write(corothrift::JsonWriter&) const;
-template void CoError2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::write(
+    corothrift::BinaryWriter&, const ::CoError2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::read(
+    corothrift::BinaryReader&, ::CoError2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::write(
+    corothrift::CompactWriter&, const ::CoError2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::read(
+    corothrift::CompactReader&, ::CoError2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::write(
+    corothrift::JsonWriter&, const ::CoError2&);
+template void corothrift::Codec<corothrift::tag::structure<::CoError2>>::read(
+    corothrift::JsonReader&, ::CoError2&);
 
 template <class W>
-void VectorTest::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::write(W& w, const ::VectorTest& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("VectorTest");
-  corothrift::write_field<tag::list<tag::structure<RecList>>>(w, "lister", 1, this->lister);
+  corothrift::write_field<tag::list<tag::structure<::RecList>>>(w, "lister", 1, value.lister);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void VectorTest::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::read(R& r, ::VectorTest& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -350,7 +417,7 @@ void VectorTest::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::structure<RecList>>>(r, f.type, this->lister);
+        corothrift::read_field<tag::list<tag::structure<::RecList>>>(r, f.type, value.lister);
         break;
       default:
         r.skip(f.type);
@@ -360,12 +427,18 @@ void VectorTest::read(R& r) {
   r.read_struct_end();
 }
 
-template void VectorTest::write(corothrift::BinaryWriter&) const;
-template void VectorTest::read(corothrift::BinaryReader&);
-template void VectorTest::write(corothrift::CompactWriter&) const;
-template void VectorTest::read(corothrift::CompactReader&);
-template void VectorTest::write(corothrift::JsonWriter&) const;
-template void VectorTest::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::write(
+    corothrift::BinaryWriter&, const ::VectorTest&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::read(
+    corothrift::BinaryReader&, ::VectorTest&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::write(
+    corothrift::CompactWriter&, const ::VectorTest&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::read(
+    corothrift::CompactReader&, ::VectorTest&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::write(
+    corothrift::JsonWriter&, const ::VectorTest&);
+template void corothrift::Codec<corothrift::tag::structure<::VectorTest>>::read(
+    corothrift::JsonReader&, ::VectorTest&);
 
 fmt::format_context::iterator fmt::formatter<::RecTree>::format(
     const ::RecTree& value, fmt::format_context& ctx) const {

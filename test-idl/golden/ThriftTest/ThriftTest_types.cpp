@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace thrift::test {
 
@@ -30,322 +31,33 @@ std::string_view enum_name(Numberz value) {
   return {};
 }
 
-std::optional<Numberz> Numberz_from_string(std::string_view name) {
-  if (name == "ONE") return Numberz::ONE;
-  if (name == "TWO") return Numberz::TWO;
-  if (name == "THREE") return Numberz::THREE;
-  if (name == "FIVE") return Numberz::FIVE;
-  if (name == "SIX") return Numberz::SIX;
-  if (name == "EIGHT") return Numberz::EIGHT;
-  return std::nullopt;
-}
-
-template <class W>
-void Bonk::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Bonk");
-  corothrift::write_field<tag::string>(w, "message", 1, this->message);
-  corothrift::write_field<tag::i32>(w, "type", 2, this->type);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Bonk::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->message);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->type);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+bool enum_from_name(std::string_view name, Numberz& value) {
+  if (name == "ONE") {
+    value = Numberz::ONE;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Bonk::write(corothrift::BinaryWriter&) const;
-template void Bonk::read(corothrift::BinaryReader&);
-template void Bonk::write(corothrift::CompactWriter&) const;
-template void Bonk::read(corothrift::CompactReader&);
-template void Bonk::write(corothrift::JsonWriter&) const;
-template void Bonk::read(corothrift::JsonReader&);
-
-template <class W>
-void Bools::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Bools");
-  corothrift::write_field<tag::bool_>(w, "im_true", 1, this->im_true);
-  corothrift::write_field<tag::bool_>(w, "im_false", 2, this->im_false);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Bools::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->im_true);
-        break;
-      case 2:
-        corothrift::read_field<tag::bool_>(r, f.type, this->im_false);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "TWO") {
+    value = Numberz::TWO;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Bools::write(corothrift::BinaryWriter&) const;
-template void Bools::read(corothrift::BinaryReader&);
-template void Bools::write(corothrift::CompactWriter&) const;
-template void Bools::read(corothrift::CompactReader&);
-template void Bools::write(corothrift::JsonWriter&) const;
-template void Bools::read(corothrift::JsonReader&);
-
-template <class W>
-void Xtruct::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Xtruct");
-  corothrift::write_field<tag::string>(w, "string_thing", 1, this->string_thing);
-  corothrift::write_field<tag::i8>(w, "byte_thing", 4, this->byte_thing);
-  corothrift::write_field<tag::i32>(w, "i32_thing", 9, this->i32_thing);
-  corothrift::write_field<tag::i64>(w, "i64_thing", 11, this->i64_thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Xtruct::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->string_thing);
-        break;
-      case 4:
-        corothrift::read_field<tag::i8>(r, f.type, this->byte_thing);
-        break;
-      case 9:
-        corothrift::read_field<tag::i32>(r, f.type, this->i32_thing);
-        break;
-      case 11:
-        corothrift::read_field<tag::i64>(r, f.type, this->i64_thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "THREE") {
+    value = Numberz::THREE;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Xtruct::write(corothrift::BinaryWriter&) const;
-template void Xtruct::read(corothrift::BinaryReader&);
-template void Xtruct::write(corothrift::CompactWriter&) const;
-template void Xtruct::read(corothrift::CompactReader&);
-template void Xtruct::write(corothrift::JsonWriter&) const;
-template void Xtruct::read(corothrift::JsonReader&);
-
-template <class W>
-void Xtruct2::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Xtruct2");
-  corothrift::write_field<tag::i8>(w, "byte_thing", 1, this->byte_thing);
-  corothrift::write_field<tag::structure<Xtruct>>(w, "struct_thing", 2, this->struct_thing);
-  corothrift::write_field<tag::i32>(w, "i32_thing", 3, this->i32_thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Xtruct2::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i8>(r, f.type, this->byte_thing);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->struct_thing);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->i32_thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "FIVE") {
+    value = Numberz::FIVE;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Xtruct2::write(corothrift::BinaryWriter&) const;
-template void Xtruct2::read(corothrift::BinaryReader&);
-template void Xtruct2::write(corothrift::CompactWriter&) const;
-template void Xtruct2::read(corothrift::CompactReader&);
-template void Xtruct2::write(corothrift::JsonWriter&) const;
-template void Xtruct2::read(corothrift::JsonReader&);
-
-template <class W>
-void Xtruct3::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Xtruct3");
-  corothrift::write_field<tag::string>(w, "string_thing", 1, this->string_thing);
-  corothrift::write_field<tag::i32>(w, "changed", 4, this->changed);
-  corothrift::write_field<tag::i32>(w, "i32_thing", 9, this->i32_thing);
-  corothrift::write_field<tag::i64>(w, "i64_thing", 11, this->i64_thing);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Xtruct3::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->string_thing);
-        break;
-      case 4:
-        corothrift::read_field<tag::i32>(r, f.type, this->changed);
-        break;
-      case 9:
-        corothrift::read_field<tag::i32>(r, f.type, this->i32_thing);
-        break;
-      case 11:
-        corothrift::read_field<tag::i64>(r, f.type, this->i64_thing);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "SIX") {
+    value = Numberz::SIX;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Xtruct3::write(corothrift::BinaryWriter&) const;
-template void Xtruct3::read(corothrift::BinaryReader&);
-template void Xtruct3::write(corothrift::CompactWriter&) const;
-template void Xtruct3::read(corothrift::CompactReader&);
-template void Xtruct3::write(corothrift::JsonWriter&) const;
-template void Xtruct3::read(corothrift::JsonReader&);
-
-template <class W>
-void Insanity::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Insanity");
-  corothrift::write_field<tag::map<tag::enumeration<Numberz>, tag::i64>>(w, "userMap", 1, this->userMap);
-  corothrift::write_field<tag::list<tag::structure<Xtruct>>>(w, "xtructs", 2, this->xtructs);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Insanity::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::map<tag::enumeration<Numberz>, tag::i64>>(r, f.type, this->userMap);
-        break;
-      case 2:
-        corothrift::read_field<tag::list<tag::structure<Xtruct>>>(r, f.type, this->xtructs);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "EIGHT") {
+    value = Numberz::EIGHT;
+    return true;
   }
-  r.read_struct_end();
+  return false;
 }
-
-template void Insanity::write(corothrift::BinaryWriter&) const;
-template void Insanity::read(corothrift::BinaryReader&);
-template void Insanity::write(corothrift::CompactWriter&) const;
-template void Insanity::read(corothrift::CompactReader&);
-template void Insanity::write(corothrift::JsonWriter&) const;
-template void Insanity::read(corothrift::JsonReader&);
-
-template <class W>
-void CrazyNesting::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("CrazyNesting");
-  corothrift::write_field<tag::string>(w, "string_field", 1, this->string_field);
-  corothrift::write_field<tag::set<tag::structure<Insanity>>>(w, "set_field", 2, this->set_field);
-  corothrift::write_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::i32, tag::set<tag::list<tag::map<tag::structure<Insanity>, tag::string>>>>>>>(w, "list_field", 3, this->list_field);
-  corothrift::write_field<tag::binary>(w, "binary_field", 4, this->binary_field);
-  corothrift::write_field<tag::uuid>(w, "uuid_field", 5, this->uuid_field);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void CrazyNesting::read(R& r) {
-  namespace tag = corothrift::tag;
-  bool has_list_field = false;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->string_field);
-        break;
-      case 2:
-        corothrift::read_field<tag::set<tag::structure<Insanity>>>(r, f.type, this->set_field);
-        break;
-      case 3:
-        has_list_field = corothrift::read_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::i32, tag::set<tag::list<tag::map<tag::structure<Insanity>, tag::string>>>>>>>(r, f.type, this->list_field);
-        break;
-      case 4:
-        corothrift::read_field<tag::binary>(r, f.type, this->binary_field);
-        break;
-      case 5:
-        corothrift::read_field<tag::uuid>(r, f.type, this->uuid_field);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-  if (!has_list_field) corothrift::throw_missing_required_field("CrazyNesting", "list_field");
-}
-
-template void CrazyNesting::write(corothrift::BinaryWriter&) const;
-template void CrazyNesting::read(corothrift::BinaryReader&);
-template void CrazyNesting::write(corothrift::CompactWriter&) const;
-template void CrazyNesting::read(corothrift::CompactReader&);
-template void CrazyNesting::write(corothrift::JsonWriter&) const;
-template void CrazyNesting::read(corothrift::JsonReader&);
 
 const std::map<Numberz, UserId>& SomeUnion::get_map_thing() const { return std::get<1>(value_); }
 
@@ -377,56 +89,425 @@ Insanity& SomeUnion::set_insanity_thing(Insanity value) {
   return value_.emplace<5>(std::move(value));
 }
 
-template <class W>
-void SomeUnion::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("SomeUnion");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::map_thing:
-      corothrift::write_field<tag::map<tag::enumeration<Numberz>, tag::i64>>(w, "map_thing", 1, std::get<1>(value_));
-      break;
-    case Type::string_thing:
-      corothrift::write_field<tag::string>(w, "string_thing", 2, std::get<2>(value_));
-      break;
-    case Type::i32_thing:
-      corothrift::write_field<tag::i32>(w, "i32_thing", 3, std::get<3>(value_));
-      break;
-    case Type::xtruct_thing:
-      corothrift::write_field<tag::structure<Xtruct3>>(w, "xtruct_thing", 4, std::get<4>(value_));
-      break;
-    case Type::insanity_thing:
-      corothrift::write_field<tag::structure<Insanity>>(w, "insanity_thing", 5, std::get<5>(value_));
-      break;
+const char* Xception::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this, "Xception", this->message));
+  } catch (...) {
+    return "Xception";  // no memory for the text
   }
+}
+
+const char* Xception2::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "Xception2";  // no memory for the text
+  }
+}
+
+}  // namespace thrift::test
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::write(W& w, const ::thrift::test::Bonk& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Bonk");
+  corothrift::write_field<tag::string>(w, "message", 1, value.message);
+  corothrift::write_field<tag::i32>(w, "type", 2, value.type);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void SomeUnion::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::read(R& r, ::thrift::test::Bonk& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::map<tag::enumeration<Numberz>, tag::i64>>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
+        corothrift::read_field<tag::string>(r, f.type, value.message);
         break;
       case 2:
-        if (!corothrift::read_field<tag::string>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
+        corothrift::read_field<tag::i32>(r, f.type, value.type);
         break;
-      case 3:
-        if (!corothrift::read_field<tag::i32>(r, f.type, value_.emplace<3>())) value_.emplace<0>();
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::read(
+    corothrift::CompactReader&, ::thrift::test::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Bonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bonk>>::read(
+    corothrift::JsonReader&, ::thrift::test::Bonk&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::write(W& w, const ::thrift::test::Bools& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Bools");
+  corothrift::write_field<tag::bool_>(w, "im_true", 1, value.im_true);
+  corothrift::write_field<tag::bool_>(w, "im_false", 2, value.im_false);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::read(R& r, ::thrift::test::Bools& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::bool_>(r, f.type, value.im_true);
+        break;
+      case 2:
+        corothrift::read_field<tag::bool_>(r, f.type, value.im_false);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Bools&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Bools&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Bools&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::read(
+    corothrift::CompactReader&, ::thrift::test::Bools&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Bools&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Bools>>::read(
+    corothrift::JsonReader&, ::thrift::test::Bools&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::write(W& w, const ::thrift::test::Xtruct& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Xtruct");
+  corothrift::write_field<tag::string>(w, "string_thing", 1, value.string_thing);
+  corothrift::write_field<tag::i8>(w, "byte_thing", 4, value.byte_thing);
+  corothrift::write_field<tag::i32>(w, "i32_thing", 9, value.i32_thing);
+  corothrift::write_field<tag::i64>(w, "i64_thing", 11, value.i64_thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::read(R& r, ::thrift::test::Xtruct& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.string_thing);
         break;
       case 4:
-        if (!corothrift::read_field<tag::structure<Xtruct3>>(r, f.type, value_.emplace<4>())) value_.emplace<0>();
+        corothrift::read_field<tag::i8>(r, f.type, value.byte_thing);
+        break;
+      case 9:
+        corothrift::read_field<tag::i32>(r, f.type, value.i32_thing);
+        break;
+      case 11:
+        corothrift::read_field<tag::i64>(r, f.type, value.i64_thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Xtruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Xtruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Xtruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::Xtruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Xtruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::Xtruct&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::write(W& w, const ::thrift::test::Xtruct2& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Xtruct2");
+  corothrift::write_field<tag::i8>(w, "byte_thing", 1, value.byte_thing);
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "struct_thing", 2, value.struct_thing);
+  corothrift::write_field<tag::i32>(w, "i32_thing", 3, value.i32_thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::read(R& r, ::thrift::test::Xtruct2& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i8>(r, f.type, value.byte_thing);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.struct_thing);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.i32_thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Xtruct2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Xtruct2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Xtruct2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::read(
+    corothrift::CompactReader&, ::thrift::test::Xtruct2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Xtruct2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct2>>::read(
+    corothrift::JsonReader&, ::thrift::test::Xtruct2&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::write(W& w, const ::thrift::test::Xtruct3& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Xtruct3");
+  corothrift::write_field<tag::string>(w, "string_thing", 1, value.string_thing);
+  corothrift::write_field<tag::i32>(w, "changed", 4, value.changed);
+  corothrift::write_field<tag::i32>(w, "i32_thing", 9, value.i32_thing);
+  corothrift::write_field<tag::i64>(w, "i64_thing", 11, value.i64_thing);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::read(R& r, ::thrift::test::Xtruct3& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.string_thing);
+        break;
+      case 4:
+        corothrift::read_field<tag::i32>(r, f.type, value.changed);
+        break;
+      case 9:
+        corothrift::read_field<tag::i32>(r, f.type, value.i32_thing);
+        break;
+      case 11:
+        corothrift::read_field<tag::i64>(r, f.type, value.i64_thing);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Xtruct3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Xtruct3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Xtruct3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::read(
+    corothrift::CompactReader&, ::thrift::test::Xtruct3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Xtruct3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xtruct3>>::read(
+    corothrift::JsonReader&, ::thrift::test::Xtruct3&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::write(W& w, const ::thrift::test::Insanity& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Insanity");
+  corothrift::write_field<tag::map<tag::enumeration<::thrift::test::Numberz>, tag::i64>>(w, "userMap", 1, value.userMap);
+  corothrift::write_field<tag::list<tag::structure<::thrift::test::Xtruct>>>(w, "xtructs", 2, value.xtructs);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::read(R& r, ::thrift::test::Insanity& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::map<tag::enumeration<::thrift::test::Numberz>, tag::i64>>(r, f.type, value.userMap);
+        break;
+      case 2:
+        corothrift::read_field<tag::list<tag::structure<::thrift::test::Xtruct>>>(r, f.type, value.xtructs);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Insanity&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Insanity&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Insanity&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::read(
+    corothrift::CompactReader&, ::thrift::test::Insanity&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Insanity&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Insanity>>::read(
+    corothrift::JsonReader&, ::thrift::test::Insanity&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::write(W& w, const ::thrift::test::CrazyNesting& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("CrazyNesting");
+  corothrift::write_field<tag::string>(w, "string_field", 1, value.string_field);
+  corothrift::write_field<tag::set<tag::structure<::thrift::test::Insanity>>>(w, "set_field", 2, value.set_field);
+  corothrift::write_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::i32, tag::set<tag::list<tag::map<tag::structure<::thrift::test::Insanity>, tag::string>>>>>>>(w, "list_field", 3, value.list_field);
+  corothrift::write_field<tag::binary>(w, "binary_field", 4, value.binary_field);
+  corothrift::write_field<tag::uuid>(w, "uuid_field", 5, value.uuid_field);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::read(R& r, ::thrift::test::CrazyNesting& value) {
+  namespace tag = corothrift::tag;
+  bool has_list_field = false;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.string_field);
+        break;
+      case 2:
+        corothrift::read_field<tag::set<tag::structure<::thrift::test::Insanity>>>(r, f.type, value.set_field);
+        break;
+      case 3:
+        has_list_field = corothrift::read_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::i32, tag::set<tag::list<tag::map<tag::structure<::thrift::test::Insanity>, tag::string>>>>>>>(r, f.type, value.list_field);
+        break;
+      case 4:
+        corothrift::read_field<tag::binary>(r, f.type, value.binary_field);
         break;
       case 5:
-        if (!corothrift::read_field<tag::structure<Insanity>>(r, f.type, value_.emplace<5>())) value_.emplace<0>();
+        corothrift::read_field<tag::uuid>(r, f.type, value.uuid_field);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+  if (!has_list_field) corothrift::throw_missing_required_field("CrazyNesting", "list_field");
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::CrazyNesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::read(
+    corothrift::BinaryReader&, ::thrift::test::CrazyNesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::CrazyNesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::read(
+    corothrift::CompactReader&, ::thrift::test::CrazyNesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::CrazyNesting&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::CrazyNesting>>::read(
+    corothrift::JsonReader&, ::thrift::test::CrazyNesting&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::write(W& w, const ::thrift::test::SomeUnion& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("SomeUnion");
+  switch (value.type()) {
+    case ::thrift::test::SomeUnion::Type::empty:
+      break;
+    case ::thrift::test::SomeUnion::Type::map_thing:
+      corothrift::write_field<tag::map<tag::enumeration<::thrift::test::Numberz>, tag::i64>>(w, "map_thing", 1, std::get<1>(value.value_));
+      break;
+    case ::thrift::test::SomeUnion::Type::string_thing:
+      corothrift::write_field<tag::string>(w, "string_thing", 2, std::get<2>(value.value_));
+      break;
+    case ::thrift::test::SomeUnion::Type::i32_thing:
+      corothrift::write_field<tag::i32>(w, "i32_thing", 3, std::get<3>(value.value_));
+      break;
+    case ::thrift::test::SomeUnion::Type::xtruct_thing:
+      corothrift::write_field<tag::structure<::thrift::test::Xtruct3>>(w, "xtruct_thing", 4, std::get<4>(value.value_));
+      break;
+    case ::thrift::test::SomeUnion::Type::insanity_thing:
+      corothrift::write_field<tag::structure<::thrift::test::Insanity>>(w, "insanity_thing", 5, std::get<5>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::read(R& r, ::thrift::test::SomeUnion& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        if (!corothrift::read_field<tag::map<tag::enumeration<::thrift::test::Numberz>, tag::i64>>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      case 2:
+        if (!corothrift::read_field<tag::string>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        break;
+      case 3:
+        if (!corothrift::read_field<tag::i32>(r, f.type, value.value_.emplace<3>())) value.value_.emplace<0>();
+        break;
+      case 4:
+        if (!corothrift::read_field<tag::structure<::thrift::test::Xtruct3>>(r, f.type, value.value_.emplace<4>())) value.value_.emplace<0>();
+        break;
+      case 5:
+        if (!corothrift::read_field<tag::structure<::thrift::test::Insanity>>(r, f.type, value.value_.emplace<5>())) value.value_.emplace<0>();
         break;
       default:
         r.skip(f.type);
@@ -436,25 +517,31 @@ void SomeUnion::read(R& r) {
   r.read_struct_end();
 }
 
-template void SomeUnion::write(corothrift::BinaryWriter&) const;
-template void SomeUnion::read(corothrift::BinaryReader&);
-template void SomeUnion::write(corothrift::CompactWriter&) const;
-template void SomeUnion::read(corothrift::CompactReader&);
-template void SomeUnion::write(corothrift::JsonWriter&) const;
-template void SomeUnion::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::SomeUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::read(
+    corothrift::BinaryReader&, ::thrift::test::SomeUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::SomeUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::read(
+    corothrift::CompactReader&, ::thrift::test::SomeUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::SomeUnion&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::SomeUnion>>::read(
+    corothrift::JsonReader&, ::thrift::test::SomeUnion&);
 
 template <class W>
-void Xception::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::write(W& w, const ::thrift::test::Xception& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Xception");
-  corothrift::write_field<tag::i32>(w, "errorCode", 1, this->errorCode);
-  corothrift::write_field<tag::string>(w, "message", 2, this->message);
+  corothrift::write_field<tag::i32>(w, "errorCode", 1, value.errorCode);
+  corothrift::write_field<tag::string>(w, "message", 2, value.message);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Xception::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::read(R& r, ::thrift::test::Xception& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -462,10 +549,10 @@ void Xception::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->errorCode);
+        corothrift::read_field<tag::i32>(r, f.type, value.errorCode);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->message);
+        corothrift::read_field<tag::string>(r, f.type, value.message);
         break;
       default:
         r.skip(f.type);
@@ -475,25 +562,31 @@ void Xception::read(R& r) {
   r.read_struct_end();
 }
 
-template void Xception::write(corothrift::BinaryWriter&) const;
-template void Xception::read(corothrift::BinaryReader&);
-template void Xception::write(corothrift::CompactWriter&) const;
-template void Xception::read(corothrift::CompactReader&);
-template void Xception::write(corothrift::JsonWriter&) const;
-template void Xception::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Xception&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Xception&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Xception&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::read(
+    corothrift::CompactReader&, ::thrift::test::Xception&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Xception&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception>>::read(
+    corothrift::JsonReader&, ::thrift::test::Xception&);
 
 template <class W>
-void Xception2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::write(W& w, const ::thrift::test::Xception2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Xception2");
-  corothrift::write_field<tag::i32>(w, "errorCode", 1, this->errorCode);
-  corothrift::write_field<tag::structure<Xtruct>>(w, "struct_thing", 2, this->struct_thing);
+  corothrift::write_field<tag::i32>(w, "errorCode", 1, value.errorCode);
+  corothrift::write_field<tag::structure<::thrift::test::Xtruct>>(w, "struct_thing", 2, value.struct_thing);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Xception2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::read(R& r, ::thrift::test::Xception2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -501,10 +594,10 @@ void Xception2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->errorCode);
+        corothrift::read_field<tag::i32>(r, f.type, value.errorCode);
         break;
       case 2:
-        corothrift::read_field<tag::structure<Xtruct>>(r, f.type, this->struct_thing);
+        corothrift::read_field<tag::structure<::thrift::test::Xtruct>>(r, f.type, value.struct_thing);
         break;
       default:
         r.skip(f.type);
@@ -514,24 +607,32 @@ void Xception2::read(R& r) {
   r.read_struct_end();
 }
 
-template void Xception2::write(corothrift::BinaryWriter&) const;
-template void Xception2::read(corothrift::BinaryReader&);
-template void Xception2::write(corothrift::CompactWriter&) const;
-template void Xception2::read(corothrift::CompactReader&);
-template void Xception2::write(corothrift::JsonWriter&) const;
-template void Xception2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::Xception2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::Xception2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::Xception2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::read(
+    corothrift::CompactReader&, ::thrift::test::Xception2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::Xception2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::Xception2>>::read(
+    corothrift::JsonReader&, ::thrift::test::Xception2&);
 
 template <class W>
-void EmptyStruct::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::write(W& w, const ::thrift::test::EmptyStruct& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   w.write_struct_begin("EmptyStruct");
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void EmptyStruct::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::read(R& r, ::thrift::test::EmptyStruct& value) {
   namespace tag = corothrift::tag;
+  static_cast<void>(value);
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
@@ -545,24 +646,30 @@ void EmptyStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void EmptyStruct::write(corothrift::BinaryWriter&) const;
-template void EmptyStruct::read(corothrift::BinaryReader&);
-template void EmptyStruct::write(corothrift::CompactWriter&) const;
-template void EmptyStruct::read(corothrift::CompactReader&);
-template void EmptyStruct::write(corothrift::JsonWriter&) const;
-template void EmptyStruct::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::EmptyStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::EmptyStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::EmptyStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::EmptyStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::EmptyStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::EmptyStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::EmptyStruct&);
 
 template <class W>
-void OneField::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::write(W& w, const ::thrift::test::OneField& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("OneField");
-  corothrift::write_field<tag::structure<EmptyStruct>>(w, "field", 1, this->field);
+  corothrift::write_field<tag::structure<::thrift::test::EmptyStruct>>(w, "field", 1, value.field);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void OneField::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::read(R& r, ::thrift::test::OneField& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -570,7 +677,7 @@ void OneField::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<EmptyStruct>>(r, f.type, this->field);
+        corothrift::read_field<tag::structure<::thrift::test::EmptyStruct>>(r, f.type, value.field);
         break;
       default:
         r.skip(f.type);
@@ -580,26 +687,32 @@ void OneField::read(R& r) {
   r.read_struct_end();
 }
 
-template void OneField::write(corothrift::BinaryWriter&) const;
-template void OneField::read(corothrift::BinaryReader&);
-template void OneField::write(corothrift::CompactWriter&) const;
-template void OneField::read(corothrift::CompactReader&);
-template void OneField::write(corothrift::JsonWriter&) const;
-template void OneField::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::OneField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::read(
+    corothrift::BinaryReader&, ::thrift::test::OneField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::OneField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::read(
+    corothrift::CompactReader&, ::thrift::test::OneField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::OneField&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OneField>>::read(
+    corothrift::JsonReader&, ::thrift::test::OneField&);
 
 template <class W>
-void VersioningTestV1::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::write(W& w, const ::thrift::test::VersioningTestV1& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("VersioningTestV1");
-  corothrift::write_field<tag::i32>(w, "begin_in_both", 1, this->begin_in_both);
-  corothrift::write_field<tag::string>(w, "old_string", 3, this->old_string);
-  corothrift::write_field<tag::i32>(w, "end_in_both", 12, this->end_in_both);
+  corothrift::write_field<tag::i32>(w, "begin_in_both", 1, value.begin_in_both);
+  corothrift::write_field<tag::string>(w, "old_string", 3, value.old_string);
+  corothrift::write_field<tag::i32>(w, "end_in_both", 12, value.end_in_both);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void VersioningTestV1::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::read(R& r, ::thrift::test::VersioningTestV1& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -607,13 +720,13 @@ void VersioningTestV1::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->begin_in_both);
+        corothrift::read_field<tag::i32>(r, f.type, value.begin_in_both);
         break;
       case 3:
-        corothrift::read_field<tag::string>(r, f.type, this->old_string);
+        corothrift::read_field<tag::string>(r, f.type, value.old_string);
         break;
       case 12:
-        corothrift::read_field<tag::i32>(r, f.type, this->end_in_both);
+        corothrift::read_field<tag::i32>(r, f.type, value.end_in_both);
         break;
       default:
         r.skip(f.type);
@@ -623,35 +736,41 @@ void VersioningTestV1::read(R& r) {
   r.read_struct_end();
 }
 
-template void VersioningTestV1::write(corothrift::BinaryWriter&) const;
-template void VersioningTestV1::read(corothrift::BinaryReader&);
-template void VersioningTestV1::write(corothrift::CompactWriter&) const;
-template void VersioningTestV1::read(corothrift::CompactReader&);
-template void VersioningTestV1::write(corothrift::JsonWriter&) const;
-template void VersioningTestV1::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::VersioningTestV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::read(
+    corothrift::BinaryReader&, ::thrift::test::VersioningTestV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::VersioningTestV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::read(
+    corothrift::CompactReader&, ::thrift::test::VersioningTestV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::VersioningTestV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV1>>::read(
+    corothrift::JsonReader&, ::thrift::test::VersioningTestV1&);
 
 template <class W>
-void VersioningTestV2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::write(W& w, const ::thrift::test::VersioningTestV2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("VersioningTestV2");
-  corothrift::write_field<tag::i32>(w, "begin_in_both", 1, this->begin_in_both);
-  corothrift::write_field<tag::i32>(w, "newint", 2, this->newint);
-  corothrift::write_field<tag::i8>(w, "newbyte", 3, this->newbyte);
-  corothrift::write_field<tag::i16>(w, "newshort", 4, this->newshort);
-  corothrift::write_field<tag::i64>(w, "newlong", 5, this->newlong);
-  corothrift::write_field<tag::double_>(w, "newdouble", 6, this->newdouble);
-  corothrift::write_field<tag::structure<Bonk>>(w, "newstruct", 7, this->newstruct);
-  corothrift::write_field<tag::list<tag::i32>>(w, "newlist", 8, this->newlist);
-  corothrift::write_field<tag::set<tag::i32>>(w, "newset", 9, this->newset);
-  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "newmap", 10, this->newmap);
-  corothrift::write_field<tag::string>(w, "newstring", 11, this->newstring);
-  corothrift::write_field<tag::i32>(w, "end_in_both", 12, this->end_in_both);
+  corothrift::write_field<tag::i32>(w, "begin_in_both", 1, value.begin_in_both);
+  corothrift::write_field<tag::i32>(w, "newint", 2, value.newint);
+  corothrift::write_field<tag::i8>(w, "newbyte", 3, value.newbyte);
+  corothrift::write_field<tag::i16>(w, "newshort", 4, value.newshort);
+  corothrift::write_field<tag::i64>(w, "newlong", 5, value.newlong);
+  corothrift::write_field<tag::double_>(w, "newdouble", 6, value.newdouble);
+  corothrift::write_field<tag::structure<::thrift::test::Bonk>>(w, "newstruct", 7, value.newstruct);
+  corothrift::write_field<tag::list<tag::i32>>(w, "newlist", 8, value.newlist);
+  corothrift::write_field<tag::set<tag::i32>>(w, "newset", 9, value.newset);
+  corothrift::write_field<tag::map<tag::i32, tag::i32>>(w, "newmap", 10, value.newmap);
+  corothrift::write_field<tag::string>(w, "newstring", 11, value.newstring);
+  corothrift::write_field<tag::i32>(w, "end_in_both", 12, value.end_in_both);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void VersioningTestV2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::read(R& r, ::thrift::test::VersioningTestV2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -659,40 +778,40 @@ void VersioningTestV2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->begin_in_both);
+        corothrift::read_field<tag::i32>(r, f.type, value.begin_in_both);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->newint);
+        corothrift::read_field<tag::i32>(r, f.type, value.newint);
         break;
       case 3:
-        corothrift::read_field<tag::i8>(r, f.type, this->newbyte);
+        corothrift::read_field<tag::i8>(r, f.type, value.newbyte);
         break;
       case 4:
-        corothrift::read_field<tag::i16>(r, f.type, this->newshort);
+        corothrift::read_field<tag::i16>(r, f.type, value.newshort);
         break;
       case 5:
-        corothrift::read_field<tag::i64>(r, f.type, this->newlong);
+        corothrift::read_field<tag::i64>(r, f.type, value.newlong);
         break;
       case 6:
-        corothrift::read_field<tag::double_>(r, f.type, this->newdouble);
+        corothrift::read_field<tag::double_>(r, f.type, value.newdouble);
         break;
       case 7:
-        corothrift::read_field<tag::structure<Bonk>>(r, f.type, this->newstruct);
+        corothrift::read_field<tag::structure<::thrift::test::Bonk>>(r, f.type, value.newstruct);
         break;
       case 8:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->newlist);
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.newlist);
         break;
       case 9:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->newset);
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.newset);
         break;
       case 10:
-        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, this->newmap);
+        corothrift::read_field<tag::map<tag::i32, tag::i32>>(r, f.type, value.newmap);
         break;
       case 11:
-        corothrift::read_field<tag::string>(r, f.type, this->newstring);
+        corothrift::read_field<tag::string>(r, f.type, value.newstring);
         break;
       case 12:
-        corothrift::read_field<tag::i32>(r, f.type, this->end_in_both);
+        corothrift::read_field<tag::i32>(r, f.type, value.end_in_both);
         break;
       default:
         r.skip(f.type);
@@ -702,25 +821,31 @@ void VersioningTestV2::read(R& r) {
   r.read_struct_end();
 }
 
-template void VersioningTestV2::write(corothrift::BinaryWriter&) const;
-template void VersioningTestV2::read(corothrift::BinaryReader&);
-template void VersioningTestV2::write(corothrift::CompactWriter&) const;
-template void VersioningTestV2::read(corothrift::CompactReader&);
-template void VersioningTestV2::write(corothrift::JsonWriter&) const;
-template void VersioningTestV2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::VersioningTestV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::VersioningTestV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::VersioningTestV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::read(
+    corothrift::CompactReader&, ::thrift::test::VersioningTestV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::VersioningTestV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::VersioningTestV2>>::read(
+    corothrift::JsonReader&, ::thrift::test::VersioningTestV2&);
 
 template <class W>
-void ListTypeVersioningV1::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::write(W& w, const ::thrift::test::ListTypeVersioningV1& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("ListTypeVersioningV1");
-  corothrift::write_field<tag::list<tag::i32>>(w, "myints", 1, this->myints);
-  corothrift::write_field<tag::string>(w, "hello", 2, this->hello);
+  corothrift::write_field<tag::list<tag::i32>>(w, "myints", 1, value.myints);
+  corothrift::write_field<tag::string>(w, "hello", 2, value.hello);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ListTypeVersioningV1::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::read(R& r, ::thrift::test::ListTypeVersioningV1& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -728,10 +853,10 @@ void ListTypeVersioningV1::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->myints);
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.myints);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->hello);
+        corothrift::read_field<tag::string>(r, f.type, value.hello);
         break;
       default:
         r.skip(f.type);
@@ -741,25 +866,31 @@ void ListTypeVersioningV1::read(R& r) {
   r.read_struct_end();
 }
 
-template void ListTypeVersioningV1::write(corothrift::BinaryWriter&) const;
-template void ListTypeVersioningV1::read(corothrift::BinaryReader&);
-template void ListTypeVersioningV1::write(corothrift::CompactWriter&) const;
-template void ListTypeVersioningV1::read(corothrift::CompactReader&);
-template void ListTypeVersioningV1::write(corothrift::JsonWriter&) const;
-template void ListTypeVersioningV1::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::ListTypeVersioningV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::read(
+    corothrift::BinaryReader&, ::thrift::test::ListTypeVersioningV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::ListTypeVersioningV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::read(
+    corothrift::CompactReader&, ::thrift::test::ListTypeVersioningV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::ListTypeVersioningV1&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV1>>::read(
+    corothrift::JsonReader&, ::thrift::test::ListTypeVersioningV1&);
 
 template <class W>
-void ListTypeVersioningV2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::write(W& w, const ::thrift::test::ListTypeVersioningV2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("ListTypeVersioningV2");
-  corothrift::write_field<tag::list<tag::string>>(w, "strings", 1, this->strings);
-  corothrift::write_field<tag::string>(w, "hello", 2, this->hello);
+  corothrift::write_field<tag::list<tag::string>>(w, "strings", 1, value.strings);
+  corothrift::write_field<tag::string>(w, "hello", 2, value.hello);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ListTypeVersioningV2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::read(R& r, ::thrift::test::ListTypeVersioningV2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -767,10 +898,10 @@ void ListTypeVersioningV2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->strings);
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.strings);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->hello);
+        corothrift::read_field<tag::string>(r, f.type, value.hello);
         break;
       default:
         r.skip(f.type);
@@ -780,24 +911,30 @@ void ListTypeVersioningV2::read(R& r) {
   r.read_struct_end();
 }
 
-template void ListTypeVersioningV2::write(corothrift::BinaryWriter&) const;
-template void ListTypeVersioningV2::read(corothrift::BinaryReader&);
-template void ListTypeVersioningV2::write(corothrift::CompactWriter&) const;
-template void ListTypeVersioningV2::read(corothrift::CompactReader&);
-template void ListTypeVersioningV2::write(corothrift::JsonWriter&) const;
-template void ListTypeVersioningV2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::ListTypeVersioningV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::ListTypeVersioningV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::ListTypeVersioningV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::read(
+    corothrift::CompactReader&, ::thrift::test::ListTypeVersioningV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::ListTypeVersioningV2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListTypeVersioningV2>>::read(
+    corothrift::JsonReader&, ::thrift::test::ListTypeVersioningV2&);
 
 template <class W>
-void GuessProtocolStruct::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::write(W& w, const ::thrift::test::GuessProtocolStruct& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("GuessProtocolStruct");
-  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map_field", 7, this->map_field);
+  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map_field", 7, value.map_field);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void GuessProtocolStruct::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::read(R& r, ::thrift::test::GuessProtocolStruct& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -805,7 +942,7 @@ void GuessProtocolStruct::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 7:
-        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, this->map_field);
+        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, value.map_field);
         break;
       default:
         r.skip(f.type);
@@ -815,33 +952,39 @@ void GuessProtocolStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void GuessProtocolStruct::write(corothrift::BinaryWriter&) const;
-template void GuessProtocolStruct::read(corothrift::BinaryReader&);
-template void GuessProtocolStruct::write(corothrift::CompactWriter&) const;
-template void GuessProtocolStruct::read(corothrift::CompactReader&);
-template void GuessProtocolStruct::write(corothrift::JsonWriter&) const;
-template void GuessProtocolStruct::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::GuessProtocolStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::read(
+    corothrift::BinaryReader&, ::thrift::test::GuessProtocolStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::GuessProtocolStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::read(
+    corothrift::CompactReader&, ::thrift::test::GuessProtocolStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::GuessProtocolStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::GuessProtocolStruct>>::read(
+    corothrift::JsonReader&, ::thrift::test::GuessProtocolStruct&);
 
 template <class W>
-void LargeDeltas::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::write(W& w, const ::thrift::test::LargeDeltas& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("LargeDeltas");
-  corothrift::write_field<tag::structure<Bools>>(w, "b1", 1, this->b1);
-  corothrift::write_field<tag::structure<Bools>>(w, "b10", 10, this->b10);
-  corothrift::write_field<tag::structure<Bools>>(w, "b100", 100, this->b100);
-  corothrift::write_field<tag::bool_>(w, "check_true", 500, this->check_true);
-  corothrift::write_field<tag::structure<Bools>>(w, "b1000", 1000, this->b1000);
-  corothrift::write_field<tag::bool_>(w, "check_false", 1500, this->check_false);
-  corothrift::write_field<tag::structure<VersioningTestV2>>(w, "vertwo2000", 2000, this->vertwo2000);
-  corothrift::write_field<tag::set<tag::string>>(w, "a_set2500", 2500, this->a_set2500);
-  corothrift::write_field<tag::structure<VersioningTestV2>>(w, "vertwo3000", 3000, this->vertwo3000);
-  corothrift::write_field<tag::list<tag::i32>>(w, "big_numbers", 4000, this->big_numbers);
+  corothrift::write_field<tag::structure<::thrift::test::Bools>>(w, "b1", 1, value.b1);
+  corothrift::write_field<tag::structure<::thrift::test::Bools>>(w, "b10", 10, value.b10);
+  corothrift::write_field<tag::structure<::thrift::test::Bools>>(w, "b100", 100, value.b100);
+  corothrift::write_field<tag::bool_>(w, "check_true", 500, value.check_true);
+  corothrift::write_field<tag::structure<::thrift::test::Bools>>(w, "b1000", 1000, value.b1000);
+  corothrift::write_field<tag::bool_>(w, "check_false", 1500, value.check_false);
+  corothrift::write_field<tag::structure<::thrift::test::VersioningTestV2>>(w, "vertwo2000", 2000, value.vertwo2000);
+  corothrift::write_field<tag::set<tag::string>>(w, "a_set2500", 2500, value.a_set2500);
+  corothrift::write_field<tag::structure<::thrift::test::VersioningTestV2>>(w, "vertwo3000", 3000, value.vertwo3000);
+  corothrift::write_field<tag::list<tag::i32>>(w, "big_numbers", 4000, value.big_numbers);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void LargeDeltas::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::read(R& r, ::thrift::test::LargeDeltas& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -849,34 +992,34 @@ void LargeDeltas::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<Bools>>(r, f.type, this->b1);
+        corothrift::read_field<tag::structure<::thrift::test::Bools>>(r, f.type, value.b1);
         break;
       case 10:
-        corothrift::read_field<tag::structure<Bools>>(r, f.type, this->b10);
+        corothrift::read_field<tag::structure<::thrift::test::Bools>>(r, f.type, value.b10);
         break;
       case 100:
-        corothrift::read_field<tag::structure<Bools>>(r, f.type, this->b100);
+        corothrift::read_field<tag::structure<::thrift::test::Bools>>(r, f.type, value.b100);
         break;
       case 500:
-        corothrift::read_field<tag::bool_>(r, f.type, this->check_true);
+        corothrift::read_field<tag::bool_>(r, f.type, value.check_true);
         break;
       case 1000:
-        corothrift::read_field<tag::structure<Bools>>(r, f.type, this->b1000);
+        corothrift::read_field<tag::structure<::thrift::test::Bools>>(r, f.type, value.b1000);
         break;
       case 1500:
-        corothrift::read_field<tag::bool_>(r, f.type, this->check_false);
+        corothrift::read_field<tag::bool_>(r, f.type, value.check_false);
         break;
       case 2000:
-        corothrift::read_field<tag::structure<VersioningTestV2>>(r, f.type, this->vertwo2000);
+        corothrift::read_field<tag::structure<::thrift::test::VersioningTestV2>>(r, f.type, value.vertwo2000);
         break;
       case 2500:
-        corothrift::read_field<tag::set<tag::string>>(r, f.type, this->a_set2500);
+        corothrift::read_field<tag::set<tag::string>>(r, f.type, value.a_set2500);
         break;
       case 3000:
-        corothrift::read_field<tag::structure<VersioningTestV2>>(r, f.type, this->vertwo3000);
+        corothrift::read_field<tag::structure<::thrift::test::VersioningTestV2>>(r, f.type, value.vertwo3000);
         break;
       case 4000:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->big_numbers);
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.big_numbers);
         break;
       default:
         r.skip(f.type);
@@ -886,24 +1029,30 @@ void LargeDeltas::read(R& r) {
   r.read_struct_end();
 }
 
-template void LargeDeltas::write(corothrift::BinaryWriter&) const;
-template void LargeDeltas::read(corothrift::BinaryReader&);
-template void LargeDeltas::write(corothrift::CompactWriter&) const;
-template void LargeDeltas::read(corothrift::CompactReader&);
-template void LargeDeltas::write(corothrift::JsonWriter&) const;
-template void LargeDeltas::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::LargeDeltas&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::read(
+    corothrift::BinaryReader&, ::thrift::test::LargeDeltas&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::LargeDeltas&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::read(
+    corothrift::CompactReader&, ::thrift::test::LargeDeltas&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::LargeDeltas&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::LargeDeltas>>::read(
+    corothrift::JsonReader&, ::thrift::test::LargeDeltas&);
 
 template <class W>
-void NestedListsI32x2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::write(W& w, const ::thrift::test::NestedListsI32x2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NestedListsI32x2");
-  corothrift::write_field<tag::list<tag::list<tag::i32>>>(w, "integerlist", 1, this->integerlist);
+  corothrift::write_field<tag::list<tag::list<tag::i32>>>(w, "integerlist", 1, value.integerlist);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void NestedListsI32x2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::read(R& r, ::thrift::test::NestedListsI32x2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -911,7 +1060,7 @@ void NestedListsI32x2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::list<tag::i32>>>(r, f.type, this->integerlist);
+        corothrift::read_field<tag::list<tag::list<tag::i32>>>(r, f.type, value.integerlist);
         break;
       default:
         r.skip(f.type);
@@ -921,24 +1070,30 @@ void NestedListsI32x2::read(R& r) {
   r.read_struct_end();
 }
 
-template void NestedListsI32x2::write(corothrift::BinaryWriter&) const;
-template void NestedListsI32x2::read(corothrift::BinaryReader&);
-template void NestedListsI32x2::write(corothrift::CompactWriter&) const;
-template void NestedListsI32x2::read(corothrift::CompactReader&);
-template void NestedListsI32x2::write(corothrift::JsonWriter&) const;
-template void NestedListsI32x2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::NestedListsI32x2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::NestedListsI32x2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::NestedListsI32x2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::read(
+    corothrift::CompactReader&, ::thrift::test::NestedListsI32x2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::NestedListsI32x2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x2>>::read(
+    corothrift::JsonReader&, ::thrift::test::NestedListsI32x2&);
 
 template <class W>
-void NestedListsI32x3::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::write(W& w, const ::thrift::test::NestedListsI32x3& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NestedListsI32x3");
-  corothrift::write_field<tag::list<tag::list<tag::list<tag::i32>>>>(w, "integerlist", 1, this->integerlist);
+  corothrift::write_field<tag::list<tag::list<tag::list<tag::i32>>>>(w, "integerlist", 1, value.integerlist);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void NestedListsI32x3::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::read(R& r, ::thrift::test::NestedListsI32x3& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -946,7 +1101,7 @@ void NestedListsI32x3::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::list<tag::list<tag::i32>>>>(r, f.type, this->integerlist);
+        corothrift::read_field<tag::list<tag::list<tag::list<tag::i32>>>>(r, f.type, value.integerlist);
         break;
       default:
         r.skip(f.type);
@@ -956,26 +1111,32 @@ void NestedListsI32x3::read(R& r) {
   r.read_struct_end();
 }
 
-template void NestedListsI32x3::write(corothrift::BinaryWriter&) const;
-template void NestedListsI32x3::read(corothrift::BinaryReader&);
-template void NestedListsI32x3::write(corothrift::CompactWriter&) const;
-template void NestedListsI32x3::read(corothrift::CompactReader&);
-template void NestedListsI32x3::write(corothrift::JsonWriter&) const;
-template void NestedListsI32x3::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::NestedListsI32x3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::read(
+    corothrift::BinaryReader&, ::thrift::test::NestedListsI32x3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::NestedListsI32x3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::read(
+    corothrift::CompactReader&, ::thrift::test::NestedListsI32x3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::NestedListsI32x3&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsI32x3>>::read(
+    corothrift::JsonReader&, ::thrift::test::NestedListsI32x3&);
 
 template <class W>
-void NestedMixedx2::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::write(W& w, const ::thrift::test::NestedMixedx2& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NestedMixedx2");
-  corothrift::write_field<tag::list<tag::set<tag::i32>>>(w, "int_set_list", 1, this->int_set_list);
-  corothrift::write_field<tag::map<tag::i32, tag::set<tag::string>>>(w, "map_int_strset", 2, this->map_int_strset);
-  corothrift::write_field<tag::list<tag::map<tag::i32, tag::set<tag::string>>>>(w, "map_int_strset_list", 3, this->map_int_strset_list);
+  corothrift::write_field<tag::list<tag::set<tag::i32>>>(w, "int_set_list", 1, value.int_set_list);
+  corothrift::write_field<tag::map<tag::i32, tag::set<tag::string>>>(w, "map_int_strset", 2, value.map_int_strset);
+  corothrift::write_field<tag::list<tag::map<tag::i32, tag::set<tag::string>>>>(w, "map_int_strset_list", 3, value.map_int_strset_list);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void NestedMixedx2::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::read(R& r, ::thrift::test::NestedMixedx2& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -983,13 +1144,13 @@ void NestedMixedx2::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::set<tag::i32>>>(r, f.type, this->int_set_list);
+        corothrift::read_field<tag::list<tag::set<tag::i32>>>(r, f.type, value.int_set_list);
         break;
       case 2:
-        corothrift::read_field<tag::map<tag::i32, tag::set<tag::string>>>(r, f.type, this->map_int_strset);
+        corothrift::read_field<tag::map<tag::i32, tag::set<tag::string>>>(r, f.type, value.map_int_strset);
         break;
       case 3:
-        corothrift::read_field<tag::list<tag::map<tag::i32, tag::set<tag::string>>>>(r, f.type, this->map_int_strset_list);
+        corothrift::read_field<tag::list<tag::map<tag::i32, tag::set<tag::string>>>>(r, f.type, value.map_int_strset_list);
         break;
       default:
         r.skip(f.type);
@@ -999,24 +1160,30 @@ void NestedMixedx2::read(R& r) {
   r.read_struct_end();
 }
 
-template void NestedMixedx2::write(corothrift::BinaryWriter&) const;
-template void NestedMixedx2::read(corothrift::BinaryReader&);
-template void NestedMixedx2::write(corothrift::CompactWriter&) const;
-template void NestedMixedx2::read(corothrift::CompactReader&);
-template void NestedMixedx2::write(corothrift::JsonWriter&) const;
-template void NestedMixedx2::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::NestedMixedx2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::read(
+    corothrift::BinaryReader&, ::thrift::test::NestedMixedx2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::NestedMixedx2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::read(
+    corothrift::CompactReader&, ::thrift::test::NestedMixedx2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::NestedMixedx2&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedMixedx2>>::read(
+    corothrift::JsonReader&, ::thrift::test::NestedMixedx2&);
 
 template <class W>
-void ListBonks::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::write(W& w, const ::thrift::test::ListBonks& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("ListBonks");
-  corothrift::write_field<tag::list<tag::structure<Bonk>>>(w, "bonk", 1, this->bonk);
+  corothrift::write_field<tag::list<tag::structure<::thrift::test::Bonk>>>(w, "bonk", 1, value.bonk);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void ListBonks::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::read(R& r, ::thrift::test::ListBonks& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1024,7 +1191,7 @@ void ListBonks::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::structure<Bonk>>>(r, f.type, this->bonk);
+        corothrift::read_field<tag::list<tag::structure<::thrift::test::Bonk>>>(r, f.type, value.bonk);
         break;
       default:
         r.skip(f.type);
@@ -1034,24 +1201,30 @@ void ListBonks::read(R& r) {
   r.read_struct_end();
 }
 
-template void ListBonks::write(corothrift::BinaryWriter&) const;
-template void ListBonks::read(corothrift::BinaryReader&);
-template void ListBonks::write(corothrift::CompactWriter&) const;
-template void ListBonks::read(corothrift::CompactReader&);
-template void ListBonks::write(corothrift::JsonWriter&) const;
-template void ListBonks::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::ListBonks&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::read(
+    corothrift::BinaryReader&, ::thrift::test::ListBonks&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::ListBonks&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::read(
+    corothrift::CompactReader&, ::thrift::test::ListBonks&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::ListBonks&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::ListBonks>>::read(
+    corothrift::JsonReader&, ::thrift::test::ListBonks&);
 
 template <class W>
-void NestedListsBonk::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::write(W& w, const ::thrift::test::NestedListsBonk& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NestedListsBonk");
-  corothrift::write_field<tag::list<tag::list<tag::list<tag::structure<Bonk>>>>>(w, "bonk", 1, this->bonk);
+  corothrift::write_field<tag::list<tag::list<tag::list<tag::structure<::thrift::test::Bonk>>>>>(w, "bonk", 1, value.bonk);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void NestedListsBonk::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::read(R& r, ::thrift::test::NestedListsBonk& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1059,7 +1232,7 @@ void NestedListsBonk::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::list<tag::list<tag::structure<Bonk>>>>>(r, f.type, this->bonk);
+        corothrift::read_field<tag::list<tag::list<tag::list<tag::structure<::thrift::test::Bonk>>>>>(r, f.type, value.bonk);
         break;
       default:
         r.skip(f.type);
@@ -1069,25 +1242,31 @@ void NestedListsBonk::read(R& r) {
   r.read_struct_end();
 }
 
-template void NestedListsBonk::write(corothrift::BinaryWriter&) const;
-template void NestedListsBonk::read(corothrift::BinaryReader&);
-template void NestedListsBonk::write(corothrift::CompactWriter&) const;
-template void NestedListsBonk::read(corothrift::CompactReader&);
-template void NestedListsBonk::write(corothrift::JsonWriter&) const;
-template void NestedListsBonk::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::NestedListsBonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::read(
+    corothrift::BinaryReader&, ::thrift::test::NestedListsBonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::NestedListsBonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::read(
+    corothrift::CompactReader&, ::thrift::test::NestedListsBonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::NestedListsBonk&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::NestedListsBonk>>::read(
+    corothrift::JsonReader&, ::thrift::test::NestedListsBonk&);
 
 template <class W>
-void BoolTest::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::write(W& w, const ::thrift::test::BoolTest& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("BoolTest");
-  corothrift::write_field<tag::bool_>(w, "b", 1, this->b);
-  corothrift::write_field<tag::string>(w, "s", 2, this->s);
+  corothrift::write_field<tag::bool_>(w, "b", 1, value.b);
+  corothrift::write_field<tag::string>(w, "s", 2, value.s);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void BoolTest::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::read(R& r, ::thrift::test::BoolTest& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1095,10 +1274,10 @@ void BoolTest::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->b);
+        corothrift::read_field<tag::bool_>(r, f.type, value.b);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->s);
+        corothrift::read_field<tag::string>(r, f.type, value.s);
         break;
       default:
         r.skip(f.type);
@@ -1108,24 +1287,30 @@ void BoolTest::read(R& r) {
   r.read_struct_end();
 }
 
-template void BoolTest::write(corothrift::BinaryWriter&) const;
-template void BoolTest::read(corothrift::BinaryReader&);
-template void BoolTest::write(corothrift::CompactWriter&) const;
-template void BoolTest::read(corothrift::CompactReader&);
-template void BoolTest::write(corothrift::JsonWriter&) const;
-template void BoolTest::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::BoolTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::read(
+    corothrift::BinaryReader&, ::thrift::test::BoolTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::BoolTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::read(
+    corothrift::CompactReader&, ::thrift::test::BoolTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::BoolTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::BoolTest>>::read(
+    corothrift::JsonReader&, ::thrift::test::BoolTest&);
 
 template <class W>
-void StructA::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::write(W& w, const ::thrift::test::StructA& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("StructA");
-  corothrift::write_field<tag::string>(w, "s", 1, this->s);
+  corothrift::write_field<tag::string>(w, "s", 1, value.s);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void StructA::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::read(R& r, ::thrift::test::StructA& value) {
   namespace tag = corothrift::tag;
   bool has_s = false;
   r.read_struct_begin();
@@ -1134,7 +1319,7 @@ void StructA::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_s = corothrift::read_field<tag::string>(r, f.type, this->s);
+        has_s = corothrift::read_field<tag::string>(r, f.type, value.s);
         break;
       default:
         r.skip(f.type);
@@ -1145,25 +1330,31 @@ void StructA::read(R& r) {
   if (!has_s) corothrift::throw_missing_required_field("StructA", "s");
 }
 
-template void StructA::write(corothrift::BinaryWriter&) const;
-template void StructA::read(corothrift::BinaryReader&);
-template void StructA::write(corothrift::CompactWriter&) const;
-template void StructA::read(corothrift::CompactReader&);
-template void StructA::write(corothrift::JsonWriter&) const;
-template void StructA::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::StructA&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::read(
+    corothrift::BinaryReader&, ::thrift::test::StructA&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::StructA&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::read(
+    corothrift::CompactReader&, ::thrift::test::StructA&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::StructA&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructA>>::read(
+    corothrift::JsonReader&, ::thrift::test::StructA&);
 
 template <class W>
-void StructB::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::write(W& w, const ::thrift::test::StructB& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("StructB");
-  corothrift::write_field<tag::structure<StructA>>(w, "aa", 1, this->aa);
-  corothrift::write_field<tag::structure<StructA>>(w, "ab", 2, this->ab);
+  corothrift::write_field<tag::structure<::thrift::test::StructA>>(w, "aa", 1, value.aa);
+  corothrift::write_field<tag::structure<::thrift::test::StructA>>(w, "ab", 2, value.ab);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void StructB::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::read(R& r, ::thrift::test::StructB& value) {
   namespace tag = corothrift::tag;
   bool has_ab = false;
   r.read_struct_begin();
@@ -1172,10 +1363,10 @@ void StructB::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<StructA>>(r, f.type, this->aa);
+        corothrift::read_field<tag::structure<::thrift::test::StructA>>(r, f.type, value.aa);
         break;
       case 2:
-        has_ab = corothrift::read_field<tag::structure<StructA>>(r, f.type, this->ab);
+        has_ab = corothrift::read_field<tag::structure<::thrift::test::StructA>>(r, f.type, value.ab);
         break;
       default:
         r.skip(f.type);
@@ -1186,24 +1377,30 @@ void StructB::read(R& r) {
   if (!has_ab) corothrift::throw_missing_required_field("StructB", "ab");
 }
 
-template void StructB::write(corothrift::BinaryWriter&) const;
-template void StructB::read(corothrift::BinaryReader&);
-template void StructB::write(corothrift::CompactWriter&) const;
-template void StructB::read(corothrift::CompactReader&);
-template void StructB::write(corothrift::JsonWriter&) const;
-template void StructB::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::StructB&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::read(
+    corothrift::BinaryReader&, ::thrift::test::StructB&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::StructB&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::read(
+    corothrift::CompactReader&, ::thrift::test::StructB&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::StructB&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::StructB>>::read(
+    corothrift::JsonReader&, ::thrift::test::StructB&);
 
 template <class W>
-void OptionalSetDefaultTest::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::write(W& w, const ::thrift::test::OptionalSetDefaultTest& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("OptionalSetDefaultTest");
-  corothrift::write_field<tag::set<tag::string>>(w, "with_default", 1, this->with_default);
+  corothrift::write_field<tag::set<tag::string>>(w, "with_default", 1, value.with_default);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void OptionalSetDefaultTest::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::read(R& r, ::thrift::test::OptionalSetDefaultTest& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1211,7 +1408,7 @@ void OptionalSetDefaultTest::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::set<tag::string>>(r, f.type, this->with_default);
+        corothrift::read_field<tag::set<tag::string>>(r, f.type, value.with_default);
         break;
       default:
         r.skip(f.type);
@@ -1221,25 +1418,31 @@ void OptionalSetDefaultTest::read(R& r) {
   r.read_struct_end();
 }
 
-template void OptionalSetDefaultTest::write(corothrift::BinaryWriter&) const;
-template void OptionalSetDefaultTest::read(corothrift::BinaryReader&);
-template void OptionalSetDefaultTest::write(corothrift::CompactWriter&) const;
-template void OptionalSetDefaultTest::read(corothrift::CompactReader&);
-template void OptionalSetDefaultTest::write(corothrift::JsonWriter&) const;
-template void OptionalSetDefaultTest::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::OptionalSetDefaultTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::read(
+    corothrift::BinaryReader&, ::thrift::test::OptionalSetDefaultTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::OptionalSetDefaultTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::read(
+    corothrift::CompactReader&, ::thrift::test::OptionalSetDefaultTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::OptionalSetDefaultTest&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalSetDefaultTest>>::read(
+    corothrift::JsonReader&, ::thrift::test::OptionalSetDefaultTest&);
 
 template <class W>
-void OptionalBinary::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::write(W& w, const ::thrift::test::OptionalBinary& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("OptionalBinary");
-  corothrift::write_field<tag::set<tag::binary>>(w, "bin_set", 1, this->bin_set);
-  corothrift::write_field<tag::map<tag::binary, tag::i32>>(w, "bin_map", 2, this->bin_map);
+  corothrift::write_field<tag::set<tag::binary>>(w, "bin_set", 1, value.bin_set);
+  corothrift::write_field<tag::map<tag::binary, tag::i32>>(w, "bin_map", 2, value.bin_map);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void OptionalBinary::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::read(R& r, ::thrift::test::OptionalBinary& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -1247,10 +1450,10 @@ void OptionalBinary::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::set<tag::binary>>(r, f.type, this->bin_set);
+        corothrift::read_field<tag::set<tag::binary>>(r, f.type, value.bin_set);
         break;
       case 2:
-        corothrift::read_field<tag::map<tag::binary, tag::i32>>(r, f.type, this->bin_map);
+        corothrift::read_field<tag::map<tag::binary, tag::i32>>(r, f.type, value.bin_map);
         break;
       default:
         r.skip(f.type);
@@ -1260,14 +1463,18 @@ void OptionalBinary::read(R& r) {
   r.read_struct_end();
 }
 
-template void OptionalBinary::write(corothrift::BinaryWriter&) const;
-template void OptionalBinary::read(corothrift::BinaryReader&);
-template void OptionalBinary::write(corothrift::CompactWriter&) const;
-template void OptionalBinary::read(corothrift::CompactReader&);
-template void OptionalBinary::write(corothrift::JsonWriter&) const;
-template void OptionalBinary::read(corothrift::JsonReader&);
-
-}  // namespace thrift::test
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::write(
+    corothrift::BinaryWriter&, const ::thrift::test::OptionalBinary&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::read(
+    corothrift::BinaryReader&, ::thrift::test::OptionalBinary&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::write(
+    corothrift::CompactWriter&, const ::thrift::test::OptionalBinary&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::read(
+    corothrift::CompactReader&, ::thrift::test::OptionalBinary&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::write(
+    corothrift::JsonWriter&, const ::thrift::test::OptionalBinary&);
+template void corothrift::Codec<corothrift::tag::structure<::thrift::test::OptionalBinary>>::read(
+    corothrift::JsonReader&, ::thrift::test::OptionalBinary&);
 
 fmt::format_context::iterator fmt::formatter<thrift::test::Numberz>::format(
     thrift::test::Numberz value, fmt::format_context& ctx) const {

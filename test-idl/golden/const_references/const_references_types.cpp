@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 std::string_view enum_name(Color value) {
   switch (value) {
@@ -20,24 +21,30 @@ std::string_view enum_name(Color value) {
   return {};
 }
 
-std::optional<Color> Color_from_string(std::string_view name) {
-  if (name == "RED") return Color::RED;
-  if (name == "GREEN") return Color::GREEN;
-  return std::nullopt;
+bool enum_from_name(std::string_view name, Color& value) {
+  if (name == "RED") {
+    value = Color::RED;
+    return true;
+  }
+  if (name == "GREEN") {
+    value = Color::GREEN;
+    return true;
+  }
+  return false;
 }
 
 template <class W>
-void Defaults::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Defaults>>::write(W& w, const ::Defaults& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Defaults");
-  corothrift::write_field<tag::i32>(w, "size", 1, this->size);
-  corothrift::write_field<tag::enumeration<Color>>(w, "color", 2, this->color);
+  corothrift::write_field<tag::i32>(w, "size", 1, value.size);
+  corothrift::write_field<tag::enumeration<::Color>>(w, "color", 2, value.color);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Defaults::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Defaults>>::read(R& r, ::Defaults& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -45,10 +52,10 @@ void Defaults::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->size);
+        corothrift::read_field<tag::i32>(r, f.type, value.size);
         break;
       case 2:
-        corothrift::read_field<tag::enumeration<Color>>(r, f.type, this->color);
+        corothrift::read_field<tag::enumeration<::Color>>(r, f.type, value.color);
         break;
       default:
         r.skip(f.type);
@@ -58,12 +65,18 @@ void Defaults::read(R& r) {
   r.read_struct_end();
 }
 
-template void Defaults::write(corothrift::BinaryWriter&) const;
-template void Defaults::read(corothrift::BinaryReader&);
-template void Defaults::write(corothrift::CompactWriter&) const;
-template void Defaults::read(corothrift::CompactReader&);
-template void Defaults::write(corothrift::JsonWriter&) const;
-template void Defaults::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::write(
+    corothrift::BinaryWriter&, const ::Defaults&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::read(
+    corothrift::BinaryReader&, ::Defaults&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::write(
+    corothrift::CompactWriter&, const ::Defaults&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::read(
+    corothrift::CompactReader&, ::Defaults&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::write(
+    corothrift::JsonWriter&, const ::Defaults&);
+template void corothrift::Codec<corothrift::tag::structure<::Defaults>>::read(
+    corothrift::JsonReader&, ::Defaults&);
 
 fmt::format_context::iterator fmt::formatter<::Color>::format(
     ::Color value, fmt::format_context& ctx) const {

@@ -3,42 +3,15 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::container_cycle {
-
-template <class W>
-void Forest::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Forest");
-  corothrift::write_field<tag::list<tag::structure<Tree>>>(w, "trees", 1, this->trees);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Forest::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::structure<Tree>>>(r, f.type, this->trees);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
 
 bool Forest::operator==(const Forest& other) const {
   return std::tie(this->trees) == std::tie(other.trees);
@@ -46,45 +19,6 @@ bool Forest::operator==(const Forest& other) const {
 
 std::partial_ordering Forest::operator<=>(const Forest& other) const {
   return std::tie(this->trees) <=> std::tie(other.trees);
-}
-
-template void Forest::write(corothrift::BinaryWriter&) const;
-template void Forest::read(corothrift::BinaryReader&);
-template void Forest::write(corothrift::CompactWriter&) const;
-template void Forest::read(corothrift::CompactReader&);
-template void Forest::write(corothrift::JsonWriter&) const;
-template void Forest::read(corothrift::JsonReader&);
-
-template <class W>
-void Root::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Root");
-  corothrift::write_field<tag::structure<Forest>>(w, "forest", 1, this->forest);
-  corothrift::write_field<tag::string>(w, "name", 2, this->name);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Root::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::structure<Forest>>(r, f.type, this->forest);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->name);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
 }
 
 bool Root::operator==(const Root& other) const {
@@ -95,25 +29,114 @@ std::partial_ordering Root::operator<=>(const Root& other) const {
   return std::tie(this->forest, this->name) <=> std::tie(other.forest, other.name);
 }
 
-template void Root::write(corothrift::BinaryWriter&) const;
-template void Root::read(corothrift::BinaryReader&);
-template void Root::write(corothrift::CompactWriter&) const;
-template void Root::read(corothrift::CompactReader&);
-template void Root::write(corothrift::JsonWriter&) const;
-template void Root::read(corothrift::JsonReader&);
+bool Tree::operator==(const Tree& other) const {
+  return std::tie(this->root, this->height) == std::tie(other.root, other.height);
+}
+
+std::partial_ordering Tree::operator<=>(const Tree& other) const {
+  return std::tie(this->root, this->height) <=> std::tie(other.root, other.height);
+}
+
+}  // namespace shapes::container_cycle
 
 template <class W>
-void Tree::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(W& w, const ::shapes::container_cycle::Forest& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("Tree");
-  corothrift::write_field<tag::structure<Root>>(w, "root", 1, this->root);
-  corothrift::write_field<tag::i32>(w, "height", 2, this->height);
+  w.write_struct_begin("Forest");
+  corothrift::write_field<tag::list<tag::structure<::shapes::container_cycle::Tree>>>(w, "trees", 1, value.trees);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Tree::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(R& r, ::shapes::container_cycle::Forest& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::list<tag::structure<::shapes::container_cycle::Tree>>>(r, f.type, value.trees);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Forest&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Forest&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Forest&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Forest&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Forest&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Forest>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Forest&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(W& w, const ::shapes::container_cycle::Root& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Root");
+  corothrift::write_field<tag::structure<::shapes::container_cycle::Forest>>(w, "forest", 1, value.forest);
+  corothrift::write_field<tag::string>(w, "name", 2, value.name);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(R& r, ::shapes::container_cycle::Root& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::shapes::container_cycle::Forest>>(r, f.type, value.forest);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.name);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Root&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Root&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Root&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Root&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Root&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Root>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Root&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(W& w, const ::shapes::container_cycle::Tree& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Tree");
+  corothrift::write_field<tag::structure<::shapes::container_cycle::Root>>(w, "root", 1, value.root);
+  corothrift::write_field<tag::i32>(w, "height", 2, value.height);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(R& r, ::shapes::container_cycle::Tree& value) {
   namespace tag = corothrift::tag;
   bool has_root = false;
   r.read_struct_begin();
@@ -122,10 +145,10 @@ void Tree::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_root = corothrift::read_field<tag::structure<Root>>(r, f.type, this->root);
+        has_root = corothrift::read_field<tag::structure<::shapes::container_cycle::Root>>(r, f.type, value.root);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->height);
+        corothrift::read_field<tag::i32>(r, f.type, value.height);
         break;
       default:
         r.skip(f.type);
@@ -136,32 +159,30 @@ void Tree::read(R& r) {
   if (!has_root) corothrift::throw_missing_required_field("Tree", "root");
 }
 
-bool Tree::operator==(const Tree& other) const {
-  return std::tie(this->root, this->height) == std::tie(other.root, other.height);
-}
-
-std::partial_ordering Tree::operator<=>(const Tree& other) const {
-  return std::tie(this->root, this->height) <=> std::tie(other.root, other.height);
-}
-
-template void Tree::write(corothrift::BinaryWriter&) const;
-template void Tree::read(corothrift::BinaryReader&);
-template void Tree::write(corothrift::CompactWriter&) const;
-template void Tree::read(corothrift::CompactReader&);
-template void Tree::write(corothrift::JsonWriter&) const;
-template void Tree::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Tree>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Tree&);
 
 template <class W>
-void Shelf::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(W& w, const ::shapes::container_cycle::Shelf& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Shelf");
-  corothrift::write_field<tag::list<tag::structure<Book>>>(w, "books", 1, this->books);
+  corothrift::write_field<tag::list<tag::structure<::shapes::container_cycle::Book>>>(w, "books", 1, value.books);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Shelf::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(R& r, ::shapes::container_cycle::Shelf& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -169,7 +190,7 @@ void Shelf::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::structure<Book>>>(r, f.type, this->books);
+        corothrift::read_field<tag::list<tag::structure<::shapes::container_cycle::Book>>>(r, f.type, value.books);
         break;
       default:
         r.skip(f.type);
@@ -179,24 +200,30 @@ void Shelf::read(R& r) {
   r.read_struct_end();
 }
 
-template void Shelf::write(corothrift::BinaryWriter&) const;
-template void Shelf::read(corothrift::BinaryReader&);
-template void Shelf::write(corothrift::CompactWriter&) const;
-template void Shelf::read(corothrift::CompactReader&);
-template void Shelf::write(corothrift::JsonWriter&) const;
-template void Shelf::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Shelf&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Shelf&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Shelf&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Shelf&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Shelf&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Shelf>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Shelf&);
 
 template <class W>
-void Page::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(W& w, const ::shapes::container_cycle::Page& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Page");
-  corothrift::write_field<tag::structure<Shelf>>(w, "shelf", 1, this->shelf);
+  corothrift::write_field<tag::structure<::shapes::container_cycle::Shelf>>(w, "shelf", 1, value.shelf);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Page::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(R& r, ::shapes::container_cycle::Page& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -204,7 +231,7 @@ void Page::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<Shelf>>(r, f.type, this->shelf);
+        corothrift::read_field<tag::structure<::shapes::container_cycle::Shelf>>(r, f.type, value.shelf);
         break;
       default:
         r.skip(f.type);
@@ -214,24 +241,30 @@ void Page::read(R& r) {
   r.read_struct_end();
 }
 
-template void Page::write(corothrift::BinaryWriter&) const;
-template void Page::read(corothrift::BinaryReader&);
-template void Page::write(corothrift::CompactWriter&) const;
-template void Page::read(corothrift::CompactReader&);
-template void Page::write(corothrift::JsonWriter&) const;
-template void Page::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Page&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Page&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Page&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Page&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Page&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Page>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Page&);
 
 template <class W>
-void Book::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(W& w, const ::shapes::container_cycle::Book& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Book");
-  corothrift::write_field<tag::structure<Page>>(w, "page", 1, this->page);
+  corothrift::write_field<tag::structure<::shapes::container_cycle::Page>>(w, "page", 1, value.page);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Book::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(R& r, ::shapes::container_cycle::Book& value) {
   namespace tag = corothrift::tag;
   bool has_page = false;
   r.read_struct_begin();
@@ -240,7 +273,7 @@ void Book::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_page = corothrift::read_field<tag::structure<Page>>(r, f.type, this->page);
+        has_page = corothrift::read_field<tag::structure<::shapes::container_cycle::Page>>(r, f.type, value.page);
         break;
       default:
         r.skip(f.type);
@@ -251,14 +284,18 @@ void Book::read(R& r) {
   if (!has_page) corothrift::throw_missing_required_field("Book", "page");
 }
 
-template void Book::write(corothrift::BinaryWriter&) const;
-template void Book::read(corothrift::BinaryReader&);
-template void Book::write(corothrift::CompactWriter&) const;
-template void Book::read(corothrift::CompactReader&);
-template void Book::write(corothrift::JsonWriter&) const;
-template void Book::read(corothrift::JsonReader&);
-
-}  // namespace shapes::container_cycle
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(
+    corothrift::BinaryWriter&, const ::shapes::container_cycle::Book&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(
+    corothrift::BinaryReader&, ::shapes::container_cycle::Book&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(
+    corothrift::CompactWriter&, const ::shapes::container_cycle::Book&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(
+    corothrift::CompactReader&, ::shapes::container_cycle::Book&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::write(
+    corothrift::JsonWriter&, const ::shapes::container_cycle::Book&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::container_cycle::Book>>::read(
+    corothrift::JsonReader&, ::shapes::container_cycle::Book&);
 
 fmt::format_context::iterator fmt::formatter<shapes::container_cycle::Forest>::format(
     const shapes::container_cycle::Forest& value, fmt::format_context& ctx) const {

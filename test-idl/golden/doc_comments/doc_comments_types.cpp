@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 std::string_view enum_name(Documentation value) {
   switch (value) {
@@ -18,24 +19,27 @@ std::string_view enum_name(Documentation value) {
   return {};
 }
 
-std::optional<Documentation> Documentation_from_string(std::string_view name) {
-  if (name == "VALUE") return Documentation::VALUE;
-  return std::nullopt;
+bool enum_from_name(std::string_view name, Documentation& value) {
+  if (name == "VALUE") {
+    value = Documentation::VALUE;
+    return true;
+  }
+  return false;
 }
 
 template <class W>
-void Documented::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(W& w, const ::Documented& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Documented");
-  corothrift::write_field<tag::i32>(w, "first", 1, this->first);
-  corothrift::write_field<tag::i32>(w, "second", 2, this->second);
-  corothrift::write_field<tag::i32>(w, "third", 3, this->third);
+  corothrift::write_field<tag::i32>(w, "first", 1, value.first);
+  corothrift::write_field<tag::i32>(w, "second", 2, value.second);
+  corothrift::write_field<tag::i32>(w, "third", 3, value.third);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Documented::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(R& r, ::Documented& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -43,13 +47,13 @@ void Documented::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->first);
+        corothrift::read_field<tag::i32>(r, f.type, value.first);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->second);
+        corothrift::read_field<tag::i32>(r, f.type, value.second);
         break;
       case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->third);
+        corothrift::read_field<tag::i32>(r, f.type, value.third);
         break;
       default:
         r.skip(f.type);
@@ -59,12 +63,18 @@ void Documented::read(R& r) {
   r.read_struct_end();
 }
 
-template void Documented::write(corothrift::BinaryWriter&) const;
-template void Documented::read(corothrift::BinaryReader&);
-template void Documented::write(corothrift::CompactWriter&) const;
-template void Documented::read(corothrift::CompactReader&);
-template void Documented::write(corothrift::JsonWriter&) const;
-template void Documented::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(
+    corothrift::BinaryWriter&, const ::Documented&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(
+    corothrift::BinaryReader&, ::Documented&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(
+    corothrift::CompactWriter&, const ::Documented&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(
+    corothrift::CompactReader&, ::Documented&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::write(
+    corothrift::JsonWriter&, const ::Documented&);
+template void corothrift::Codec<corothrift::tag::structure<::Documented>>::read(
+    corothrift::JsonReader&, ::Documented&);
 
 fmt::format_context::iterator fmt::formatter<::Documentation>::format(
     ::Documentation value, fmt::format_context& ctx) const {

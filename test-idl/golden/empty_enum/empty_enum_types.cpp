@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::empty_enum {
 
@@ -18,22 +19,25 @@ std::string_view enum_name(Nothing value) {
   return {};
 }
 
-std::optional<Nothing> Nothing_from_string(std::string_view name) {
+bool enum_from_name(std::string_view name, Nothing& value) {
   static_cast<void>(name);
-  return std::nullopt;
+  static_cast<void>(value);
+  return false;
 }
 
+}  // namespace shapes::empty_enum
+
 template <class W>
-void Holder::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(W& w, const ::shapes::empty_enum::Holder& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Holder");
-  corothrift::write_field<tag::enumeration<Nothing>>(w, "nothing", 1, this->nothing);
+  corothrift::write_field<tag::enumeration<::shapes::empty_enum::Nothing>>(w, "nothing", 1, value.nothing);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Holder::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(R& r, ::shapes::empty_enum::Holder& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -41,7 +45,7 @@ void Holder::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::enumeration<Nothing>>(r, f.type, this->nothing);
+        corothrift::read_field<tag::enumeration<::shapes::empty_enum::Nothing>>(r, f.type, value.nothing);
         break;
       default:
         r.skip(f.type);
@@ -51,14 +55,18 @@ void Holder::read(R& r) {
   r.read_struct_end();
 }
 
-template void Holder::write(corothrift::BinaryWriter&) const;
-template void Holder::read(corothrift::BinaryReader&);
-template void Holder::write(corothrift::CompactWriter&) const;
-template void Holder::read(corothrift::CompactReader&);
-template void Holder::write(corothrift::JsonWriter&) const;
-template void Holder::read(corothrift::JsonReader&);
-
-}  // namespace shapes::empty_enum
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(
+    corothrift::BinaryWriter&, const ::shapes::empty_enum::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(
+    corothrift::BinaryReader&, ::shapes::empty_enum::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(
+    corothrift::CompactWriter&, const ::shapes::empty_enum::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(
+    corothrift::CompactReader&, ::shapes::empty_enum::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::write(
+    corothrift::JsonWriter&, const ::shapes::empty_enum::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::empty_enum::Holder>>::read(
+    corothrift::JsonReader&, ::shapes::empty_enum::Holder&);
 
 fmt::format_context::iterator fmt::formatter<shapes::empty_enum::Nothing>::format(
     shapes::empty_enum::Nothing value, fmt::format_context& ctx) const {

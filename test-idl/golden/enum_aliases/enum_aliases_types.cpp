@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::aliases {
 
@@ -24,27 +25,44 @@ std::string_view enum_name(Mode value) {
   return {};
 }
 
-std::optional<Mode> Mode_from_string(std::string_view name) {
-  if (name == "DEFAULT") return Mode::DEFAULT;
-  if (name == "NONE") return Mode::NONE;
-  if (name == "FAST") return Mode::FAST;
-  if (name == "QUICK") return Mode::QUICK;
-  if (name == "SLOW") return Mode::SLOW;
-  return std::nullopt;
+bool enum_from_name(std::string_view name, Mode& value) {
+  if (name == "DEFAULT") {
+    value = Mode::DEFAULT;
+    return true;
+  }
+  if (name == "NONE") {
+    value = Mode::NONE;
+    return true;
+  }
+  if (name == "FAST") {
+    value = Mode::FAST;
+    return true;
+  }
+  if (name == "QUICK") {
+    value = Mode::QUICK;
+    return true;
+  }
+  if (name == "SLOW") {
+    value = Mode::SLOW;
+    return true;
+  }
+  return false;
 }
 
+}  // namespace shapes::aliases
+
 template <class W>
-void Settings::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::write(W& w, const ::shapes::aliases::Settings& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Settings");
-  corothrift::write_field<tag::enumeration<Mode>>(w, "mode", 1, this->mode);
-  corothrift::write_field<tag::set<tag::enumeration<Mode>>>(w, "allowed", 2, this->allowed);
+  corothrift::write_field<tag::enumeration<::shapes::aliases::Mode>>(w, "mode", 1, value.mode);
+  corothrift::write_field<tag::set<tag::enumeration<::shapes::aliases::Mode>>>(w, "allowed", 2, value.allowed);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Settings::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::read(R& r, ::shapes::aliases::Settings& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -52,10 +70,10 @@ void Settings::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::enumeration<Mode>>(r, f.type, this->mode);
+        corothrift::read_field<tag::enumeration<::shapes::aliases::Mode>>(r, f.type, value.mode);
         break;
       case 2:
-        corothrift::read_field<tag::set<tag::enumeration<Mode>>>(r, f.type, this->allowed);
+        corothrift::read_field<tag::set<tag::enumeration<::shapes::aliases::Mode>>>(r, f.type, value.allowed);
         break;
       default:
         r.skip(f.type);
@@ -65,14 +83,18 @@ void Settings::read(R& r) {
   r.read_struct_end();
 }
 
-template void Settings::write(corothrift::BinaryWriter&) const;
-template void Settings::read(corothrift::BinaryReader&);
-template void Settings::write(corothrift::CompactWriter&) const;
-template void Settings::read(corothrift::CompactReader&);
-template void Settings::write(corothrift::JsonWriter&) const;
-template void Settings::read(corothrift::JsonReader&);
-
-}  // namespace shapes::aliases
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::write(
+    corothrift::BinaryWriter&, const ::shapes::aliases::Settings&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::read(
+    corothrift::BinaryReader&, ::shapes::aliases::Settings&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::write(
+    corothrift::CompactWriter&, const ::shapes::aliases::Settings&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::read(
+    corothrift::CompactReader&, ::shapes::aliases::Settings&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::write(
+    corothrift::JsonWriter&, const ::shapes::aliases::Settings&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::aliases::Settings>>::read(
+    corothrift::JsonReader&, ::shapes::aliases::Settings&);
 
 fmt::format_context::iterator fmt::formatter<shapes::aliases::Mode>::format(
     shapes::aliases::Mode value, fmt::format_context& ctx) const {

@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 std::string_view enum_name(Implicit value) {
   switch (value) {
@@ -22,11 +23,20 @@ std::string_view enum_name(Implicit value) {
   return {};
 }
 
-std::optional<Implicit> Implicit_from_string(std::string_view name) {
-  if (name == "ZERO") return Implicit::ZERO;
-  if (name == "ONE") return Implicit::ONE;
-  if (name == "TWO") return Implicit::TWO;
-  return std::nullopt;
+bool enum_from_name(std::string_view name, Implicit& value) {
+  if (name == "ZERO") {
+    value = Implicit::ZERO;
+    return true;
+  }
+  if (name == "ONE") {
+    value = Implicit::ONE;
+    return true;
+  }
+  if (name == "TWO") {
+    value = Implicit::TWO;
+    return true;
+  }
+  return false;
 }
 
 std::string_view enum_name(Mixed value) {
@@ -45,13 +55,28 @@ std::string_view enum_name(Mixed value) {
   return {};
 }
 
-std::optional<Mixed> Mixed_from_string(std::string_view name) {
-  if (name == "A") return Mixed::A;
-  if (name == "B") return Mixed::B;
-  if (name == "C") return Mixed::C;
-  if (name == "D") return Mixed::D;
-  if (name == "E") return Mixed::E;
-  return std::nullopt;
+bool enum_from_name(std::string_view name, Mixed& value) {
+  if (name == "A") {
+    value = Mixed::A;
+    return true;
+  }
+  if (name == "B") {
+    value = Mixed::B;
+    return true;
+  }
+  if (name == "C") {
+    value = Mixed::C;
+    return true;
+  }
+  if (name == "D") {
+    value = Mixed::D;
+    return true;
+  }
+  if (name == "E") {
+    value = Mixed::E;
+    return true;
+  }
+  return false;
 }
 
 fmt::format_context::iterator fmt::formatter<::Implicit>::format(

@@ -3,88 +3,23 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::names {
 
-template <class W>
-void Problem::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Problem");
-  corothrift::write_field<tag::string>(w, "what", 1, this->what_);
-  corothrift::write_field<tag::string>(w, "message", 2, this->message);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Problem::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->what_);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->message);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+const char* Problem::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this, "Problem", this->message));
+  } catch (...) {
+    return "Problem";  // no memory for the text
   }
-  r.read_struct_end();
-}
-
-template void Problem::write(corothrift::BinaryWriter&) const;
-template void Problem::read(corothrift::BinaryReader&);
-template void Problem::write(corothrift::CompactWriter&) const;
-template void Problem::read(corothrift::CompactReader&);
-template void Problem::write(corothrift::JsonWriter&) const;
-template void Problem::read(corothrift::JsonReader&);
-
-template <class W>
-void Node::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Node");
-  corothrift::write_field<tag::i32>(w, "other", 1, this->other);
-  corothrift::write_field<tag::list<tag::structure<Node>>>(w, "children", 2, this->children);
-  corothrift::write_field<tag::i32>(w, "value", 3, this->value);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Node::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->other);
-        break;
-      case 2:
-        corothrift::read_field<tag::list<tag::structure<Node>>>(r, f.type, this->children);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->value);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
 }
 
 bool Node::operator==(const Node& other) const {
@@ -95,14 +30,101 @@ std::partial_ordering Node::operator<=>(const Node& other) const {
   return std::tie(this->other, this->children, this->value) <=> std::tie(other.other, other.children, other.value);
 }
 
-template void Node::write(corothrift::BinaryWriter&) const;
-template void Node::read(corothrift::BinaryReader&);
-template void Node::write(corothrift::CompactWriter&) const;
-template void Node::read(corothrift::CompactReader&);
-template void Node::write(corothrift::JsonWriter&) const;
-template void Node::read(corothrift::JsonReader&);
-
 }  // namespace shapes::names
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::write(W& w, const ::shapes::names::Problem& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Problem");
+  corothrift::write_field<tag::string>(w, "what", 1, value.what_);
+  corothrift::write_field<tag::string>(w, "message", 2, value.message);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::read(R& r, ::shapes::names::Problem& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.what_);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.message);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::write(
+    corothrift::BinaryWriter&, const ::shapes::names::Problem&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::read(
+    corothrift::BinaryReader&, ::shapes::names::Problem&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::write(
+    corothrift::CompactWriter&, const ::shapes::names::Problem&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::read(
+    corothrift::CompactReader&, ::shapes::names::Problem&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::write(
+    corothrift::JsonWriter&, const ::shapes::names::Problem&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Problem>>::read(
+    corothrift::JsonReader&, ::shapes::names::Problem&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::write(W& w, const ::shapes::names::Node& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Node");
+  corothrift::write_field<tag::i32>(w, "other", 1, value.other);
+  corothrift::write_field<tag::list<tag::structure<::shapes::names::Node>>>(w, "children", 2, value.children);
+  corothrift::write_field<tag::i32>(w, "value", 3, value.value);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::read(R& r, ::shapes::names::Node& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.other);
+        break;
+      case 2:
+        corothrift::read_field<tag::list<tag::structure<::shapes::names::Node>>>(r, f.type, value.children);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.value);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::write(
+    corothrift::BinaryWriter&, const ::shapes::names::Node&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::read(
+    corothrift::BinaryReader&, ::shapes::names::Node&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::write(
+    corothrift::CompactWriter&, const ::shapes::names::Node&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::read(
+    corothrift::CompactReader&, ::shapes::names::Node&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::write(
+    corothrift::JsonWriter&, const ::shapes::names::Node&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::names::Node>>::read(
+    corothrift::JsonReader&, ::shapes::names::Node&);
 
 fmt::format_context::iterator fmt::formatter<shapes::names::Problem>::format(
     const shapes::names::Problem& value, fmt::format_context& ctx) const {

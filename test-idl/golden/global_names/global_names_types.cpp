@@ -3,24 +3,25 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void get::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::get>>::write(W& w, const ::get& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("get");
-  corothrift::write_field<tag::i32>(w, "value", 1, this->value);
+  corothrift::write_field<tag::i32>(w, "value", 1, value.value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void get::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::get>>::read(R& r, ::get& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -28,7 +29,7 @@ void get::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->value);
+        corothrift::read_field<tag::i32>(r, f.type, value.value);
         break;
       default:
         r.skip(f.type);
@@ -38,24 +39,30 @@ void get::read(R& r) {
   r.read_struct_end();
 }
 
-template void get::write(corothrift::BinaryWriter&) const;
-template void get::read(corothrift::BinaryReader&);
-template void get::write(corothrift::CompactWriter&) const;
-template void get::read(corothrift::CompactReader&);
-template void get::write(corothrift::JsonWriter&) const;
-template void get::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::write(
+    corothrift::BinaryWriter&, const ::get&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::read(
+    corothrift::BinaryReader&, ::get&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::write(
+    corothrift::CompactWriter&, const ::get&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::read(
+    corothrift::CompactReader&, ::get&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::write(
+    corothrift::JsonWriter&, const ::get&);
+template void corothrift::Codec<corothrift::tag::structure<::get>>::read(
+    corothrift::JsonReader&, ::get&);
 
 template <class W>
-void hash::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::hash>>::write(W& w, const ::hash& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("hash");
-  corothrift::write_field<tag::structure<get>>(w, "got", 1, this->got);
+  corothrift::write_field<tag::structure<::get>>(w, "got", 1, value.got);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void hash::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::hash>>::read(R& r, ::hash& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -63,7 +70,7 @@ void hash::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<get>>(r, f.type, this->got);
+        corothrift::read_field<tag::structure<::get>>(r, f.type, value.got);
         break;
       default:
         r.skip(f.type);
@@ -73,31 +80,37 @@ void hash::read(R& r) {
   r.read_struct_end();
 }
 
-template void hash::write(corothrift::BinaryWriter&) const;
-template void hash::read(corothrift::BinaryReader&);
-template void hash::write(corothrift::CompactWriter&) const;
-template void hash::read(corothrift::CompactReader&);
-template void hash::write(corothrift::JsonWriter&) const;
-template void hash::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::write(
+    corothrift::BinaryWriter&, const ::hash&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::read(
+    corothrift::BinaryReader&, ::hash&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::write(
+    corothrift::CompactWriter&, const ::hash&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::read(
+    corothrift::CompactReader&, ::hash&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::write(
+    corothrift::JsonWriter&, const ::hash&);
+template void corothrift::Codec<corothrift::tag::structure<::hash>>::read(
+    corothrift::JsonReader&, ::hash&);
 
 template <class W>
-void Entry::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(W& w, const ::Entry& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Entry");
-  corothrift::write_field<tag::bool_>(w, "Entry", 1, this->Entry___);
-  corothrift::write_field<tag::bool_>(w, "Entry_", 2, this->Entry_);
-  corothrift::write_field<tag::bool_>(w, "Entry__", 3, this->Entry__);
-  corothrift::write_field<tag::bool_>(w, "class", 4, this->class__);
-  corothrift::write_field<tag::bool_>(w, "class_", 5, this->class_);
-  corothrift::write_field<tag::bool_>(w, "what", 6, this->what__);
-  corothrift::write_field<tag::bool_>(w, "what_", 7, this->what_);
-  corothrift::write_field<tag::structure<Entry>>(w, "next", 8, this->next);
+  corothrift::write_field<tag::bool_>(w, "Entry", 1, value.Entry___);
+  corothrift::write_field<tag::bool_>(w, "Entry_", 2, value.Entry_);
+  corothrift::write_field<tag::bool_>(w, "Entry__", 3, value.Entry__);
+  corothrift::write_field<tag::bool_>(w, "class", 4, value.class__);
+  corothrift::write_field<tag::bool_>(w, "class_", 5, value.class_);
+  corothrift::write_field<tag::bool_>(w, "what", 6, value.what);
+  corothrift::write_field<tag::bool_>(w, "what_", 7, value.what_);
+  corothrift::write_field<tag::structure<::Entry>>(w, "next", 8, value.next);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Entry::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(R& r, ::Entry& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -105,28 +118,28 @@ void Entry::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::bool_>(r, f.type, this->Entry___);
+        corothrift::read_field<tag::bool_>(r, f.type, value.Entry___);
         break;
       case 2:
-        corothrift::read_field<tag::bool_>(r, f.type, this->Entry_);
+        corothrift::read_field<tag::bool_>(r, f.type, value.Entry_);
         break;
       case 3:
-        corothrift::read_field<tag::bool_>(r, f.type, this->Entry__);
+        corothrift::read_field<tag::bool_>(r, f.type, value.Entry__);
         break;
       case 4:
-        corothrift::read_field<tag::bool_>(r, f.type, this->class__);
+        corothrift::read_field<tag::bool_>(r, f.type, value.class__);
         break;
       case 5:
-        corothrift::read_field<tag::bool_>(r, f.type, this->class_);
+        corothrift::read_field<tag::bool_>(r, f.type, value.class_);
         break;
       case 6:
-        corothrift::read_field<tag::bool_>(r, f.type, this->what__);
+        corothrift::read_field<tag::bool_>(r, f.type, value.what);
         break;
       case 7:
-        corothrift::read_field<tag::bool_>(r, f.type, this->what_);
+        corothrift::read_field<tag::bool_>(r, f.type, value.what_);
         break;
       case 8:
-        corothrift::read_field<tag::structure<Entry>>(r, f.type, this->next);
+        corothrift::read_field<tag::structure<::Entry>>(r, f.type, value.next);
         break;
       default:
         r.skip(f.type);
@@ -136,24 +149,30 @@ void Entry::read(R& r) {
   r.read_struct_end();
 }
 
-template void Entry::write(corothrift::BinaryWriter&) const;
-template void Entry::read(corothrift::BinaryReader&);
-template void Entry::write(corothrift::CompactWriter&) const;
-template void Entry::read(corothrift::CompactReader&);
-template void Entry::write(corothrift::JsonWriter&) const;
-template void Entry::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(
+    corothrift::BinaryWriter&, const ::Entry&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(
+    corothrift::BinaryReader&, ::Entry&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(
+    corothrift::CompactWriter&, const ::Entry&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(
+    corothrift::CompactReader&, ::Entry&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::write(
+    corothrift::JsonWriter&, const ::Entry&);
+template void corothrift::Codec<corothrift::tag::structure<::Entry>>::read(
+    corothrift::JsonReader&, ::Entry&);
 
 template <class W>
-void using_::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::using_>>::write(W& w, const ::using_& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("using");
-  corothrift::write_field<tag::double_>(w, "single", 1, this->single);
+  corothrift::write_field<tag::double_>(w, "single", 1, value.single);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void using_::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::using_>>::read(R& r, ::using_& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -161,7 +180,7 @@ void using_::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::double_>(r, f.type, this->single);
+        corothrift::read_field<tag::double_>(r, f.type, value.single);
         break;
       default:
         r.skip(f.type);
@@ -171,24 +190,30 @@ void using_::read(R& r) {
   r.read_struct_end();
 }
 
-template void using_::write(corothrift::BinaryWriter&) const;
-template void using_::read(corothrift::BinaryReader&);
-template void using_::write(corothrift::CompactWriter&) const;
-template void using_::read(corothrift::CompactReader&);
-template void using_::write(corothrift::JsonWriter&) const;
-template void using_::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::write(
+    corothrift::BinaryWriter&, const ::using_&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::read(
+    corothrift::BinaryReader&, ::using_&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::write(
+    corothrift::CompactWriter&, const ::using_&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::read(
+    corothrift::CompactReader&, ::using_&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::write(
+    corothrift::JsonWriter&, const ::using_&);
+template void corothrift::Codec<corothrift::tag::structure<::using_>>::read(
+    corothrift::JsonReader&, ::using_&);
 
 template <class W>
-void partial::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::partial>>::write(W& w, const ::partial& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("partial");
-  corothrift::write_field<tag::structure<using_>>(w, "using", 1, this->using__);
+  corothrift::write_field<tag::structure<::using_>>(w, "using", 1, value.using__);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void partial::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::partial>>::read(R& r, ::partial& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -196,7 +221,7 @@ void partial::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<using_>>(r, f.type, this->using__);
+        corothrift::read_field<tag::structure<::using_>>(r, f.type, value.using__);
         break;
       default:
         r.skip(f.type);
@@ -206,12 +231,18 @@ void partial::read(R& r) {
   r.read_struct_end();
 }
 
-template void partial::write(corothrift::BinaryWriter&) const;
-template void partial::read(corothrift::BinaryReader&);
-template void partial::write(corothrift::CompactWriter&) const;
-template void partial::read(corothrift::CompactReader&);
-template void partial::write(corothrift::JsonWriter&) const;
-template void partial::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::write(
+    corothrift::BinaryWriter&, const ::partial&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::read(
+    corothrift::BinaryReader&, ::partial&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::write(
+    corothrift::CompactWriter&, const ::partial&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::read(
+    corothrift::CompactReader&, ::partial&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::write(
+    corothrift::JsonWriter&, const ::partial&);
+template void corothrift::Codec<corothrift::tag::structure<::partial>>::read(
+    corothrift::JsonReader&, ::partial&);
 
 fmt::format_context::iterator fmt::formatter<::get>::format(
     const ::get& value, fmt::format_context& ctx) const {
@@ -243,14 +274,14 @@ fmt::format_context::iterator fmt::formatter<::Entry>::format(
   out.field("Entry__", value.Entry__);
   out.field("class", value.class__);
   out.field("class_", value.class_);
-  out.field("what", value.what__);
+  out.field("what", value.what);
   out.field("what_", value.what_);
   out.field("next", value.next);
   return out.finish();
 }
 
 std::size_t std::hash<::Entry>::operator()(const ::Entry& value) const noexcept {
-  return corothrift::hash_values(value.Entry___, value.Entry_, value.Entry__, value.class__, value.class_, value.what__, value.what_, value.next);
+  return corothrift::hash_values(value.Entry___, value.Entry_, value.Entry__, value.class__, value.class_, value.what, value.what_, value.next);
 }
 
 fmt::format_context::iterator fmt::formatter<::using_>::format(

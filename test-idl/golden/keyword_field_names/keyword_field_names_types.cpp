@@ -3,33 +3,34 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void KeywordNames::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::write(W& w, const ::KeywordNames& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("KeywordNames");
-  corothrift::write_field<tag::i32>(w, "required", 1, this->required);
-  corothrift::write_field<tag::string>(w, "optional", 2, this->optional);
-  corothrift::write_field<tag::list<tag::i32>>(w, "list", 3, this->list);
-  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map", 4, this->map);
-  corothrift::write_field<tag::bool_>(w, "service", 5, this->service);
-  corothrift::write_field<tag::i32>(w, "struct", 6, this->struct_);
-  corothrift::write_field<tag::i64>(w, "include", 7, this->include);
-  corothrift::write_field<tag::string>(w, "namespace", 8, this->namespace_);
-  corothrift::write_field<tag::double_>(w, "void", 9, this->void_);
-  corothrift::write_field<tag::binary>(w, "string", 10, this->string);
+  corothrift::write_field<tag::i32>(w, "required", 1, value.required);
+  corothrift::write_field<tag::string>(w, "optional", 2, value.optional);
+  corothrift::write_field<tag::list<tag::i32>>(w, "list", 3, value.list);
+  corothrift::write_field<tag::map<tag::string, tag::string>>(w, "map", 4, value.map);
+  corothrift::write_field<tag::bool_>(w, "service", 5, value.service);
+  corothrift::write_field<tag::i32>(w, "struct", 6, value.struct_);
+  corothrift::write_field<tag::i64>(w, "include", 7, value.include);
+  corothrift::write_field<tag::string>(w, "namespace", 8, value.namespace_);
+  corothrift::write_field<tag::double_>(w, "void", 9, value.void_);
+  corothrift::write_field<tag::binary>(w, "string", 10, value.string);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void KeywordNames::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::read(R& r, ::KeywordNames& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -37,34 +38,34 @@ void KeywordNames::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->required);
+        corothrift::read_field<tag::i32>(r, f.type, value.required);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->optional);
+        corothrift::read_field<tag::string>(r, f.type, value.optional);
         break;
       case 3:
-        corothrift::read_field<tag::list<tag::i32>>(r, f.type, this->list);
+        corothrift::read_field<tag::list<tag::i32>>(r, f.type, value.list);
         break;
       case 4:
-        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, this->map);
+        corothrift::read_field<tag::map<tag::string, tag::string>>(r, f.type, value.map);
         break;
       case 5:
-        corothrift::read_field<tag::bool_>(r, f.type, this->service);
+        corothrift::read_field<tag::bool_>(r, f.type, value.service);
         break;
       case 6:
-        corothrift::read_field<tag::i32>(r, f.type, this->struct_);
+        corothrift::read_field<tag::i32>(r, f.type, value.struct_);
         break;
       case 7:
-        corothrift::read_field<tag::i64>(r, f.type, this->include);
+        corothrift::read_field<tag::i64>(r, f.type, value.include);
         break;
       case 8:
-        corothrift::read_field<tag::string>(r, f.type, this->namespace_);
+        corothrift::read_field<tag::string>(r, f.type, value.namespace_);
         break;
       case 9:
-        corothrift::read_field<tag::double_>(r, f.type, this->void_);
+        corothrift::read_field<tag::double_>(r, f.type, value.void_);
         break;
       case 10:
-        corothrift::read_field<tag::binary>(r, f.type, this->string);
+        corothrift::read_field<tag::binary>(r, f.type, value.string);
         break;
       default:
         r.skip(f.type);
@@ -74,12 +75,18 @@ void KeywordNames::read(R& r) {
   r.read_struct_end();
 }
 
-template void KeywordNames::write(corothrift::BinaryWriter&) const;
-template void KeywordNames::read(corothrift::BinaryReader&);
-template void KeywordNames::write(corothrift::CompactWriter&) const;
-template void KeywordNames::read(corothrift::CompactReader&);
-template void KeywordNames::write(corothrift::JsonWriter&) const;
-template void KeywordNames::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::write(
+    corothrift::BinaryWriter&, const ::KeywordNames&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::read(
+    corothrift::BinaryReader&, ::KeywordNames&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::write(
+    corothrift::CompactWriter&, const ::KeywordNames&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::read(
+    corothrift::CompactReader&, ::KeywordNames&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::write(
+    corothrift::JsonWriter&, const ::KeywordNames&);
+template void corothrift::Codec<corothrift::tag::structure<::KeywordNames>>::read(
+    corothrift::JsonReader&, ::KeywordNames&);
 
 fmt::format_context::iterator fmt::formatter<::KeywordNames>::format(
     const ::KeywordNames& value, fmt::format_context& ctx) const {

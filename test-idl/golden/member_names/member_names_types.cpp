@@ -9,6 +9,7 @@
 #include <corothrift/detail/exception_what.h>
 #include <corothrift/detail/format.h>
 #include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::members {
 
@@ -216,6 +217,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Co
     corothrift::CompactWriter&, const ::shapes::members::Codec&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Codec>>::read(
     corothrift::CompactReader&, ::shapes::members::Codec&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Codec>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Codec&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Codec>>::read(
+    corothrift::JsonReader&, ::shapes::members::Codec&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Holder>>::write(W& w, const ::shapes::members::Holder& value) {
@@ -261,6 +266,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Ho
     corothrift::CompactWriter&, const ::shapes::members::Holder&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Holder>>::read(
     corothrift::CompactReader&, ::shapes::members::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Holder>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Holder>>::read(
+    corothrift::JsonReader&, ::shapes::members::Holder&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Choice>>::write(W& w, const ::shapes::members::Choice& value) {
@@ -335,6 +344,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Ch
     corothrift::CompactWriter&, const ::shapes::members::Choice&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Choice>>::read(
     corothrift::CompactReader&, ::shapes::members::Choice&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Choice>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Choice&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Choice>>::read(
+    corothrift::JsonReader&, ::shapes::members::Choice&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Failure>>::write(W& w, const ::shapes::members::Failure& value) {
@@ -384,6 +397,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Fa
     corothrift::CompactWriter&, const ::shapes::members::Failure&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Failure>>::read(
     corothrift::CompactReader&, ::shapes::members::Failure&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Failure>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Failure&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Failure>>::read(
+    corothrift::JsonReader&, ::shapes::members::Failure&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Refused>>::write(W& w, const ::shapes::members::Refused& value) {
@@ -425,6 +442,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Re
     corothrift::CompactWriter&, const ::shapes::members::Refused&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Refused>>::read(
     corothrift::CompactReader&, ::shapes::members::Refused&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Refused>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Refused&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Refused>>::read(
+    corothrift::JsonReader&, ::shapes::members::Refused&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Broken>>::write(W& w, const ::shapes::members::Broken& value) {
@@ -466,6 +487,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Br
     corothrift::CompactWriter&, const ::shapes::members::Broken&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Broken>>::read(
     corothrift::CompactReader&, ::shapes::members::Broken&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Broken>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Broken&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Broken>>::read(
+    corothrift::JsonReader&, ::shapes::members::Broken&);
 
 template <class W>
 void corothrift::Codec<corothrift::tag::structure<::shapes::members::Coded>>::write(W& w, const ::shapes::members::Coded& value) {
@@ -503,6 +528,10 @@ template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Co
     corothrift::CompactWriter&, const ::shapes::members::Coded&);
 template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Coded>>::read(
     corothrift::CompactReader&, ::shapes::members::Coded&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Coded>>::write(
+    corothrift::JsonWriter&, const ::shapes::members::Coded&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::members::Coded>>::read(
+    corothrift::JsonReader&, ::shapes::members::Coded&);
 
 fmt::format_context::iterator fmt::formatter<shapes::members::Kind>::format(
     shapes::members::Kind value, fmt::format_context& ctx) const {

@@ -3,27 +3,28 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void Nested::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Nested>>::write(W& w, const ::Nested& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Nested");
-  corothrift::write_field<tag::list<tag::list<tag::i32>>>(w, "matrix", 1, this->matrix);
-  corothrift::write_field<tag::map<tag::string, tag::list<tag::set<tag::i64>>>>(w, "index", 2, this->index);
-  corothrift::write_field<tag::set<tag::map<tag::i32, tag::string>>>(w, "sets_of_maps", 3, this->sets_of_maps);
-  corothrift::write_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::string, tag::list<tag::binary>>>>>(w, "deep", 4, this->deep);
+  corothrift::write_field<tag::list<tag::list<tag::i32>>>(w, "matrix", 1, value.matrix);
+  corothrift::write_field<tag::map<tag::string, tag::list<tag::set<tag::i64>>>>(w, "index", 2, value.index);
+  corothrift::write_field<tag::set<tag::map<tag::i32, tag::string>>>(w, "sets_of_maps", 3, value.sets_of_maps);
+  corothrift::write_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::string, tag::list<tag::binary>>>>>(w, "deep", 4, value.deep);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Nested::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Nested>>::read(R& r, ::Nested& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -31,16 +32,16 @@ void Nested::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::list<tag::list<tag::i32>>>(r, f.type, this->matrix);
+        corothrift::read_field<tag::list<tag::list<tag::i32>>>(r, f.type, value.matrix);
         break;
       case 2:
-        corothrift::read_field<tag::map<tag::string, tag::list<tag::set<tag::i64>>>>(r, f.type, this->index);
+        corothrift::read_field<tag::map<tag::string, tag::list<tag::set<tag::i64>>>>(r, f.type, value.index);
         break;
       case 3:
-        corothrift::read_field<tag::set<tag::map<tag::i32, tag::string>>>(r, f.type, this->sets_of_maps);
+        corothrift::read_field<tag::set<tag::map<tag::i32, tag::string>>>(r, f.type, value.sets_of_maps);
         break;
       case 4:
-        corothrift::read_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::string, tag::list<tag::binary>>>>>(r, f.type, this->deep);
+        corothrift::read_field<tag::list<tag::map<tag::set<tag::i32>, tag::map<tag::string, tag::list<tag::binary>>>>>(r, f.type, value.deep);
         break;
       default:
         r.skip(f.type);
@@ -50,12 +51,18 @@ void Nested::read(R& r) {
   r.read_struct_end();
 }
 
-template void Nested::write(corothrift::BinaryWriter&) const;
-template void Nested::read(corothrift::BinaryReader&);
-template void Nested::write(corothrift::CompactWriter&) const;
-template void Nested::read(corothrift::CompactReader&);
-template void Nested::write(corothrift::JsonWriter&) const;
-template void Nested::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::write(
+    corothrift::BinaryWriter&, const ::Nested&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::read(
+    corothrift::BinaryReader&, ::Nested&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::write(
+    corothrift::CompactWriter&, const ::Nested&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::read(
+    corothrift::CompactReader&, ::Nested&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::write(
+    corothrift::JsonWriter&, const ::Nested&);
+template void corothrift::Codec<corothrift::tag::structure<::Nested>>::read(
+    corothrift::JsonReader&, ::Nested&);
 
 fmt::format_context::iterator fmt::formatter<::Nested>::format(
     const ::Nested& value, fmt::format_context& ctx) const {

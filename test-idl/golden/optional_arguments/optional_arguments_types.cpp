@@ -3,26 +3,29 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::arguments {
 
+}  // namespace shapes::arguments
+
 template <class W>
-void Filter::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::write(W& w, const ::shapes::arguments::Filter& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Filter");
-  corothrift::write_field<tag::string>(w, "pattern", 1, this->pattern);
+  corothrift::write_field<tag::string>(w, "pattern", 1, value.pattern);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Filter::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::read(R& r, ::shapes::arguments::Filter& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -30,7 +33,7 @@ void Filter::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->pattern);
+        corothrift::read_field<tag::string>(r, f.type, value.pattern);
         break;
       default:
         r.skip(f.type);
@@ -40,14 +43,18 @@ void Filter::read(R& r) {
   r.read_struct_end();
 }
 
-template void Filter::write(corothrift::BinaryWriter&) const;
-template void Filter::read(corothrift::BinaryReader&);
-template void Filter::write(corothrift::CompactWriter&) const;
-template void Filter::read(corothrift::CompactReader&);
-template void Filter::write(corothrift::JsonWriter&) const;
-template void Filter::read(corothrift::JsonReader&);
-
-}  // namespace shapes::arguments
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::write(
+    corothrift::BinaryWriter&, const ::shapes::arguments::Filter&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::read(
+    corothrift::BinaryReader&, ::shapes::arguments::Filter&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::write(
+    corothrift::CompactWriter&, const ::shapes::arguments::Filter&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::read(
+    corothrift::CompactReader&, ::shapes::arguments::Filter&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::write(
+    corothrift::JsonWriter&, const ::shapes::arguments::Filter&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::arguments::Filter>>::read(
+    corothrift::JsonReader&, ::shapes::arguments::Filter&);
 
 fmt::format_context::iterator fmt::formatter<shapes::arguments::Filter>::format(
     const shapes::arguments::Filter& value, fmt::format_context& ctx) const {

@@ -3,88 +3,15 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::unions {
-
-template <class W>
-void Kill::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Kill");
-  corothrift::write_field<tag::i32>(w, "wait_secs", 1, this->wait_secs);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Kill::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->wait_secs);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Kill::write(corothrift::BinaryWriter&) const;
-template void Kill::read(corothrift::BinaryReader&);
-template void Kill::write(corothrift::CompactWriter&) const;
-template void Kill::read(corothrift::CompactReader&);
-template void Kill::write(corothrift::JsonWriter&) const;
-template void Kill::read(corothrift::JsonReader&);
-
-template <class W>
-void Rebalance::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Rebalance");
-  corothrift::write_field<tag::i32>(w, "wait_secs", 1, this->wait_secs);
-  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "executors", 2, this->executors);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Rebalance::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->wait_secs);
-        break;
-      case 2:
-        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, this->executors);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Rebalance::write(corothrift::BinaryWriter&) const;
-template void Rebalance::read(corothrift::BinaryReader&);
-template void Rebalance::write(corothrift::CompactWriter&) const;
-template void Rebalance::read(corothrift::CompactReader&);
-template void Rebalance::write(corothrift::JsonWriter&) const;
-template void Rebalance::read(corothrift::JsonReader&);
 
 const Kill& Action::get_kill() const { return std::get<1>(value_); }
 
@@ -98,38 +25,27 @@ Rebalance& Action::set_rebalance(Rebalance value) {
   return value_.emplace<2>(std::move(value));
 }
 
+}  // namespace shapes::unions
+
 template <class W>
-void Action::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::write(W& w, const ::shapes::unions::Kill& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("Action");
-  switch (type()) {
-    case Type::empty:
-      break;
-    case Type::kill:
-      corothrift::write_field<tag::structure<Kill>>(w, "kill", 1, std::get<1>(value_));
-      break;
-    case Type::rebalance:
-      corothrift::write_field<tag::structure<Rebalance>>(w, "rebalance", 2, std::get<2>(value_));
-      break;
-  }
+  w.write_struct_begin("Kill");
+  corothrift::write_field<tag::i32>(w, "wait_secs", 1, value.wait_secs);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Action::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::read(R& r, ::shapes::unions::Kill& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::structure<Kill>>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
-        break;
-      case 2:
-        if (!corothrift::read_field<tag::structure<Rebalance>>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
+        corothrift::read_field<tag::i32>(r, f.type, value.wait_secs);
         break;
       default:
         r.skip(f.type);
@@ -139,14 +55,117 @@ void Action::read(R& r) {
   r.read_struct_end();
 }
 
-template void Action::write(corothrift::BinaryWriter&) const;
-template void Action::read(corothrift::BinaryReader&);
-template void Action::write(corothrift::CompactWriter&) const;
-template void Action::read(corothrift::CompactReader&);
-template void Action::write(corothrift::JsonWriter&) const;
-template void Action::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::write(
+    corothrift::BinaryWriter&, const ::shapes::unions::Kill&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::read(
+    corothrift::BinaryReader&, ::shapes::unions::Kill&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::write(
+    corothrift::CompactWriter&, const ::shapes::unions::Kill&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::read(
+    corothrift::CompactReader&, ::shapes::unions::Kill&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::write(
+    corothrift::JsonWriter&, const ::shapes::unions::Kill&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Kill>>::read(
+    corothrift::JsonReader&, ::shapes::unions::Kill&);
 
-}  // namespace shapes::unions
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::write(W& w, const ::shapes::unions::Rebalance& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Rebalance");
+  corothrift::write_field<tag::i32>(w, "wait_secs", 1, value.wait_secs);
+  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "executors", 2, value.executors);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::read(R& r, ::shapes::unions::Rebalance& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.wait_secs);
+        break;
+      case 2:
+        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, value.executors);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::write(
+    corothrift::BinaryWriter&, const ::shapes::unions::Rebalance&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::read(
+    corothrift::BinaryReader&, ::shapes::unions::Rebalance&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::write(
+    corothrift::CompactWriter&, const ::shapes::unions::Rebalance&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::read(
+    corothrift::CompactReader&, ::shapes::unions::Rebalance&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::write(
+    corothrift::JsonWriter&, const ::shapes::unions::Rebalance&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Rebalance>>::read(
+    corothrift::JsonReader&, ::shapes::unions::Rebalance&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::write(W& w, const ::shapes::unions::Action& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Action");
+  switch (value.type()) {
+    case ::shapes::unions::Action::Type::empty:
+      break;
+    case ::shapes::unions::Action::Type::kill:
+      corothrift::write_field<tag::structure<::shapes::unions::Kill>>(w, "kill", 1, std::get<1>(value.value_));
+      break;
+    case ::shapes::unions::Action::Type::rebalance:
+      corothrift::write_field<tag::structure<::shapes::unions::Rebalance>>(w, "rebalance", 2, std::get<2>(value.value_));
+      break;
+  }
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::read(R& r, ::shapes::unions::Action& value) {
+  namespace tag = corothrift::tag;
+  value.value_.emplace<0>();
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        if (!corothrift::read_field<tag::structure<::shapes::unions::Kill>>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
+        break;
+      case 2:
+        if (!corothrift::read_field<tag::structure<::shapes::unions::Rebalance>>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::write(
+    corothrift::BinaryWriter&, const ::shapes::unions::Action&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::read(
+    corothrift::BinaryReader&, ::shapes::unions::Action&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::write(
+    corothrift::CompactWriter&, const ::shapes::unions::Action&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::read(
+    corothrift::CompactReader&, ::shapes::unions::Action&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::write(
+    corothrift::JsonWriter&, const ::shapes::unions::Action&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::unions::Action>>::read(
+    corothrift::JsonReader&, ::shapes::unions::Action&);
 
 fmt::format_context::iterator fmt::formatter<shapes::unions::Kill>::format(
     const shapes::unions::Kill& value, fmt::format_context& ctx) const {

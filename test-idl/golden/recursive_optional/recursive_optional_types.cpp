@@ -3,184 +3,15 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shapes::recursive {
-
-template <class W>
-void Link::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Link");
-  corothrift::write_field<tag::i32>(w, "value", 1, this->value);
-  corothrift::write_field<tag::structure<Link>>(w, "next", 2, this->next);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Link::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->value);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Link>>(r, f.type, this->next);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void Link::write(corothrift::BinaryWriter&) const;
-template void Link::read(corothrift::BinaryReader&);
-template void Link::write(corothrift::CompactWriter&) const;
-template void Link::read(corothrift::CompactReader&);
-template void Link::write(corothrift::JsonWriter&) const;
-template void Link::read(corothrift::JsonReader&);
-
-template <class W>
-void BinaryTree::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("BinaryTree");
-  corothrift::write_field<tag::string>(w, "label", 1, this->label);
-  corothrift::write_field<tag::structure<BinaryTree>>(w, "left", 2, this->left);
-  corothrift::write_field<tag::structure<BinaryTree>>(w, "right", 3, this->right);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void BinaryTree::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->label);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<BinaryTree>>(r, f.type, this->left);
-        break;
-      case 3:
-        corothrift::read_field<tag::structure<BinaryTree>>(r, f.type, this->right);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
-
-template void BinaryTree::write(corothrift::BinaryWriter&) const;
-template void BinaryTree::read(corothrift::BinaryReader&);
-template void BinaryTree::write(corothrift::CompactWriter&) const;
-template void BinaryTree::read(corothrift::CompactReader&);
-template void BinaryTree::write(corothrift::JsonWriter&) const;
-template void BinaryTree::read(corothrift::JsonReader&);
-
-template <class W>
-void Downstream::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Downstream");
-  corothrift::write_field<tag::string>(w, "service", 1, this->service);
-  corothrift::write_field<tag::structure<Span>>(w, "span", 2, this->span);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Downstream::read(R& r) {
-  namespace tag = corothrift::tag;
-  bool has_service = false;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        has_service = corothrift::read_field<tag::string>(r, f.type, this->service);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Span>>(r, f.type, this->span);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-  if (!has_service) corothrift::throw_missing_required_field("Downstream", "service");
-}
-
-template void Downstream::write(corothrift::BinaryWriter&) const;
-template void Downstream::read(corothrift::BinaryReader&);
-template void Downstream::write(corothrift::CompactWriter&) const;
-template void Downstream::read(corothrift::CompactReader&);
-template void Downstream::write(corothrift::JsonWriter&) const;
-template void Downstream::read(corothrift::JsonReader&);
-
-template <class W>
-void Span::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Span");
-  corothrift::write_field<tag::i64>(w, "id", 1, this->id);
-  corothrift::write_field<tag::structure<Downstream>>(w, "downstream", 2, this->downstream);
-  corothrift::write_field<tag::string>(w, "name", 3, this->name);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Span::read(R& r) {
-  namespace tag = corothrift::tag;
-  bool has_id = false;
-  bool has_downstream = false;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        has_id = corothrift::read_field<tag::i64>(r, f.type, this->id);
-        break;
-      case 2:
-        has_downstream = corothrift::read_field<tag::structure<Downstream>>(r, f.type, this->downstream);
-        break;
-      case 3:
-        corothrift::read_field<tag::string>(r, f.type, this->name);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-  if (!has_id) corothrift::throw_missing_required_field("Span", "id");
-  if (!has_downstream) corothrift::throw_missing_required_field("Span", "downstream");
-}
-
-template void Span::write(corothrift::BinaryWriter&) const;
-template void Span::read(corothrift::BinaryReader&);
-template void Span::write(corothrift::CompactWriter&) const;
-template void Span::read(corothrift::CompactReader&);
-template void Span::write(corothrift::JsonWriter&) const;
-template void Span::read(corothrift::JsonReader&);
 
 const std::int64_t& Expr::get_literal() const { return std::get<1>(value_); }
 
@@ -194,18 +25,222 @@ Sum& Expr::set_sum(Sum value) {
   return *value_.emplace<2>(std::move(value));
 }
 
+bool Directory::operator==(const Directory& other) const {
+  return std::tie(this->name, this->entries, this->links, this->history) == std::tie(other.name, other.entries, other.links, other.history);
+}
+
+std::partial_ordering Directory::operator<=>(const Directory& other) const {
+  return std::tie(this->name, this->entries, this->links, this->history) <=> std::tie(other.name, other.entries, other.links, other.history);
+}
+
+}  // namespace shapes::recursive
+
 template <class W>
-void Expr::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::write(W& w, const ::shapes::recursive::Link& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Link");
+  corothrift::write_field<tag::i32>(w, "value", 1, value.value);
+  corothrift::write_field<tag::structure<::shapes::recursive::Link>>(w, "next", 2, value.next);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::read(R& r, ::shapes::recursive::Link& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.value);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::shapes::recursive::Link>>(r, f.type, value.next);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Link&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Link&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Link&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Link&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Link&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Link>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Link&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::write(W& w, const ::shapes::recursive::BinaryTree& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("BinaryTree");
+  corothrift::write_field<tag::string>(w, "label", 1, value.label);
+  corothrift::write_field<tag::structure<::shapes::recursive::BinaryTree>>(w, "left", 2, value.left);
+  corothrift::write_field<tag::structure<::shapes::recursive::BinaryTree>>(w, "right", 3, value.right);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::read(R& r, ::shapes::recursive::BinaryTree& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::string>(r, f.type, value.label);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::shapes::recursive::BinaryTree>>(r, f.type, value.left);
+        break;
+      case 3:
+        corothrift::read_field<tag::structure<::shapes::recursive::BinaryTree>>(r, f.type, value.right);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::BinaryTree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::BinaryTree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::BinaryTree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::BinaryTree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::BinaryTree&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::BinaryTree>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::BinaryTree&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::write(W& w, const ::shapes::recursive::Downstream& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Downstream");
+  corothrift::write_field<tag::string>(w, "service", 1, value.service);
+  corothrift::write_field<tag::structure<::shapes::recursive::Span>>(w, "span", 2, value.span);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::read(R& r, ::shapes::recursive::Downstream& value) {
+  namespace tag = corothrift::tag;
+  bool has_service = false;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        has_service = corothrift::read_field<tag::string>(r, f.type, value.service);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::shapes::recursive::Span>>(r, f.type, value.span);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+  if (!has_service) corothrift::throw_missing_required_field("Downstream", "service");
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Downstream&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Downstream&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Downstream&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Downstream&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Downstream&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Downstream>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Downstream&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::write(W& w, const ::shapes::recursive::Span& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Span");
+  corothrift::write_field<tag::i64>(w, "id", 1, value.id);
+  corothrift::write_field<tag::structure<::shapes::recursive::Downstream>>(w, "downstream", 2, value.downstream);
+  corothrift::write_field<tag::string>(w, "name", 3, value.name);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::read(R& r, ::shapes::recursive::Span& value) {
+  namespace tag = corothrift::tag;
+  bool has_id = false;
+  bool has_downstream = false;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        has_id = corothrift::read_field<tag::i64>(r, f.type, value.id);
+        break;
+      case 2:
+        has_downstream = corothrift::read_field<tag::structure<::shapes::recursive::Downstream>>(r, f.type, value.downstream);
+        break;
+      case 3:
+        corothrift::read_field<tag::string>(r, f.type, value.name);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+  if (!has_id) corothrift::throw_missing_required_field("Span", "id");
+  if (!has_downstream) corothrift::throw_missing_required_field("Span", "downstream");
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Span&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Span&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Span&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Span&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Span&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Span>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Span&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::write(W& w, const ::shapes::recursive::Expr& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Expr");
-  switch (type()) {
-    case Type::empty:
+  switch (value.type()) {
+    case ::shapes::recursive::Expr::Type::empty:
       break;
-    case Type::literal:
-      corothrift::write_field<tag::i64>(w, "literal", 1, std::get<1>(value_));
+    case ::shapes::recursive::Expr::Type::literal:
+      corothrift::write_field<tag::i64>(w, "literal", 1, std::get<1>(value.value_));
       break;
-    case Type::sum:
-      corothrift::write_field<tag::structure<Sum>>(w, "sum", 2, std::get<2>(value_));
+    case ::shapes::recursive::Expr::Type::sum:
+      corothrift::write_field<tag::structure<::shapes::recursive::Sum>>(w, "sum", 2, std::get<2>(value.value_));
       break;
   }
   w.write_field_stop();
@@ -213,19 +248,19 @@ void Expr::write(W& w) const {
 }
 
 template <class R>
-void Expr::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::read(R& r, ::shapes::recursive::Expr& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
+  value.value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::i64>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::i64>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
         break;
       case 2:
-        if (!corothrift::read_field<tag::structure<Sum>>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::structure<::shapes::recursive::Sum>>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
         break;
       default:
         r.skip(f.type);
@@ -235,25 +270,31 @@ void Expr::read(R& r) {
   r.read_struct_end();
 }
 
-template void Expr::write(corothrift::BinaryWriter&) const;
-template void Expr::read(corothrift::BinaryReader&);
-template void Expr::write(corothrift::CompactWriter&) const;
-template void Expr::read(corothrift::CompactReader&);
-template void Expr::write(corothrift::JsonWriter&) const;
-template void Expr::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Expr&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Expr&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Expr&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Expr&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Expr&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Expr>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Expr&);
 
 template <class W>
-void Sum::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::write(W& w, const ::shapes::recursive::Sum& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Sum");
-  corothrift::write_field<tag::structure<Expr>>(w, "left", 1, this->left);
-  corothrift::write_field<tag::structure<Expr>>(w, "right", 2, this->right);
+  corothrift::write_field<tag::structure<::shapes::recursive::Expr>>(w, "left", 1, value.left);
+  corothrift::write_field<tag::structure<::shapes::recursive::Expr>>(w, "right", 2, value.right);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Sum::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::read(R& r, ::shapes::recursive::Sum& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -261,10 +302,10 @@ void Sum::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<Expr>>(r, f.type, this->left);
+        corothrift::read_field<tag::structure<::shapes::recursive::Expr>>(r, f.type, value.left);
         break;
       case 2:
-        corothrift::read_field<tag::structure<Expr>>(r, f.type, this->right);
+        corothrift::read_field<tag::structure<::shapes::recursive::Expr>>(r, f.type, value.right);
         break;
       default:
         r.skip(f.type);
@@ -274,27 +315,33 @@ void Sum::read(R& r) {
   r.read_struct_end();
 }
 
-template void Sum::write(corothrift::BinaryWriter&) const;
-template void Sum::read(corothrift::BinaryReader&);
-template void Sum::write(corothrift::CompactWriter&) const;
-template void Sum::read(corothrift::CompactReader&);
-template void Sum::write(corothrift::JsonWriter&) const;
-template void Sum::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Sum&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Sum&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Sum&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Sum&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Sum&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Sum>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Sum&);
 
 template <class W>
-void Directory::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::write(W& w, const ::shapes::recursive::Directory& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Directory");
-  corothrift::write_field<tag::string>(w, "name", 1, this->name);
-  corothrift::write_field<tag::map<tag::string, tag::structure<Directory>>>(w, "entries", 2, this->entries);
-  corothrift::write_field<tag::set<tag::structure<Directory>>>(w, "links", 3, this->links);
-  corothrift::write_field<tag::list<tag::structure<Directory>>>(w, "history", 4, this->history);
+  corothrift::write_field<tag::string>(w, "name", 1, value.name);
+  corothrift::write_field<tag::map<tag::string, tag::structure<::shapes::recursive::Directory>>>(w, "entries", 2, value.entries);
+  corothrift::write_field<tag::set<tag::structure<::shapes::recursive::Directory>>>(w, "links", 3, value.links);
+  corothrift::write_field<tag::list<tag::structure<::shapes::recursive::Directory>>>(w, "history", 4, value.history);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Directory::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::read(R& r, ::shapes::recursive::Directory& value) {
   namespace tag = corothrift::tag;
   bool has_links = false;
   r.read_struct_begin();
@@ -303,16 +350,16 @@ void Directory::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->name);
+        corothrift::read_field<tag::string>(r, f.type, value.name);
         break;
       case 2:
-        corothrift::read_field<tag::map<tag::string, tag::structure<Directory>>>(r, f.type, this->entries);
+        corothrift::read_field<tag::map<tag::string, tag::structure<::shapes::recursive::Directory>>>(r, f.type, value.entries);
         break;
       case 3:
-        has_links = corothrift::read_field<tag::set<tag::structure<Directory>>>(r, f.type, this->links);
+        has_links = corothrift::read_field<tag::set<tag::structure<::shapes::recursive::Directory>>>(r, f.type, value.links);
         break;
       case 4:
-        corothrift::read_field<tag::list<tag::structure<Directory>>>(r, f.type, this->history);
+        corothrift::read_field<tag::list<tag::structure<::shapes::recursive::Directory>>>(r, f.type, value.history);
         break;
       default:
         r.skip(f.type);
@@ -323,33 +370,31 @@ void Directory::read(R& r) {
   if (!has_links) corothrift::throw_missing_required_field("Directory", "links");
 }
 
-bool Directory::operator==(const Directory& other) const {
-  return std::tie(this->name, this->entries, this->links, this->history) == std::tie(other.name, other.entries, other.links, other.history);
-}
-
-std::partial_ordering Directory::operator<=>(const Directory& other) const {
-  return std::tie(this->name, this->entries, this->links, this->history) <=> std::tie(other.name, other.entries, other.links, other.history);
-}
-
-template void Directory::write(corothrift::BinaryWriter&) const;
-template void Directory::read(corothrift::BinaryReader&);
-template void Directory::write(corothrift::CompactWriter&) const;
-template void Directory::read(corothrift::CompactReader&);
-template void Directory::write(corothrift::JsonWriter&) const;
-template void Directory::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Directory&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Directory&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Directory&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Directory&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Directory&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Directory>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Directory&);
 
 template <class W>
-void Holder::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::write(W& w, const ::shapes::recursive::Holder& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Holder");
-  corothrift::write_field<tag::structure<Link>>(w, "link", 1, this->link);
-  corothrift::write_field<tag::structure<Span>>(w, "span", 2, this->span);
+  corothrift::write_field<tag::structure<::shapes::recursive::Link>>(w, "link", 1, value.link);
+  corothrift::write_field<tag::structure<::shapes::recursive::Span>>(w, "span", 2, value.span);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Holder::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::read(R& r, ::shapes::recursive::Holder& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -357,10 +402,10 @@ void Holder::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<Link>>(r, f.type, this->link);
+        corothrift::read_field<tag::structure<::shapes::recursive::Link>>(r, f.type, value.link);
         break;
       case 2:
-        corothrift::read_field<tag::structure<Span>>(r, f.type, this->span);
+        corothrift::read_field<tag::structure<::shapes::recursive::Span>>(r, f.type, value.span);
         break;
       default:
         r.skip(f.type);
@@ -370,14 +415,18 @@ void Holder::read(R& r) {
   r.read_struct_end();
 }
 
-template void Holder::write(corothrift::BinaryWriter&) const;
-template void Holder::read(corothrift::BinaryReader&);
-template void Holder::write(corothrift::CompactWriter&) const;
-template void Holder::read(corothrift::CompactReader&);
-template void Holder::write(corothrift::JsonWriter&) const;
-template void Holder::read(corothrift::JsonReader&);
-
-}  // namespace shapes::recursive
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::write(
+    corothrift::BinaryWriter&, const ::shapes::recursive::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::read(
+    corothrift::BinaryReader&, ::shapes::recursive::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::write(
+    corothrift::CompactWriter&, const ::shapes::recursive::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::read(
+    corothrift::CompactReader&, ::shapes::recursive::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::write(
+    corothrift::JsonWriter&, const ::shapes::recursive::Holder&);
+template void corothrift::Codec<corothrift::tag::structure<::shapes::recursive::Holder>>::read(
+    corothrift::JsonReader&, ::shapes::recursive::Holder&);
 
 fmt::format_context::iterator fmt::formatter<shapes::recursive::Link>::format(
     const shapes::recursive::Link& value, fmt::format_context& ctx) const {

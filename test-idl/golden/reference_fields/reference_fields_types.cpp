@@ -3,48 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
-
-template <class W>
-void Tree::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Tree");
-  corothrift::write_field<tag::list<tag::structure<Tree>>>(w, "children", 1, this->children);
-  corothrift::write_field<tag::structure<Tree>>(w, "parent", 2, this->parent);
-  corothrift::write_field<tag::i32>(w, "value", 3, this->value);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Tree::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::list<tag::structure<Tree>>>(r, f.type, this->children);
-        break;
-      case 2:
-        corothrift::read_field<tag::structure<Tree>>(r, f.type, this->parent);
-        break;
-      case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->value);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
-  }
-  r.read_struct_end();
-}
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 bool Tree::operator==(const Tree& other) const {
   return std::tie(this->children, this->parent, this->value) == std::tie(other.children, other.parent, other.value);
@@ -54,25 +19,19 @@ std::partial_ordering Tree::operator<=>(const Tree& other) const {
   return std::tie(this->children, this->parent, this->value) <=> std::tie(other.children, other.parent, other.value);
 }
 
-template void Tree::write(corothrift::BinaryWriter&) const;
-template void Tree::read(corothrift::BinaryReader&);
-template void Tree::write(corothrift::CompactWriter&) const;
-template void Tree::read(corothrift::CompactReader&);
-template void Tree::write(corothrift::JsonWriter&) const;
-template void Tree::read(corothrift::JsonReader&);
-
 template <class W>
-void LinkedList::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Tree>>::write(W& w, const ::Tree& value) {
   namespace tag = corothrift::tag;
-  w.write_struct_begin("LinkedList");
-  corothrift::write_field<tag::structure<LinkedList>>(w, "next", 1, this->next);
-  corothrift::write_field<tag::structure<Tree>>(w, "root", 2, this->root);
+  w.write_struct_begin("Tree");
+  corothrift::write_field<tag::list<tag::structure<::Tree>>>(w, "children", 1, value.children);
+  corothrift::write_field<tag::structure<::Tree>>(w, "parent", 2, value.parent);
+  corothrift::write_field<tag::i32>(w, "value", 3, value.value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void LinkedList::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Tree>>::read(R& r, ::Tree& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -80,10 +39,13 @@ void LinkedList::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::structure<LinkedList>>(r, f.type, this->next);
+        corothrift::read_field<tag::list<tag::structure<::Tree>>>(r, f.type, value.children);
         break;
       case 2:
-        corothrift::read_field<tag::structure<Tree>>(r, f.type, this->root);
+        corothrift::read_field<tag::structure<::Tree>>(r, f.type, value.parent);
+        break;
+      case 3:
+        corothrift::read_field<tag::i32>(r, f.type, value.value);
         break;
       default:
         r.skip(f.type);
@@ -93,12 +55,63 @@ void LinkedList::read(R& r) {
   r.read_struct_end();
 }
 
-template void LinkedList::write(corothrift::BinaryWriter&) const;
-template void LinkedList::read(corothrift::BinaryReader&);
-template void LinkedList::write(corothrift::CompactWriter&) const;
-template void LinkedList::read(corothrift::CompactReader&);
-template void LinkedList::write(corothrift::JsonWriter&) const;
-template void LinkedList::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::write(
+    corothrift::BinaryWriter&, const ::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::read(
+    corothrift::BinaryReader&, ::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::write(
+    corothrift::CompactWriter&, const ::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::read(
+    corothrift::CompactReader&, ::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::write(
+    corothrift::JsonWriter&, const ::Tree&);
+template void corothrift::Codec<corothrift::tag::structure<::Tree>>::read(
+    corothrift::JsonReader&, ::Tree&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::write(W& w, const ::LinkedList& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("LinkedList");
+  corothrift::write_field<tag::structure<::LinkedList>>(w, "next", 1, value.next);
+  corothrift::write_field<tag::structure<::Tree>>(w, "root", 2, value.root);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::read(R& r, ::LinkedList& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::structure<::LinkedList>>(r, f.type, value.next);
+        break;
+      case 2:
+        corothrift::read_field<tag::structure<::Tree>>(r, f.type, value.root);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::write(
+    corothrift::BinaryWriter&, const ::LinkedList&);
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::read(
+    corothrift::BinaryReader&, ::LinkedList&);
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::write(
+    corothrift::CompactWriter&, const ::LinkedList&);
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::read(
+    corothrift::CompactReader&, ::LinkedList&);
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::write(
+    corothrift::JsonWriter&, const ::LinkedList&);
+template void corothrift::Codec<corothrift::tag::structure<::LinkedList>>::read(
+    corothrift::JsonReader&, ::LinkedList&);
 
 fmt::format_context::iterator fmt::formatter<::Tree>::format(
     const ::Tree& value, fmt::format_context& ctx) const {

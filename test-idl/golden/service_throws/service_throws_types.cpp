@@ -3,24 +3,43 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
+
+const char* NotFound::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "NotFound";  // no memory for the text
+  }
+}
+
+const char* Denied::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "Denied";  // no memory for the text
+  }
+}
 
 template <class W>
-void NotFound::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(W& w, const ::NotFound& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("NotFound");
-  corothrift::write_field<tag::string>(w, "key", 1, this->key);
+  corothrift::write_field<tag::string>(w, "key", 1, value.key);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void NotFound::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(R& r, ::NotFound& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -28,7 +47,7 @@ void NotFound::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->key);
+        corothrift::read_field<tag::string>(r, f.type, value.key);
         break;
       default:
         r.skip(f.type);
@@ -38,24 +57,30 @@ void NotFound::read(R& r) {
   r.read_struct_end();
 }
 
-template void NotFound::write(corothrift::BinaryWriter&) const;
-template void NotFound::read(corothrift::BinaryReader&);
-template void NotFound::write(corothrift::CompactWriter&) const;
-template void NotFound::read(corothrift::CompactReader&);
-template void NotFound::write(corothrift::JsonWriter&) const;
-template void NotFound::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(
+    corothrift::BinaryWriter&, const ::NotFound&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(
+    corothrift::BinaryReader&, ::NotFound&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(
+    corothrift::CompactWriter&, const ::NotFound&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(
+    corothrift::CompactReader&, ::NotFound&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::write(
+    corothrift::JsonWriter&, const ::NotFound&);
+template void corothrift::Codec<corothrift::tag::structure<::NotFound>>::read(
+    corothrift::JsonReader&, ::NotFound&);
 
 template <class W>
-void Denied::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(W& w, const ::Denied& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Denied");
-  corothrift::write_field<tag::string>(w, "who", 1, this->who);
+  corothrift::write_field<tag::string>(w, "who", 1, value.who);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Denied::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(R& r, ::Denied& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -63,7 +88,7 @@ void Denied::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::string>(r, f.type, this->who);
+        corothrift::read_field<tag::string>(r, f.type, value.who);
         break;
       default:
         r.skip(f.type);
@@ -73,12 +98,18 @@ void Denied::read(R& r) {
   r.read_struct_end();
 }
 
-template void Denied::write(corothrift::BinaryWriter&) const;
-template void Denied::read(corothrift::BinaryReader&);
-template void Denied::write(corothrift::CompactWriter&) const;
-template void Denied::read(corothrift::CompactReader&);
-template void Denied::write(corothrift::JsonWriter&) const;
-template void Denied::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(
+    corothrift::BinaryWriter&, const ::Denied&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(
+    corothrift::BinaryReader&, ::Denied&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(
+    corothrift::CompactWriter&, const ::Denied&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(
+    corothrift::CompactReader&, ::Denied&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::write(
+    corothrift::JsonWriter&, const ::Denied&);
+template void corothrift::Codec<corothrift::tag::structure<::Denied>>::read(
+    corothrift::JsonReader&, ::Denied&);
 
 fmt::format_context::iterator fmt::formatter<::NotFound>::format(
     const ::NotFound& value, fmt::format_context& ctx) const {

@@ -3,27 +3,30 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace shared {
 
+}  // namespace shared
+
 template <class W>
-void SharedStruct::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(W& w, const ::shared::SharedStruct& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("SharedStruct");
-  corothrift::write_field<tag::i32>(w, "key", 1, this->key);
-  corothrift::write_field<tag::string>(w, "value", 2, this->value);
+  corothrift::write_field<tag::i32>(w, "key", 1, value.key);
+  corothrift::write_field<tag::string>(w, "value", 2, value.value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void SharedStruct::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(R& r, ::shared::SharedStruct& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -31,10 +34,10 @@ void SharedStruct::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->key);
+        corothrift::read_field<tag::i32>(r, f.type, value.key);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->value);
+        corothrift::read_field<tag::string>(r, f.type, value.value);
         break;
       default:
         r.skip(f.type);
@@ -44,14 +47,18 @@ void SharedStruct::read(R& r) {
   r.read_struct_end();
 }
 
-template void SharedStruct::write(corothrift::BinaryWriter&) const;
-template void SharedStruct::read(corothrift::BinaryReader&);
-template void SharedStruct::write(corothrift::CompactWriter&) const;
-template void SharedStruct::read(corothrift::CompactReader&);
-template void SharedStruct::write(corothrift::JsonWriter&) const;
-template void SharedStruct::read(corothrift::JsonReader&);
-
-}  // namespace shared
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(
+    corothrift::BinaryWriter&, const ::shared::SharedStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(
+    corothrift::BinaryReader&, ::shared::SharedStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(
+    corothrift::CompactWriter&, const ::shared::SharedStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(
+    corothrift::CompactReader&, ::shared::SharedStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::write(
+    corothrift::JsonWriter&, const ::shared::SharedStruct&);
+template void corothrift::Codec<corothrift::tag::structure<::shared::SharedStruct>>::read(
+    corothrift::JsonReader&, ::shared::SharedStruct&);
 
 fmt::format_context::iterator fmt::formatter<shared::SharedStruct>::format(
     const shared::SharedStruct& value, fmt::format_context& ctx) const {

@@ -3,31 +3,32 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void WithDefaults::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(W& w, const ::WithDefaults& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("WithDefaults");
-  corothrift::write_field<tag::i32>(w, "number", 1, this->number);
-  corothrift::write_field<tag::string>(w, "text", 2, this->text);
-  corothrift::write_field<tag::double_>(w, "ratio", 3, this->ratio);
-  corothrift::write_field<tag::bool_>(w, "flag", 4, this->flag);
-  corothrift::write_field<tag::list<tag::string>>(w, "names", 5, this->names);
-  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "counts", 6, this->counts);
-  corothrift::write_field<tag::set<tag::i32>>(w, "unique", 7, this->unique);
-  corothrift::write_field<tag::i64>(w, "maybe", 8, this->maybe);
+  corothrift::write_field<tag::i32>(w, "number", 1, value.number);
+  corothrift::write_field<tag::string>(w, "text", 2, value.text);
+  corothrift::write_field<tag::double_>(w, "ratio", 3, value.ratio);
+  corothrift::write_field<tag::bool_>(w, "flag", 4, value.flag);
+  corothrift::write_field<tag::list<tag::string>>(w, "names", 5, value.names);
+  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "counts", 6, value.counts);
+  corothrift::write_field<tag::set<tag::i32>>(w, "unique", 7, value.unique);
+  corothrift::write_field<tag::i64>(w, "maybe", 8, value.maybe);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void WithDefaults::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(R& r, ::WithDefaults& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -35,28 +36,28 @@ void WithDefaults::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->number);
+        corothrift::read_field<tag::i32>(r, f.type, value.number);
         break;
       case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->text);
+        corothrift::read_field<tag::string>(r, f.type, value.text);
         break;
       case 3:
-        corothrift::read_field<tag::double_>(r, f.type, this->ratio);
+        corothrift::read_field<tag::double_>(r, f.type, value.ratio);
         break;
       case 4:
-        corothrift::read_field<tag::bool_>(r, f.type, this->flag);
+        corothrift::read_field<tag::bool_>(r, f.type, value.flag);
         break;
       case 5:
-        corothrift::read_field<tag::list<tag::string>>(r, f.type, this->names);
+        corothrift::read_field<tag::list<tag::string>>(r, f.type, value.names);
         break;
       case 6:
-        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, this->counts);
+        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, value.counts);
         break;
       case 7:
-        corothrift::read_field<tag::set<tag::i32>>(r, f.type, this->unique);
+        corothrift::read_field<tag::set<tag::i32>>(r, f.type, value.unique);
         break;
       case 8:
-        corothrift::read_field<tag::i64>(r, f.type, this->maybe);
+        corothrift::read_field<tag::i64>(r, f.type, value.maybe);
         break;
       default:
         r.skip(f.type);
@@ -66,12 +67,18 @@ void WithDefaults::read(R& r) {
   r.read_struct_end();
 }
 
-template void WithDefaults::write(corothrift::BinaryWriter&) const;
-template void WithDefaults::read(corothrift::BinaryReader&);
-template void WithDefaults::write(corothrift::CompactWriter&) const;
-template void WithDefaults::read(corothrift::CompactReader&);
-template void WithDefaults::write(corothrift::JsonWriter&) const;
-template void WithDefaults::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(
+    corothrift::BinaryWriter&, const ::WithDefaults&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(
+    corothrift::BinaryReader&, ::WithDefaults&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(
+    corothrift::CompactWriter&, const ::WithDefaults&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(
+    corothrift::CompactReader&, ::WithDefaults&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::write(
+    corothrift::JsonWriter&, const ::WithDefaults&);
+template void corothrift::Codec<corothrift::tag::structure<::WithDefaults>>::read(
+    corothrift::JsonReader&, ::WithDefaults&);
 
 fmt::format_context::iterator fmt::formatter<::WithDefaults>::format(
     const ::WithDefaults& value, fmt::format_context& ctx) const {

@@ -3,26 +3,27 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void Requiredness::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::write(W& w, const ::Requiredness& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Requiredness");
-  corothrift::write_field<tag::i32>(w, "must", 1, this->must);
-  corothrift::write_field<tag::i32>(w, "may", 2, this->may);
-  corothrift::write_field<tag::i32>(w, "default_requiredness", 3, this->default_requiredness);
+  corothrift::write_field<tag::i32>(w, "must", 1, value.must);
+  corothrift::write_field<tag::i32>(w, "may", 2, value.may);
+  corothrift::write_field<tag::i32>(w, "default_requiredness", 3, value.default_requiredness);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Requiredness::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::read(R& r, ::Requiredness& value) {
   namespace tag = corothrift::tag;
   bool has_must = false;
   r.read_struct_begin();
@@ -31,13 +32,13 @@ void Requiredness::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        has_must = corothrift::read_field<tag::i32>(r, f.type, this->must);
+        has_must = corothrift::read_field<tag::i32>(r, f.type, value.must);
         break;
       case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->may);
+        corothrift::read_field<tag::i32>(r, f.type, value.may);
         break;
       case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->default_requiredness);
+        corothrift::read_field<tag::i32>(r, f.type, value.default_requiredness);
         break;
       default:
         r.skip(f.type);
@@ -48,12 +49,18 @@ void Requiredness::read(R& r) {
   if (!has_must) corothrift::throw_missing_required_field("Requiredness", "must");
 }
 
-template void Requiredness::write(corothrift::BinaryWriter&) const;
-template void Requiredness::read(corothrift::BinaryReader&);
-template void Requiredness::write(corothrift::CompactWriter&) const;
-template void Requiredness::read(corothrift::CompactReader&);
-template void Requiredness::write(corothrift::JsonWriter&) const;
-template void Requiredness::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::write(
+    corothrift::BinaryWriter&, const ::Requiredness&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::read(
+    corothrift::BinaryReader&, ::Requiredness&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::write(
+    corothrift::CompactWriter&, const ::Requiredness&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::read(
+    corothrift::CompactReader&, ::Requiredness&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::write(
+    corothrift::JsonWriter&, const ::Requiredness&);
+template void corothrift::Codec<corothrift::tag::structure<::Requiredness>>::read(
+    corothrift::JsonReader&, ::Requiredness&);
 
 fmt::format_context::iterator fmt::formatter<::Requiredness>::format(
     const ::Requiredness& value, fmt::format_context& ctx) const {

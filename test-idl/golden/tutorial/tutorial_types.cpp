@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 namespace tutorial {
 
@@ -26,101 +27,134 @@ std::string_view enum_name(Operation value) {
   return {};
 }
 
-std::optional<Operation> Operation_from_string(std::string_view name) {
-  if (name == "ADD") return Operation::ADD;
-  if (name == "SUBTRACT") return Operation::SUBTRACT;
-  if (name == "MULTIPLY") return Operation::MULTIPLY;
-  if (name == "DIVIDE") return Operation::DIVIDE;
-  return std::nullopt;
-}
-
-template <class W>
-void Work::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("Work");
-  corothrift::write_field<tag::i32>(w, "num1", 1, this->num1);
-  corothrift::write_field<tag::i32>(w, "num2", 2, this->num2);
-  corothrift::write_field<tag::enumeration<Operation>>(w, "op", 3, this->op);
-  corothrift::write_field<tag::string>(w, "comment", 4, this->comment);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void Work::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->num1);
-        break;
-      case 2:
-        corothrift::read_field<tag::i32>(r, f.type, this->num2);
-        break;
-      case 3:
-        corothrift::read_field<tag::enumeration<Operation>>(r, f.type, this->op);
-        break;
-      case 4:
-        corothrift::read_field<tag::string>(r, f.type, this->comment);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+bool enum_from_name(std::string_view name, Operation& value) {
+  if (name == "ADD") {
+    value = Operation::ADD;
+    return true;
   }
-  r.read_struct_end();
-}
-
-template void Work::write(corothrift::BinaryWriter&) const;
-template void Work::read(corothrift::BinaryReader&);
-template void Work::write(corothrift::CompactWriter&) const;
-template void Work::read(corothrift::CompactReader&);
-template void Work::write(corothrift::JsonWriter&) const;
-template void Work::read(corothrift::JsonReader&);
-
-template <class W>
-void InvalidOperation::write(W& w) const {
-  namespace tag = corothrift::tag;
-  w.write_struct_begin("InvalidOperation");
-  corothrift::write_field<tag::i32>(w, "whatOp", 1, this->whatOp);
-  corothrift::write_field<tag::string>(w, "why", 2, this->why);
-  w.write_field_stop();
-  w.write_struct_end();
-}
-
-template <class R>
-void InvalidOperation::read(R& r) {
-  namespace tag = corothrift::tag;
-  r.read_struct_begin();
-  for (;;) {
-    corothrift::FieldHeader f = r.read_field_begin();
-    if (f.type == corothrift::TType::Stop) break;
-    switch (f.id) {
-      case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->whatOp);
-        break;
-      case 2:
-        corothrift::read_field<tag::string>(r, f.type, this->why);
-        break;
-      default:
-        r.skip(f.type);
-    }
-    r.read_field_end();
+  if (name == "SUBTRACT") {
+    value = Operation::SUBTRACT;
+    return true;
   }
-  r.read_struct_end();
+  if (name == "MULTIPLY") {
+    value = Operation::MULTIPLY;
+    return true;
+  }
+  if (name == "DIVIDE") {
+    value = Operation::DIVIDE;
+    return true;
+  }
+  return false;
 }
 
-template void InvalidOperation::write(corothrift::BinaryWriter&) const;
-template void InvalidOperation::read(corothrift::BinaryReader&);
-template void InvalidOperation::write(corothrift::CompactWriter&) const;
-template void InvalidOperation::read(corothrift::CompactReader&);
-template void InvalidOperation::write(corothrift::JsonWriter&) const;
-template void InvalidOperation::read(corothrift::JsonReader&);
+const char* InvalidOperation::what() const noexcept {
+  try {
+    return corothrift::ThriftException::keep_what(
+        corothrift::detail::exception_what(*this));
+  } catch (...) {
+    return "InvalidOperation";  // no memory for the text
+  }
+}
 
 }  // namespace tutorial
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::write(W& w, const ::tutorial::Work& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("Work");
+  corothrift::write_field<tag::i32>(w, "num1", 1, value.num1);
+  corothrift::write_field<tag::i32>(w, "num2", 2, value.num2);
+  corothrift::write_field<tag::enumeration<::tutorial::Operation>>(w, "op", 3, value.op);
+  corothrift::write_field<tag::string>(w, "comment", 4, value.comment);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::read(R& r, ::tutorial::Work& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.num1);
+        break;
+      case 2:
+        corothrift::read_field<tag::i32>(r, f.type, value.num2);
+        break;
+      case 3:
+        corothrift::read_field<tag::enumeration<::tutorial::Operation>>(r, f.type, value.op);
+        break;
+      case 4:
+        corothrift::read_field<tag::string>(r, f.type, value.comment);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::write(
+    corothrift::BinaryWriter&, const ::tutorial::Work&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::read(
+    corothrift::BinaryReader&, ::tutorial::Work&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::write(
+    corothrift::CompactWriter&, const ::tutorial::Work&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::read(
+    corothrift::CompactReader&, ::tutorial::Work&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::write(
+    corothrift::JsonWriter&, const ::tutorial::Work&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::Work>>::read(
+    corothrift::JsonReader&, ::tutorial::Work&);
+
+template <class W>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::write(W& w, const ::tutorial::InvalidOperation& value) {
+  namespace tag = corothrift::tag;
+  w.write_struct_begin("InvalidOperation");
+  corothrift::write_field<tag::i32>(w, "whatOp", 1, value.whatOp);
+  corothrift::write_field<tag::string>(w, "why", 2, value.why);
+  w.write_field_stop();
+  w.write_struct_end();
+}
+
+template <class R>
+void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::read(R& r, ::tutorial::InvalidOperation& value) {
+  namespace tag = corothrift::tag;
+  r.read_struct_begin();
+  for (;;) {
+    corothrift::FieldHeader f = r.read_field_begin();
+    if (f.type == corothrift::TType::Stop) break;
+    switch (f.id) {
+      case 1:
+        corothrift::read_field<tag::i32>(r, f.type, value.whatOp);
+        break;
+      case 2:
+        corothrift::read_field<tag::string>(r, f.type, value.why);
+        break;
+      default:
+        r.skip(f.type);
+    }
+    r.read_field_end();
+  }
+  r.read_struct_end();
+}
+
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::write(
+    corothrift::BinaryWriter&, const ::tutorial::InvalidOperation&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::read(
+    corothrift::BinaryReader&, ::tutorial::InvalidOperation&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::write(
+    corothrift::CompactWriter&, const ::tutorial::InvalidOperation&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::read(
+    corothrift::CompactReader&, ::tutorial::InvalidOperation&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::write(
+    corothrift::JsonWriter&, const ::tutorial::InvalidOperation&);
+template void corothrift::Codec<corothrift::tag::structure<::tutorial::InvalidOperation>>::read(
+    corothrift::JsonReader&, ::tutorial::InvalidOperation&);
 
 fmt::format_context::iterator fmt::formatter<tutorial::Operation>::format(
     tutorial::Operation value, fmt::format_context& ctx) const {

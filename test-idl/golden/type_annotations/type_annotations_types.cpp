@@ -3,26 +3,27 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void Annotated::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Annotated>>::write(W& w, const ::Annotated& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Annotated");
-  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "lookup", 1, this->lookup);
-  corothrift::write_field<tag::set<tag::i64>>(w, "ids", 2, this->ids);
-  corothrift::write_field<tag::i32>(w, "plain", 3, this->plain);
+  corothrift::write_field<tag::map<tag::string, tag::i32>>(w, "lookup", 1, value.lookup);
+  corothrift::write_field<tag::set<tag::i64>>(w, "ids", 2, value.ids);
+  corothrift::write_field<tag::i32>(w, "plain", 3, value.plain);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Annotated::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Annotated>>::read(R& r, ::Annotated& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -30,13 +31,13 @@ void Annotated::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, this->lookup);
+        corothrift::read_field<tag::map<tag::string, tag::i32>>(r, f.type, value.lookup);
         break;
       case 2:
-        corothrift::read_field<tag::set<tag::i64>>(r, f.type, this->ids);
+        corothrift::read_field<tag::set<tag::i64>>(r, f.type, value.ids);
         break;
       case 3:
-        corothrift::read_field<tag::i32>(r, f.type, this->plain);
+        corothrift::read_field<tag::i32>(r, f.type, value.plain);
         break;
       default:
         r.skip(f.type);
@@ -46,12 +47,18 @@ void Annotated::read(R& r) {
   r.read_struct_end();
 }
 
-template void Annotated::write(corothrift::BinaryWriter&) const;
-template void Annotated::read(corothrift::BinaryReader&);
-template void Annotated::write(corothrift::CompactWriter&) const;
-template void Annotated::read(corothrift::CompactReader&);
-template void Annotated::write(corothrift::JsonWriter&) const;
-template void Annotated::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::write(
+    corothrift::BinaryWriter&, const ::Annotated&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::read(
+    corothrift::BinaryReader&, ::Annotated&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::write(
+    corothrift::CompactWriter&, const ::Annotated&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::read(
+    corothrift::CompactReader&, ::Annotated&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::write(
+    corothrift::JsonWriter&, const ::Annotated&);
+template void corothrift::Codec<corothrift::tag::structure<::Annotated>>::read(
+    corothrift::JsonReader&, ::Annotated&);
 
 fmt::format_context::iterator fmt::formatter<::Annotated>::format(
     const ::Annotated& value, fmt::format_context& ctx) const {

@@ -3,24 +3,25 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void UsesChain::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::write(W& w, const ::UsesChain& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("UsesChain");
-  corothrift::write_field<tag::i32>(w, "value", 1, this->value);
+  corothrift::write_field<tag::i32>(w, "value", 1, value.value);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void UsesChain::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::read(R& r, ::UsesChain& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -28,7 +29,7 @@ void UsesChain::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::i32>(r, f.type, this->value);
+        corothrift::read_field<tag::i32>(r, f.type, value.value);
         break;
       default:
         r.skip(f.type);
@@ -38,12 +39,18 @@ void UsesChain::read(R& r) {
   r.read_struct_end();
 }
 
-template void UsesChain::write(corothrift::BinaryWriter&) const;
-template void UsesChain::read(corothrift::BinaryReader&);
-template void UsesChain::write(corothrift::CompactWriter&) const;
-template void UsesChain::read(corothrift::CompactReader&);
-template void UsesChain::write(corothrift::JsonWriter&) const;
-template void UsesChain::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::write(
+    corothrift::BinaryWriter&, const ::UsesChain&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::read(
+    corothrift::BinaryReader&, ::UsesChain&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::write(
+    corothrift::CompactWriter&, const ::UsesChain&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::read(
+    corothrift::CompactReader&, ::UsesChain&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::write(
+    corothrift::JsonWriter&, const ::UsesChain&);
+template void corothrift::Codec<corothrift::tag::structure<::UsesChain>>::read(
+    corothrift::JsonReader&, ::UsesChain&);
 
 fmt::format_context::iterator fmt::formatter<::UsesChain>::format(
     const ::UsesChain& value, fmt::format_context& ctx) const {

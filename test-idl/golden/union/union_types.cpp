@@ -3,12 +3,13 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 const std::int64_t& Value::get_integer() const { return std::get<1>(value_); }
 
@@ -34,24 +35,32 @@ std::vector<Value>& Value::set_items(std::vector<Value> value) {
   return value_.emplace<4>(std::move(value));
 }
 
+bool Value::operator==(const Value& other) const {
+  return this->value_ == other.value_;
+}
+
+std::partial_ordering Value::operator<=>(const Value& other) const {
+  return this->value_ <=> other.value_;
+}
+
 template <class W>
-void Value::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Value>>::write(W& w, const ::Value& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Value");
-  switch (type()) {
-    case Type::empty:
+  switch (value.type()) {
+    case ::Value::Type::empty:
       break;
-    case Type::integer:
-      corothrift::write_field<tag::i64>(w, "integer", 1, std::get<1>(value_));
+    case ::Value::Type::integer:
+      corothrift::write_field<tag::i64>(w, "integer", 1, std::get<1>(value.value_));
       break;
-    case Type::real:
-      corothrift::write_field<tag::double_>(w, "real", 2, std::get<2>(value_));
+    case ::Value::Type::real:
+      corothrift::write_field<tag::double_>(w, "real", 2, std::get<2>(value.value_));
       break;
-    case Type::text:
-      corothrift::write_field<tag::string>(w, "text", 3, std::get<3>(value_));
+    case ::Value::Type::text:
+      corothrift::write_field<tag::string>(w, "text", 3, std::get<3>(value.value_));
       break;
-    case Type::items:
-      corothrift::write_field<tag::list<tag::structure<Value>>>(w, "items", 4, std::get<4>(value_));
+    case ::Value::Type::items:
+      corothrift::write_field<tag::list<tag::structure<::Value>>>(w, "items", 4, std::get<4>(value.value_));
       break;
   }
   w.write_field_stop();
@@ -59,25 +68,25 @@ void Value::write(W& w) const {
 }
 
 template <class R>
-void Value::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Value>>::read(R& r, ::Value& value) {
   namespace tag = corothrift::tag;
-  value_.emplace<0>();
+  value.value_.emplace<0>();
   r.read_struct_begin();
   for (;;) {
     corothrift::FieldHeader f = r.read_field_begin();
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        if (!corothrift::read_field<tag::i64>(r, f.type, value_.emplace<1>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::i64>(r, f.type, value.value_.emplace<1>())) value.value_.emplace<0>();
         break;
       case 2:
-        if (!corothrift::read_field<tag::double_>(r, f.type, value_.emplace<2>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::double_>(r, f.type, value.value_.emplace<2>())) value.value_.emplace<0>();
         break;
       case 3:
-        if (!corothrift::read_field<tag::string>(r, f.type, value_.emplace<3>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::string>(r, f.type, value.value_.emplace<3>())) value.value_.emplace<0>();
         break;
       case 4:
-        if (!corothrift::read_field<tag::list<tag::structure<Value>>>(r, f.type, value_.emplace<4>())) value_.emplace<0>();
+        if (!corothrift::read_field<tag::list<tag::structure<::Value>>>(r, f.type, value.value_.emplace<4>())) value.value_.emplace<0>();
         break;
       default:
         r.skip(f.type);
@@ -87,20 +96,18 @@ void Value::read(R& r) {
   r.read_struct_end();
 }
 
-bool Value::operator==(const Value& other) const {
-  return this->value_ == other.value_;
-}
-
-std::partial_ordering Value::operator<=>(const Value& other) const {
-  return this->value_ <=> other.value_;
-}
-
-template void Value::write(corothrift::BinaryWriter&) const;
-template void Value::read(corothrift::BinaryReader&);
-template void Value::write(corothrift::CompactWriter&) const;
-template void Value::read(corothrift::CompactReader&);
-template void Value::write(corothrift::JsonWriter&) const;
-template void Value::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::write(
+    corothrift::BinaryWriter&, const ::Value&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::read(
+    corothrift::BinaryReader&, ::Value&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::write(
+    corothrift::CompactWriter&, const ::Value&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::read(
+    corothrift::CompactReader&, ::Value&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::write(
+    corothrift::JsonWriter&, const ::Value&);
+template void corothrift::Codec<corothrift::tag::structure<::Value>>::read(
+    corothrift::JsonReader&, ::Value&);
 
 fmt::format_context::iterator fmt::formatter<::Value>::format(
     const ::Value& value, fmt::format_context& ctx) const {

@@ -3,25 +3,26 @@
 
 #include <tuple>
 
-#include <corothrift/binary_protocol.h>
-#include <corothrift/codec.h>
-#include <corothrift/compact_protocol.h>
-#include <corothrift/format.h>
-#include <corothrift/hash.h>
-#include <corothrift/json_protocol.h>
+#include <corothrift/detail/binary_protocol.h>
+#include <corothrift/detail/codec.h>
+#include <corothrift/detail/compact_protocol.h>
+#include <corothrift/detail/exception_what.h>
+#include <corothrift/detail/format.h>
+#include <corothrift/detail/hash.h>
+#include <corothrift/detail/json_protocol.h>
 
 template <class W>
-void Identified::write(W& w) const {
+void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(W& w, const ::Identified& value) {
   namespace tag = corothrift::tag;
   w.write_struct_begin("Identified");
-  corothrift::write_field<tag::uuid>(w, "id", 1, this->id);
-  corothrift::write_field<tag::list<tag::uuid>>(w, "others", 2, this->others);
+  corothrift::write_field<tag::uuid>(w, "id", 1, value.id);
+  corothrift::write_field<tag::list<tag::uuid>>(w, "others", 2, value.others);
   w.write_field_stop();
   w.write_struct_end();
 }
 
 template <class R>
-void Identified::read(R& r) {
+void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(R& r, ::Identified& value) {
   namespace tag = corothrift::tag;
   r.read_struct_begin();
   for (;;) {
@@ -29,10 +30,10 @@ void Identified::read(R& r) {
     if (f.type == corothrift::TType::Stop) break;
     switch (f.id) {
       case 1:
-        corothrift::read_field<tag::uuid>(r, f.type, this->id);
+        corothrift::read_field<tag::uuid>(r, f.type, value.id);
         break;
       case 2:
-        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, this->others);
+        corothrift::read_field<tag::list<tag::uuid>>(r, f.type, value.others);
         break;
       default:
         r.skip(f.type);
@@ -42,12 +43,18 @@ void Identified::read(R& r) {
   r.read_struct_end();
 }
 
-template void Identified::write(corothrift::BinaryWriter&) const;
-template void Identified::read(corothrift::BinaryReader&);
-template void Identified::write(corothrift::CompactWriter&) const;
-template void Identified::read(corothrift::CompactReader&);
-template void Identified::write(corothrift::JsonWriter&) const;
-template void Identified::read(corothrift::JsonReader&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(
+    corothrift::BinaryWriter&, const ::Identified&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(
+    corothrift::BinaryReader&, ::Identified&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(
+    corothrift::CompactWriter&, const ::Identified&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(
+    corothrift::CompactReader&, ::Identified&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::write(
+    corothrift::JsonWriter&, const ::Identified&);
+template void corothrift::Codec<corothrift::tag::structure<::Identified>>::read(
+    corothrift::JsonReader&, ::Identified&);
 
 fmt::format_context::iterator fmt::formatter<::Identified>::format(
     const ::Identified& value, fmt::format_context& ctx) const {
