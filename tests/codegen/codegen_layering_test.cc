@@ -49,7 +49,7 @@ TEST(Layering, GeneratorIncludesNoRuntimeHeader) {
 
 TEST(Layering, GeneratedCodeIncludesOnlyRuntimeStdFmtAndGeneratedHeaders) {
   static const std::regex kAllowed(
-      R"(^(<corothrift/[a-z_]+\.h>|<fmt/[a-z]+\.h>|<[a-z_]+>|"[A-Za-z0-9_]+(_types)?\.h")$)");
+      R"(^(<corothrift/(detail/)?[a-z_]+\.h>|<fmt/[a-z]+\.h>|<[a-z_]+>|"[A-Za-z0-9_]+(_types)?\.h")$)");
   for (const char* name : {"ThriftTest", "tutorial", "DebugProtoTest"}) {
     COROTHRIFT_SKIP_WITHOUT_APACHE_IDL(kSharedIdlDir / (std::string(name) + ".thrift"));
   }
