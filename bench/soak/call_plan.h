@@ -1,0 +1,46 @@
+// What one soak call does, drawn from its token and the run's seed (so a run
+// is reproducible call by call) with the rates of the run's configuration.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+namespace soak {
+
+struct ClientConfig {
+  uint16_t port = 0;
+  uint64_t calls = 1'000'000;
+  std::size_t connections = 64;
+  std::size_t callers_per_connection = 4;  // calls in flight on each connection
+  uint64_t seed = 1;
+  // Mean bytes a client connection moves before its ChaosStream drops it; 0: never.
+  uint64_t chaos_bytes = 0;
+  // One call in N (0: none) closes its channel first (failing the calls in
+  // flight on it), or asks the server to drop the connection, or asks for a
+  // delay of 1..max_delay_ms.
+  uint64_t close_every = 0;
+  uint64_t drop_every = 0;
+  uint64_t delay_every = 20;
+  int32_t max_delay_ms = 40;
+  // One call in four has no timeout; the others 5..max_timeout_ms.
+  int32_t max_timeout_ms = 50;
+  // Payloads of 0..max_payload bytes; one call in 200 carries up to 64 KiB.
+  std::size_t max_payload = 512;
+  // A call in flight for longer than this is stuck (a lost reply).
+  std::chrono::milliseconds lost_after{10'000};
+  // Progress lines (with RSS and fds) over the run.
+  uint64_t samples = 100;
+};
+
+struct CallPlan {
+  std::size_t payload_bytes = 0;
+  int32_t delay_ms = 0;
+  std::chrono::milliseconds timeout{0};  // 0: none
+  bool drop = false;                     // the server drops the connection
+  bool close_first = false;              // the client closes its channel first
+};
+
+CallPlan plan_call(const ClientConfig& config, int64_t token) noexcept;
+
+}  // namespace soak
