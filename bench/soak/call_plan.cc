@@ -24,7 +24,7 @@ constexpr int32_t kMinTimeoutMs = 5;
 
 }  // namespace
 
-CallPlan plan_call(const ClientConfig& config, int64_t token) noexcept {
+CallPlan plan_call(const ClientConfig& config, int64_t token, bool clean) noexcept {
   Draws draw(config.seed ^ mix(static_cast<uint64_t>(token)));
   CallPlan plan;
   std::size_t max_payload = draw.one_in(kLargePayloadEvery) ? kLargePayloadMax : config.max_payload;
@@ -37,8 +37,8 @@ CallPlan plan_call(const ClientConfig& config, int64_t token) noexcept {
     auto span = static_cast<uint64_t>(config.max_timeout_ms - kMinTimeoutMs);
     plan.timeout = std::chrono::milliseconds(kMinTimeoutMs + static_cast<int64_t>(draw.upto(span)));
   }
-  plan.drop = draw.one_in(config.drop_every);
-  plan.close_first = draw.one_in(config.close_every);
+  plan.drop = !clean && draw.one_in(config.drop_every);
+  plan.close_first = !clean && draw.one_in(config.close_every);
   return plan;
 }
 

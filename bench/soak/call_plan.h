@@ -2,6 +2,9 @@
 // is reproducible call by call) with the rates of the run's configuration.
 #pragma once
 
+#include <corothrift/protocol.h>
+#include <corothrift/transport_kind.h>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -10,10 +13,19 @@ namespace soak {
 
 struct ClientConfig {
   uint16_t port = 0;
+  // The first clean_connections connections go to clean_port instead, with
+  // no fault of either side's making: none of their calls may fail with its
+  // connection, and a reply lost there cannot hide behind a dropped
+  // connection (it leaves its call stuck).
+  uint16_t clean_port = 0;
+  std::size_t clean_connections = 8;
   uint64_t calls = 1'000'000;
   std::size_t connections = 64;
   std::size_t callers_per_connection = 4;  // calls in flight on each connection
   uint64_t seed = 1;
+  // The wire the client speaks (the server tells it from the first bytes).
+  corothrift::TransportKind transport = corothrift::TransportKind::Framed;
+  corothrift::ProtocolKind protocol = corothrift::ProtocolKind::Binary;
   // Mean bytes a client connection moves before its ChaosStream drops it; 0: never.
   uint64_t chaos_bytes = 0;
   // One call in N (0: none) closes its channel first (failing the calls in
@@ -41,6 +53,7 @@ struct CallPlan {
   bool close_first = false;              // the client closes its channel first
 };
 
-CallPlan plan_call(const ClientConfig& config, int64_t token) noexcept;
+// `clean`: a call of a clean connection (no drop, no close).
+CallPlan plan_call(const ClientConfig& config, int64_t token, bool clean) noexcept;
 
 }  // namespace soak

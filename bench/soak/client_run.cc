@@ -73,6 +73,7 @@ struct SoakRun::Caller {
 
 struct SoakRun::Lane {
   std::shared_ptr<corothrift::ClientChannel> channel;
+  bool clean = false;
   std::vector<std::unique_ptr<Caller>> callers;
 };
 
@@ -85,13 +86,19 @@ corothrift::Task<void> SoakRun::run() {
   sample("start");
   started_ = loop_.now();
   corothrift::ChannelOptions options;
+  options.transport = config_.transport;
+  options.protocol = config_.protocol;
+  corothrift::ChannelOptions clean_options = options;
   options.wrap_stream =
       ChaosStream::wrapper(config_.chaos_bytes, mix(config_.seed), counts_.stream_drops);
   auto address = corothrift::Address::ipv4("127.0.0.1", config_.port);
+  auto clean_address = corothrift::Address::ipv4("127.0.0.1", config_.clean_port);
   std::vector<corothrift::Task<void>> tasks;
   for (std::size_t i = 0; i < config_.connections; ++i) {
     auto lane = std::make_unique<Lane>();
-    lane->channel = std::make_shared<corothrift::ClientChannel>(loop_, address, options);
+    lane->clean = i < config_.clean_connections;
+    lane->channel = std::make_shared<corothrift::ClientChannel>(
+        loop_, lane->clean ? clean_address : address, lane->clean ? clean_options : options);
     for (std::size_t j = 0; j < config_.callers_per_connection; ++j) {
       lane->callers.push_back(std::make_unique<Caller>(lane->channel));
       tasks.push_back(caller(*lane, *lane->callers.back()));
@@ -118,7 +125,7 @@ corothrift::Task<void> SoakRun::caller(Lane& lane, Caller& self) {
 }
 
 corothrift::Task<void> SoakRun::one_call(Lane& lane, Caller& self, int64_t token) {
-  const CallPlan plan = plan_call(config_, token);
+  const CallPlan plan = plan_call(config_, token, lane.clean);
   if (plan.close_first && lane.channel->connected()) {
     ++counts_.closes;
     lane.channel->close();
@@ -135,7 +142,7 @@ corothrift::Task<void> SoakRun::one_call(Lane& lane, Caller& self, int64_t token
   } catch (...) {
     error = std::current_exception();
   }
-  if (error) count_error(plan, error);
+  if (error) count_error(plan, lane.clean, error);
   self.token = 0;
   self.stuck = false;
 }
@@ -150,7 +157,7 @@ void SoakRun::count_reply(const CallPlan& plan, int64_t token, const soak_idl::E
   if (plan.drop) ++counts_.dropped_but_ok;
 }
 
-void SoakRun::count_error(const CallPlan& plan, std::exception_ptr error) {
+void SoakRun::count_error(const CallPlan& plan, bool clean, std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
   } catch (const corothrift::TimeoutError&) {
@@ -158,6 +165,7 @@ void SoakRun::count_error(const CallPlan& plan, std::exception_ptr error) {
     if (plan.timeout.count() == 0) ++counts_.unasked_timeouts;
   } catch (const corothrift::TransportError&) {
     ++counts_.conn_failed;
+    if (clean) ++counts_.clean_conn_failed;
   } catch (const std::exception& e) {
     if (counts_.other++ == 0) counts_.first_other = e.what();
   }
@@ -205,14 +213,15 @@ void SoakRun::print_end() {
   double seconds = std::chrono::duration<double>(loop_.now() - started_).count();
   std::printf(
       "{\"event\": \"end\", \"seconds\": %.3f, \"sent\": %llu, \"ok\": %llu, \"mismatched\": %llu, "
-      "\"timeouts\": %llu, \"conn_failed\": %llu, \"other\": %llu, \"stuck\": %llu, "
+      "\"timeouts\": %llu, \"conn_failed\": %llu, \"clean_conn_failed\": %llu, \"other\": %llu, "
+      "\"stuck\": %llu, "
       "\"lost\": %llu, \"dropped_but_ok\": %llu, \"unasked_timeouts\": %llu, \"closes\": %llu, "
       "\"stream_drops\": %llu, \"baseline_fds\": %llu, \"final_fds\": %llu, \"rss_kib\": %llu, "
       "\"log_warnings\": %llu, \"log_errors\": %llu, \"first_other\": \"%s\"}\n",
       seconds, ull(c.sent), ull(c.ok), ull(c.mismatched), ull(c.timeouts), ull(c.conn_failed),
-      ull(c.other), ull(c.stuck), ull(c.lost), ull(c.dropped_but_ok), ull(c.unasked_timeouts),
-      ull(c.closes), ull(c.stream_drops.load()), ull(baseline_fds_), ull(fd_count()),
-      ull(rss_kib()), ull(logged_warnings()), ull(logged_errors()),
+      ull(c.clean_conn_failed), ull(c.other), ull(c.stuck), ull(c.lost), ull(c.dropped_but_ok),
+      ull(c.unasked_timeouts), ull(c.closes), ull(c.stream_drops.load()), ull(baseline_fds_),
+      ull(fd_count()), ull(rss_kib()), ull(logged_warnings()), ull(logged_errors()),
       json_text(c.first_other).c_str());
   std::fflush(stdout);
 }

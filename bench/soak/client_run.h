@@ -27,13 +27,14 @@ struct ClientCounts {
   uint64_t ok = 0;
   uint64_t mismatched = 0;  // a reply with another call's token or bytes
   uint64_t timeouts = 0;
-  uint64_t conn_failed = 0;       // TransportError: the call's connection failed
-  uint64_t other = 0;             // any other exception
-  uint64_t stuck = 0;             // in flight longer than lost_after (ended or not)
-  uint64_t lost = 0;              // never ended
-  uint64_t dropped_but_ok = 0;    // the server was asked to drop, yet a reply came
-  uint64_t unasked_timeouts = 0;  // TimeoutError on a call without a timeout
-  uint64_t closes = 0;            // channels the client closed
+  uint64_t conn_failed = 0;        // TransportError: the call's connection failed
+  uint64_t clean_conn_failed = 0;  // of them, on a clean connection
+  uint64_t other = 0;              // any other exception
+  uint64_t stuck = 0;              // in flight longer than lost_after (ended or not)
+  uint64_t lost = 0;               // never ended
+  uint64_t dropped_but_ok = 0;     // the server was asked to drop, yet a reply came
+  uint64_t unasked_timeouts = 0;   // TimeoutError on a call without a timeout
+  uint64_t closes = 0;             // channels the client closed
   std::atomic<uint64_t> stream_drops{0};
   std::string first_other;
 };
@@ -58,7 +59,7 @@ class SoakRun {
   corothrift::Task<void> watchdog();
   corothrift::Task<void> wait_for_fds();
   void count_reply(const CallPlan& plan, int64_t token, const soak_idl::Echo& reply);
-  void count_error(const CallPlan& plan, std::exception_ptr error);
+  void count_error(const CallPlan& plan, bool clean, std::exception_ptr error);
   void sample(const char* event);
   void print_end();
   [[noreturn]] void end_with_lost_calls();

@@ -2,8 +2,9 @@
 // bench/run_soak.py. Every accepted connection goes through a ChaosStream
 // that drops it after a random number of bytes, and a call may ask for a
 // delay (so client timeouts bite) or a drop (a close from the server's side
-// at a moment the handler picks). Prints {"port": P} once serving; on
-// SIGTERM stops, prints its counts as one JSON line and exits 0.
+// at a moment the handler picks). A second port ("clean") serves the same
+// service without drops by count. Prints {"port": P, "clean_port": Q} once
+// serving; on SIGTERM stops, prints its counts as one JSON line and exits 0.
 #include <signal.h>
 #include <unistd.h>
 
@@ -76,34 +77,42 @@ sigset_t block_stop_signals() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  bench::Flags flags(argc, argv, {"port", "workers", "chaos-bytes", "seed", "max-seconds"},
-                     "bench_soak_server [--port P=0] [--workers N=2] [--chaos-bytes MEAN=0] "
-                     "[--seed S=1] [--max-seconds S=900]");
+  bench::Flags flags(argc, argv, {"workers", "chaos-bytes", "seed", "max-seconds"},
+                     "bench_soak_server [--workers N=2] [--chaos-bytes MEAN=0] [--seed S=1] "
+                     "[--max-seconds S=900]");
   // SIGALRM's default action ends the process: bounded even if never stopped.
   ::alarm(static_cast<unsigned>(flags.num("max-seconds", 900)));
   soak::count_runtime_logs();
   sigset_t stop_signals = block_stop_signals();
   ServerCounts counts;
+  auto processor = std::make_shared<soak_idl::SoakProcessor>(std::make_shared<Handler>(counts));
   corothrift::ServerOptions options;
   options.threads = static_cast<std::size_t>(flags.num("workers", 2));
   options.wrap_stream =
       soak::ChaosStream::wrapper(static_cast<uint64_t>(flags.num("chaos-bytes", 0)),
                                  static_cast<uint64_t>(flags.num("seed", 1)), counts.chaos_drops);
-  corothrift::Server server(
-      std::make_shared<soak_idl::SoakProcessor>(std::make_shared<Handler>(counts)), options);
+  corothrift::Server server(processor, options);
+  // The clean port: no drop by count, so a reply lost there cannot hide
+  // behind a dropped connection (its calls never ask for drops either).
+  options.threads = 1;
+  options.wrap_stream = soak::ChaosStream::wrapper(0, 0, counts.chaos_drops);
+  corothrift::Server clean(processor, options);
   try {
-    server.listen(
-        corothrift::Address::ipv4("127.0.0.1", static_cast<uint16_t>(flags.num("port", 0))));
+    server.listen(corothrift::Address::ipv4("127.0.0.1", 0));
+    clean.listen(corothrift::Address::ipv4("127.0.0.1", 0));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_soak_server: cannot listen: %s\n", e.what());
     return 1;
   }
   server.start();
-  std::printf("{\"port\": %u}\n", static_cast<unsigned>(server.port()));
+  clean.start();
+  std::printf("{\"port\": %u, \"clean_port\": %u}\n", static_cast<unsigned>(server.port()),
+              static_cast<unsigned>(clean.port()));
   std::fflush(stdout);
   int signal = 0;
   sigwait(&stop_signals, &signal);
   server.stop(std::chrono::seconds(1));
+  clean.stop(std::chrono::seconds(1));
   std::printf(
       "{\"calls\": %llu, \"bad_payloads\": %llu, \"drops_asked\": %llu, \"stream_drops\": %llu, "
       "\"log_warnings\": %llu, \"log_errors\": %llu}\n",
