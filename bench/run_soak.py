@@ -176,11 +176,18 @@ def judge(args, run):
     check("  ok", c["ok"], "> 0", c["ok"] > 0)
     check("  timed out", c["timeouts"], "> 0", c["timeouts"] > 0)
     check("  failed with their connection", c["conn_failed"], "> 0", c["conn_failed"] > 0)
-    check("    of them on clean connections", c["clean_conn_failed"], 0,
+    check("    on clean connections (notes too)", c["clean_conn_failed"], 0,
           c["clean_conn_failed"] == 0)
     check("  other failures", c["other"], 0, c["other"] == 0)
     check("  lost (never completed)", c["lost"], 0, c["lost"] == 0)
     check("  accounted (sum of the above)", accounted, c["sent"], accounted == c["sent"])
+    notes_ended = c["notes_sent"] + c["notes_conn_failed"] + c["notes_other"]
+    check("oneway notes", c["notes"], "> 0", c["notes"] > 0)
+    check("  written", c["notes_sent"], "> 0", c["notes_sent"] > 0)
+    check("  failed with their connection", c["notes_conn_failed"], "", True)
+    check("  other failures", c["notes_other"], 0, c["notes_other"] == 0)
+    check("  accounted (sum of the above)", notes_ended, c["notes"], notes_ended == c["notes"])
+    check("calls also under with_timeout (cancelled)", c["cancels"], "> 0", c["cancels"] > 0)
     check("mismatched replies", c["mismatched"], 0, c["mismatched"] == 0)
     check("calls in flight > 10 s (stuck)", c["stuck"], 0, c["stuck"] == 0)
     check("replies to dropped calls", c["dropped_but_ok"], 0, c["dropped_but_ok"] == 0)
@@ -212,7 +219,7 @@ def print_table(args, run, rows):
           f"{args.transport} {args.protocol}, server {args.workers} loops, seed {args.seed}; load average "
           f"{os.getloadavg()[0]:.2f} at the end")
     print(f"      {seconds:.1f} s, {c.get('sent', 0) / seconds:,.0f} calls/s; "
-          f"server handled {s.get('calls', 0):,}; runtime warnings logged: "
+          f"server handled {s.get('calls', 0):,} calls, {s.get('notes', 0):,} notes; runtime warnings logged: "
           f"client {c.get('log_warnings', 0):,}, server {s.get('log_warnings', 0):,}")
     width = max(len(r[0]) for r in rows)
     for name, value, reference, passed in rows:

@@ -37,6 +37,11 @@ CallPlan plan_call(const ClientConfig& config, int64_t token, bool clean) noexce
     auto span = static_cast<uint64_t>(config.max_timeout_ms - kMinTimeoutMs);
     plan.timeout = std::chrono::milliseconds(kMinTimeoutMs + static_cast<int64_t>(draw.upto(span)));
   }
+  if (draw.one_in(config.cancel_every)) {
+    auto span = static_cast<uint64_t>(config.max_timeout_ms - 1);
+    plan.cancel_after = std::chrono::milliseconds(1 + static_cast<int64_t>(draw.upto(span)));
+  }
+  plan.note_first = draw.one_in(config.note_every);
   plan.drop = !clean && draw.one_in(config.drop_every);
   plan.close_first = !clean && draw.one_in(config.close_every);
   return plan;

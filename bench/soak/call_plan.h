@@ -37,6 +37,10 @@ struct ClientConfig {
   int32_t max_delay_ms = 40;
   // One call in four has no timeout; the others 5..max_timeout_ms.
   int32_t max_timeout_ms = 50;
+  // One call in N (0: none) is also cancelled after 1..max_timeout_ms
+  // (with_timeout), or sends a oneway note first.
+  uint64_t cancel_every = 8;
+  uint64_t note_every = 10;
   // Payloads of 0..max_payload bytes; one call in 200 carries up to 64 KiB.
   std::size_t max_payload = 512;
   // A call in flight for longer than this is stuck (a lost reply).
@@ -51,6 +55,9 @@ struct CallPlan {
   std::chrono::milliseconds timeout{0};  // 0: none
   bool drop = false;                     // the server drops the connection
   bool close_first = false;              // the client closes its channel first
+  bool note_first = false;               // a oneway note goes out first
+  // Non-zero: the call also runs under with_timeout(), which cancels it.
+  std::chrono::milliseconds cancel_after{0};
 };
 
 // `clean`: a call of a clean connection (no drop, no close).

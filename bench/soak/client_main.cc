@@ -58,6 +58,8 @@ soak::ClientConfig config_from(const bench::Flags& flags) {
   c.max_payload = num("max-payload", c.max_payload);
   c.lost_after = std::chrono::milliseconds(num("lost-after-ms", c.lost_after.count()));
   c.samples = num("samples", c.samples);
+  c.cancel_every = num("cancel-every", c.cancel_every);
+  c.note_every = num("note-every", c.note_every);
   return c;
 }
 
@@ -66,16 +68,18 @@ soak::ClientConfig config_from(const bench::Flags& flags) {
 int main(int argc, char** argv) {
   bench::Flags flags(
       argc, argv,
-      {"port", "clean-port", "clean-connections", "calls", "connections", "inflight", "seed",
-       "transport", "protocol", "chaos-bytes", "close-every", "drop-every", "delay-every",
-       "max-delay-ms", "max-timeout-ms", "max-payload", "lost-after-ms", "samples", "max-seconds"},
+      {"port",        "clean-port",    "clean-connections", "calls",        "connections",
+       "inflight",    "seed",          "transport",         "protocol",     "chaos-bytes",
+       "close-every", "drop-every",    "delay-every",       "max-delay-ms", "max-timeout-ms",
+       "max-payload", "lost-after-ms", "samples",           "cancel-every", "note-every",
+       "max-seconds"},
       "bench_soak_client --port P --clean-port Q [--clean-connections K=8] "
       "[--calls N=1000000] [--connections C=64] "
       "[--inflight D=4] [--seed S=1] [--transport framed|unframed|header|http] "
       "[--protocol binary|compact|json] [--chaos-bytes MEAN=0] [--close-every N=0] "
       "[--drop-every N=0] [--delay-every N=20] [--max-delay-ms MS=40] "
       "[--max-timeout-ms MS=50] [--max-payload B=512] [--lost-after-ms MS=10000] "
-      "[--samples N=100] [--max-seconds S=900]");
+      "[--samples N=100] [--cancel-every N=8] [--note-every N=10] [--max-seconds S=900]");
   // SIGALRM's default action ends the process: bounded even if it hangs.
   ::alarm(static_cast<unsigned>(flags.num("max-seconds", 900)));
   soak::count_runtime_logs();

@@ -2,6 +2,7 @@
 
 #include <corothrift/errors.h>
 #include <corothrift/sync_wait.h>
+#include <corothrift/timeout.h>
 #include <corothrift/timer.h>
 #include <corothrift/when_all.h>
 
@@ -130,14 +131,13 @@ corothrift::Task<void> SoakRun::one_call(Lane& lane, Caller& self, int64_t token
     ++counts_.closes;
     lane.channel->close();
   }
-  soak_idl::Echo request{token, payload_for(token, plan.payload_bytes)};
-  self.channel->set_timeout(plan.timeout);
   self.token = token;
   self.since = loop_.now();
+  if (plan.note_first) co_await note(lane, self, plan, token);
   ++counts_.sent;
   std::exception_ptr error;
   try {
-    soak_idl::Echo reply = co_await self.client.echo(std::move(request), plan.delay_ms, plan.drop);
+    soak_idl::Echo reply = co_await echo(self, plan, token);
     count_reply(plan, token, reply);
   } catch (...) {
     error = std::current_exception();
@@ -145,6 +145,32 @@ corothrift::Task<void> SoakRun::one_call(Lane& lane, Caller& self, int64_t token
   if (error) count_error(plan, lane.clean, error);
   self.token = 0;
   self.stuck = false;
+}
+
+corothrift::Task<soak_idl::Echo> SoakRun::echo(Caller& self, const CallPlan& plan, int64_t token) {
+  soak_idl::Echo request{token, payload_for(token, plan.payload_bytes)};
+  self.channel->set_timeout(plan.timeout);
+  if (plan.cancel_after.count() == 0) {
+    co_return co_await self.client.echo(std::move(request), plan.delay_ms, plan.drop);
+  }
+  ++counts_.cancels;
+  co_return co_await corothrift::with_timeout(
+      loop_, plan.cancel_after, self.client.echo(std::move(request), plan.delay_ms, plan.drop));
+}
+
+corothrift::Task<void> SoakRun::note(const Lane& lane, Caller& self, const CallPlan& plan,
+                                     int64_t token) {
+  ++counts_.notes;
+  soak_idl::Echo request{token, payload_for(token, plan.payload_bytes)};
+  try {
+    co_await self.client.note(std::move(request));
+    ++counts_.notes_sent;
+  } catch (const corothrift::TransportError&) {
+    ++counts_.notes_conn_failed;
+    if (lane.clean) ++counts_.clean_conn_failed;
+  } catch (const std::exception& e) {
+    if (counts_.notes_other++ == 0 && counts_.other == 0) counts_.first_other = e.what();
+  }
 }
 
 void SoakRun::count_reply(const CallPlan& plan, int64_t token, const soak_idl::Echo& reply) {
@@ -162,7 +188,7 @@ void SoakRun::count_error(const CallPlan& plan, bool clean, std::exception_ptr e
     std::rethrow_exception(error);
   } catch (const corothrift::TimeoutError&) {
     ++counts_.timeouts;
-    if (plan.timeout.count() == 0) ++counts_.unasked_timeouts;
+    if (plan.timeout.count() == 0 && plan.cancel_after.count() == 0) ++counts_.unasked_timeouts;
   } catch (const corothrift::TransportError&) {
     ++counts_.conn_failed;
     if (clean) ++counts_.clean_conn_failed;
@@ -216,11 +242,14 @@ void SoakRun::print_end() {
       "\"timeouts\": %llu, \"conn_failed\": %llu, \"clean_conn_failed\": %llu, \"other\": %llu, "
       "\"stuck\": %llu, "
       "\"lost\": %llu, \"dropped_but_ok\": %llu, \"unasked_timeouts\": %llu, \"closes\": %llu, "
+      "\"cancels\": %llu, \"notes\": %llu, \"notes_sent\": %llu, "
+      "\"notes_conn_failed\": %llu, \"notes_other\": %llu, "
       "\"stream_drops\": %llu, \"baseline_fds\": %llu, \"final_fds\": %llu, \"rss_kib\": %llu, "
       "\"log_warnings\": %llu, \"log_errors\": %llu, \"first_other\": \"%s\"}\n",
       seconds, ull(c.sent), ull(c.ok), ull(c.mismatched), ull(c.timeouts), ull(c.conn_failed),
       ull(c.clean_conn_failed), ull(c.other), ull(c.stuck), ull(c.lost), ull(c.dropped_but_ok),
-      ull(c.unasked_timeouts), ull(c.closes), ull(c.stream_drops.load()), ull(baseline_fds_),
+      ull(c.unasked_timeouts), ull(c.closes), ull(c.cancels), ull(c.notes), ull(c.notes_sent),
+      ull(c.notes_conn_failed), ull(c.notes_other), ull(c.stream_drops.load()), ull(baseline_fds_),
       ull(fd_count()), ull(rss_kib()), ull(logged_warnings()), ull(logged_errors()),
       json_text(c.first_other).c_str());
   std::fflush(stdout);

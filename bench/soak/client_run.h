@@ -35,6 +35,12 @@ struct ClientCounts {
   uint64_t dropped_but_ok = 0;     // the server was asked to drop, yet a reply came
   uint64_t unasked_timeouts = 0;   // TimeoutError on a call without a timeout
   uint64_t closes = 0;             // channels the client closed
+  uint64_t cancels = 0;            // calls run under with_timeout
+  // Oneway notes: each ends written, failed with its connection, or other.
+  uint64_t notes = 0;
+  uint64_t notes_sent = 0;
+  uint64_t notes_conn_failed = 0;
+  uint64_t notes_other = 0;
   std::atomic<uint64_t> stream_drops{0};
   std::string first_other;
 };
@@ -56,6 +62,9 @@ class SoakRun {
 
   corothrift::Task<void> caller(Lane& lane, Caller& caller);
   corothrift::Task<void> one_call(Lane& lane, Caller& caller, int64_t token);
+  corothrift::Task<soak_idl::Echo> echo(Caller& caller, const CallPlan& plan, int64_t token);
+  corothrift::Task<void> note(const Lane& lane, Caller& caller, const CallPlan& plan,
+                              int64_t token);
   corothrift::Task<void> watchdog();
   corothrift::Task<void> wait_for_fds();
   void count_reply(const CallPlan& plan, int64_t token, const soak_idl::Echo& reply);

@@ -31,6 +31,7 @@ namespace {
 // Written from every worker thread.
 struct ServerCounts {
   std::atomic<uint64_t> calls{0};
+  std::atomic<uint64_t> notes{0};
   std::atomic<uint64_t> bad_payloads{0};
   std::atomic<uint64_t> drops_asked{0};
   std::atomic<uint64_t> chaos_drops{0};  // count drops and asked drops that happened
@@ -57,6 +58,14 @@ class Handler : public soak_idl::SoakHandler {
     if (delay_ms > 0)
       co_await corothrift::sleep_for(stream->loop(), std::chrono::milliseconds(delay_ms));
     co_return request;
+  }
+
+  corothrift::Task<void> note(soak_idl::Echo request) override {
+    counts_.notes.fetch_add(1, std::memory_order_relaxed);
+    if (!soak::payload_matches(request.token, request.payload)) {
+      counts_.bad_payloads.fetch_add(1, std::memory_order_relaxed);
+    }
+    co_return;
   }
 
  private:
@@ -114,9 +123,11 @@ int main(int argc, char** argv) {
   server.stop(std::chrono::seconds(1));
   clean.stop(std::chrono::seconds(1));
   std::printf(
-      "{\"calls\": %llu, \"bad_payloads\": %llu, \"drops_asked\": %llu, \"stream_drops\": %llu, "
+      "{\"calls\": %llu, \"notes\": %llu, \"bad_payloads\": %llu, \"drops_asked\": %llu, "
+      "\"stream_drops\": %llu, "
       "\"log_warnings\": %llu, \"log_errors\": %llu}\n",
       static_cast<unsigned long long>(counts.calls.load()),
+      static_cast<unsigned long long>(counts.notes.load()),
       static_cast<unsigned long long>(counts.bad_payloads.load()),
       static_cast<unsigned long long>(counts.drops_asked.load()),
       static_cast<unsigned long long>(counts.chaos_drops.load()),

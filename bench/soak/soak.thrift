@@ -14,4 +14,6 @@ service Soak {
   // server drops the connection instead of replying. A payload that is not
   // the one its token implies fails the call (TApplicationException).
   Echo echo(1: Echo request, 2: i32 delay_ms, 3: bool drop)
+  // A oneway whose payload the server checks the same way.
+  oneway void note(1: Echo request)
 }
