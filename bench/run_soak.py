@@ -4,13 +4,16 @@
 Starts bench_soak_server (2 loops; every accepted connection dropped after a random
 number of bytes, and on calls that ask for it) and runs bench_soak_client against it
 (64 ClientChannels x 4 callers; each connection dropped after a random number of bytes,
-closed before some calls, random per-call timeouts and server-side delays; every call
-carries a unique token that its reply must echo). Samples both processes' RSS and fd
-count at each of the client's progress lines, then checks:
+closed before some calls, random per-call timeouts, calls cancelled by with_timeout,
+oneway notes and server-side delays; every call carries a unique token that its reply
+must echo; 8 connections go to the server's clean port, where nothing is dropped).
+Samples both processes' RSS and fd count at each of the client's progress lines, then
+checks:
 
   - every call is accounted for: sent = ok + timeouts + conn-failed + other + lost,
-    with other = 0, lost = 0 (no call in flight longer than --lost-after-ms, default
-    10 s), mismatched replies = 0, no reply to a call the server dropped, no timeout
+    with other = 0, lost = 0 (no call in flight longer than 10 s), none failed with its
+    connection on a clean one, every note written or failed with its connection,
+    mismatched replies = 0, no reply to a call the server dropped, no timeout
     on a call without one, no bad request seen by the server, no runtime error logged;
   - the faults really happened (timeouts, failed calls, drops on both sides);
   - RSS flat after warm-up, for each process: of the samples after the first quarter of
@@ -20,7 +23,7 @@ count at each of the client's progress lines, then checks:
   - fd counts back to baseline at the end (the client's before its first connection,
     the server's once listening).
 
-    bench/run_soak.py --bin-dir build/bench/soak            # 1,000,000 calls, ~1 minute
+    bench/run_soak.py --bin-dir build/bench/soak            # 1,000,000 calls, under a minute
     bench/run_soak.py --bin-dir build/bench/soak --smoke    # 20,000 calls, a few seconds
 
 Prints a table; exit status 1 when an invariant fails, 2 when the harness cannot run.
@@ -96,7 +99,8 @@ def start_server(args):
         stdout=subprocess.PIPE, text=True)
     line = server.stdout.readline()
     if not line:
-        sys.exit("bench_soak_server did not start")
+        print("bench_soak_server did not start", file=sys.stderr)
+        sys.exit(2)
     ports = json.loads(line)
     return server, ports["port"], ports["clean_port"]
 

@@ -86,6 +86,18 @@ corothrift::Task<void> SoakRun::run() {
   baseline_fds_ = fd_count();
   sample("start");
   started_ = loop_.now();
+  std::vector<corothrift::Task<void>> tasks = open_lanes();
+  callers_running_ = tasks.size();
+  tasks.push_back(watchdog());
+  co_await corothrift::when_all(std::move(tasks));
+  // Callers hold their connection through their TimeoutChannel: all go.
+  for (auto& lane : lanes_) lane->channel->close();
+  lanes_.clear();
+  co_await wait_for_fds();
+  print_end();
+}
+
+std::vector<corothrift::Task<void>> SoakRun::open_lanes() {
   corothrift::ChannelOptions options;
   options.transport = config_.transport;
   options.protocol = config_.protocol;
@@ -106,14 +118,7 @@ corothrift::Task<void> SoakRun::run() {
     }
     lanes_.push_back(std::move(lane));
   }
-  callers_running_ = tasks.size();
-  tasks.push_back(watchdog());
-  co_await corothrift::when_all(std::move(tasks));
-  // Callers hold their connection through their TimeoutChannel: all go.
-  for (auto& lane : lanes_) lane->channel->close();
-  lanes_.clear();
-  co_await wait_for_fds();
-  print_end();
+  return tasks;
 }
 
 corothrift::Task<void> SoakRun::caller(Lane& lane, Caller& self) {

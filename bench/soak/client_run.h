@@ -60,6 +60,8 @@ class SoakRun {
   struct Caller;
   struct Lane;
 
+  // The channels (connected by their first call) and a task per caller.
+  std::vector<corothrift::Task<void>> open_lanes();
   corothrift::Task<void> caller(Lane& lane, Caller& caller);
   corothrift::Task<void> one_call(Lane& lane, Caller& caller, int64_t token);
   corothrift::Task<soak_idl::Echo> echo(Caller& caller, const CallPlan& plan, int64_t token);
