@@ -24,7 +24,8 @@ Targets (the PASS/FAIL lines): add 64x1 ours TLS / ours plaintext >= 0.75,
 ours TLS / Apache TLS >= 2, both read from the median of the rounds' ops/s
 ratios. Handshakes and 64 KiB echo have no number to meet and are reported.
 Exit status 1 when the harness failed (a server did not start, a load run
-failed), not for a missed target.
+measured nothing), not for a missed target; calls that failed in a run that
+measured are counted in the table's errors column.
 """
 import argparse
 import json
@@ -141,8 +142,9 @@ def median_of(rounds, cell, name, key):
 
 
 def print_table(rounds, cells):
-    print("%-16s %-12s %10s %14s %14s %12s %9s" % (
-        "cell", "server", "ops/s", "server us/op", "client us/op", "total us/op", "resumed"))
+    print("%-16s %-12s %10s %14s %14s %12s %9s %7s" % (
+        "cell", "server", "ops/s", "server us/op", "client us/op", "total us/op", "resumed",
+        "errors"))
     for cell in cells:
         for name in ORDER:
             if name == "ours-plain" and cell not in PLAINTEXT_CELLS:
@@ -156,10 +158,11 @@ def print_table(rounds, cells):
                 got = [r[cell][name] for r in rounds if r[cell].get(name, {}).get("ops")]
                 resumed = "%.0f%%" % (100.0 * sum(g["resumed"] for g in got)
                                       / sum(g["ops"] for g in got))
-            print("%-16s %-12s %10.0f %14.1f %14.1f %12.1f %9s" % (
+            errors = sum(r[cell].get(name, {}).get("errors", 0) for r in rounds)
+            print("%-16s %-12s %10.0f %14.1f %14.1f %12.1f %9s %7d" % (
                 cell, name, ops, median_of(rounds, cell, name, "server_cpu_us_per_op"),
                 median_of(rounds, cell, name, "client_cpu_us_per_op"),
-                median_of(rounds, cell, name, "cpu_us_per_op"), resumed))
+                median_of(rounds, cell, name, "cpu_us_per_op"), resumed, errors))
 
 
 def round_ratio(one_round, cell, a, b, key, invert=False):
@@ -222,7 +225,11 @@ def main():
                         continue
                     command, tls = table[name]
                     r = run_cell(load, command, tls, CELLS[cell], keys, args.seconds)
-                    failed = failed or "error" in r
+                    # A run that measured something stays in the table with
+                    # its error count (libthrift 0.17's TThreadedServer drops
+                    # connections in the echo cell); one that measured nothing
+                    # fails the harness.
+                    failed = failed or not r.get("ops")
                     results[cell][name] = r
                     print("round %d  %-16s %-12s %s" % (number + 1, cell, name, json.dumps(r)),
                           flush=True)
