@@ -13,6 +13,7 @@
 
 #include "chopped_stream.h"
 #include "in_flight_calls.h"
+#include "pass_through_stream.h"
 #include "tls_fixture.h"
 
 namespace e2e_test {
@@ -22,10 +23,10 @@ namespace {
 // its own and hands it up one byte per read: after each record OpenSSL holds
 // nothing while the socket is drained, yet bytes are waiting here. A TLS
 // stream that took "socket drained" for "nothing to read" would stall.
-class HoardingStream final : public corothrift::ByteStream {
+class HoardingStream final : public PassThroughStream {
  public:
   explicit HoardingStream(std::unique_ptr<corothrift::ByteStream> inner)
-      : inner_(std::move(inner)) {}
+      : PassThroughStream(std::move(inner)) {}
 
   corothrift::IoResult try_read(std::span<std::byte> buffer) noexcept override {
     if (next_ == held_.size()) {
@@ -41,17 +42,9 @@ class HoardingStream final : public corothrift::ByteStream {
   corothrift::IoResult try_write(std::span<const iovec> pieces) noexcept override {
     return inner_->try_write(pieces);
   }
-  void shutdown_write() override { inner_->shutdown_write(); }
-  void abort() noexcept override { inner_->abort(); }
-  void close() noexcept override { inner_->close(); }
-  bool is_open() const noexcept override { return inner_->is_open(); }
-  corothrift::FdWatch& watch() const noexcept override { return inner_->watch(); }
-  corothrift::Address local_address() const override { return inner_->local_address(); }
-  corothrift::Address peer_address() const override { return inner_->peer_address(); }
 
  private:
   static constexpr std::size_t kHoard = 64 * 1024;
-  std::unique_ptr<corothrift::ByteStream> inner_;
   std::vector<std::byte> held_;
   std::size_t next_ = 0;
 };
