@@ -5,7 +5,10 @@
 //   --mode calls: C connections, one call in flight each, for S seconds
 //   --mode handshakes: connect, handshake, one add, close, over and over;
 //                      --resume 1 offers the previous session each time
-// Prints one JSON line: ops, ops_per_s, errors, resumed handshakes.
+// Prints one JSON line: ops, ops_per_s, errors, resumed handshakes, and this
+// client's CPU time (user + system) per op over the measured time.
+#include <sys/resource.h>
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -26,6 +29,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// User + system CPU seconds of this process so far.
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec * 1e-6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 struct Counts {
   std::int64_t ops = 0;
   std::int64_t errors = 0;
@@ -39,6 +50,7 @@ struct Load {
   bool echo;
   corothrift::Binary payload;
   Clock::time_point end;
+  double cpu_at_start = 0;  // cpu_seconds() when the measured time began
 };
 
 corothrift::Task<void> keep_calling(bench_idl::BenchClient& client, const Load& load,
@@ -70,6 +82,8 @@ corothrift::Task<void> calls(corothrift::EventLoop& loop, Load& load, double sec
         co_await bench_idl::BenchClient::connect(loop, load.address, load.options);
     clients.push_back(std::move(client));
   }
+  // The connections' handshakes are not part of the measurement.
+  load.cpu_at_start = cpu_seconds();
   load.end = Clock::now() +
              std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   std::vector<corothrift::Task<void>> callers;
@@ -130,6 +144,7 @@ int main(int argc, char** argv) {
   auto start = Clock::now();
   try {
     if (mode == "handshakes") {
+      load.cpu_at_start = cpu_seconds();
       load.end = start + std::chrono::duration_cast<Clock::duration>(
                              std::chrono::duration<double>(seconds));
       corothrift::sync_wait(loop, handshakes(loop, load, last, counts));
@@ -143,10 +158,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  double cpu_us = (cpu_seconds() - load.cpu_at_start) * 1e6 / static_cast<double>(counts.ops);
   std::printf(
       "{\"mode\": \"%s\", \"ops\": %lld, \"ops_per_s\": %.1f, \"errors\": %lld, "
-      "\"resumed\": %lld}\n",
+      "\"resumed\": %lld, \"client_cpu_us_per_op\": %.2f}\n",
       mode.c_str(), static_cast<long long>(counts.ops), counts.ops / elapsed,
-      static_cast<long long>(counts.errors), static_cast<long long>(counts.resumed));
+      static_cast<long long>(counts.errors), static_cast<long long>(counts.resumed),
+      counts.ops > 0 ? cpu_us : 0.0);
   return counts.errors == 0 ? 0 : 1;
 }

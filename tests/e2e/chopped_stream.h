@@ -10,6 +10,8 @@
 #include <corothrift/byte_stream.h>
 #include <corothrift/socket.h>
 
+#include "pass_through_stream.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -20,12 +22,15 @@
 
 namespace e2e_test {
 
-class ChoppedStream final : public corothrift::ByteStream {
+class ChoppedStream final : public PassThroughStream {
  public:
   // `phase` picks where in the cycle reads start (writes start elsewhere).
   ChoppedStream(std::unique_ptr<corothrift::ByteStream> inner, std::size_t phase,
                 std::atomic<std::size_t>& calls)
-      : inner_(std::move(inner)), next_read_(phase), next_write_(phase + 7), calls_(&calls) {}
+      : PassThroughStream(std::move(inner)),
+        next_read_(phase),
+        next_write_(phase + 7),
+        calls_(&calls) {}
 
   // A wrapper for ChannelOptions / ServerOptions; `calls` must outlive every
   // stream it makes.
@@ -59,14 +64,6 @@ class ChoppedStream final : public corothrift::ByteStream {
     return inner_->try_write(std::span(cut.data(), n));
   }
 
-  void shutdown_write() override { inner_->shutdown_write(); }
-  void abort() noexcept override { inner_->abort(); }
-  void close() noexcept override { inner_->close(); }
-  bool is_open() const noexcept override { return inner_->is_open(); }
-  corothrift::FdWatch& watch() const noexcept override { return inner_->watch(); }
-  corothrift::Address local_address() const override { return inner_->local_address(); }
-  corothrift::Address peer_address() const override { return inner_->peer_address(); }
-
  private:
   static constexpr std::size_t kPieces = 8;
   static constexpr std::array<std::size_t, 18> kSizes = {
@@ -76,7 +73,6 @@ class ChoppedStream final : public corothrift::ByteStream {
     return kSizes[index++ % kSizes.size()];
   }
 
-  std::unique_ptr<corothrift::ByteStream> inner_;
   std::size_t next_read_;
   std::size_t next_write_;
   std::atomic<std::size_t>* calls_;

@@ -3,6 +3,7 @@
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 #include <corothrift/request_stream.h>
+#include <corothrift/socket.h>
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -65,6 +66,7 @@ TlsStream::TlsStream(ssl_st* ssl, std::unique_ptr<ByteStream> inner, TlsRole rol
     SSL_set_connect_state(ssl_);
   }
   loop_ = &inner_->loop();
+  over_socket_ = dynamic_cast<Socket*>(inner_.get()) != nullptr;
   if (handshake_timeout_.count() > 0) loop_->add_timer(timer_, loop_->now() + handshake_timeout_);
 }
 
@@ -81,6 +83,7 @@ TlsStream::~TlsStream() {
 
 IoResult TlsStream::try_read(std::span<std::byte> buffer) noexcept {
   if (state_ == State::kFailed) return {0, IoStatus::kError, kTlsFailure};
+  if (known_drained()) return {0, IoStatus::kWantRead};
   std::size_t read = 0;
   int ret = call([&] { return SSL_read_ex(ssl_, buffer.data(), buffer.size(), &read); });
   IoResult r = after_call(ret, Interest::kRead);
@@ -143,13 +146,28 @@ void TlsStream::close() noexcept {
   if (inner_) inner_->close();
 }
 
+bool TlsStream::known_drained() const noexcept {
+  // What an SSL_read would find now, without its trip through OpenSSL's
+  // record layer (readers read again until kWantRead, so every wake-up
+  // would pay it once): nothing
+  // decrypted or received is buffered in OpenSSL, no handshake message is
+  // under way, and the socket read that last came up short has seen no
+  // edge since. Only over a Socket, whose may_read() is the whole truth (a
+  // stream in between may hold bytes of its own).
+  return over_socket_ && state_ == State::kOpen && !inner_->watch().may_read() &&
+         SSL_has_pending(ssl_) == 0 && SSL_in_init(ssl_) == 0 && SSL_want_write(ssl_) == 0;
+}
+
 // ---- what a call did ----
 
 template <typename Call>
 int TlsStream::call(Call&& ssl_call) noexcept {
   int ret = 0;
   for (int attempt = 0; attempt < 8; ++attempt) {
-    ERR_clear_error();
+    // SSL_get_error needs an empty queue; ERR_clear_error wipes all 16
+    // slots (OpenSSL 3.0), a tenth of a small call's TLS work, so it runs
+    // only when there is something to clear (peek looks at the head).
+    if (ERR_peek_error() != 0) ERR_clear_error();
     bio_->reset();
     ret = ssl_call();
     if (ret == 1 || bio_->retry) break;

@@ -106,6 +106,8 @@ class TlsStream final : public ByteStream {
   // renegotiation happen here.
   IoResult after_call(int ret, Interest direction) noexcept;
   IoResult classify(int ret, Interest direction) noexcept;
+  // True when a read would surely find nothing (see tls_stream.cc).
+  bool known_drained() const noexcept;
   // Copies the head of pieces (up to one record) into staged_.
   void stage(std::span<const iovec> pieces) noexcept;
   IoResult fail(std::string reason) noexcept;
@@ -127,6 +129,7 @@ class TlsStream final : public ByteStream {
   std::chrono::milliseconds handshake_timeout_;
   Timer timer_{this};
   bool renegotiation_ = false;
+  bool over_socket_ = false;  // inner_ is a Socket (known_drained)
   // Bytes of the last try_write that OpenSSL has not taken yet (kWant*):
   // a copy of the head of the caller's pieces, sent again as they are.
   std::vector<unsigned char> staged_;
