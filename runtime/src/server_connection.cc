@@ -298,7 +298,8 @@ void ServerConnection::flush_now() noexcept {
   });
   IoResult r = stream_.stream().try_write(std::span(iov, pieces));
   if (r.status == IoStatus::kDone && r.bytes == total) {
-    out.clear();
+    // Given back, not kept: the connection may now stay idle for long.
+    out.release();
     return;
   }
   if (r.status == IoStatus::kDone) {
@@ -321,7 +322,8 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
         std::swap(out, sending_);
       }
       co_await stream_.write_buffer(sending_, sent_);
-      sending_.clear();
+      // Given back, not kept: the connection may now stay idle for long.
+      sending_.release();
       sent_ = 0;
       wake(parked_reader_);
     }
