@@ -10,6 +10,7 @@
 #include <exception>
 #include <utility>
 
+#include "memory_return.h"
 #include "server_worker.h"
 
 namespace corothrift::detail {
@@ -64,12 +65,14 @@ ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStr
     loop_.add_timer(*this, last_activity_ + options_.idle_timeout);
   }
   worker_.link(*this);
+  note_connection_opened();
 }
 
 ServerConnection::~ServerConnection() {
   loop_.remove_timer(*this);
   worker_.unlink(*this);
   worker_.connection_closed();
+  note_connection_closed();
 }
 
 void ServerConnection::release() noexcept {

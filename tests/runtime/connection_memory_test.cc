@@ -3,7 +3,8 @@
 // real sockets to an in-process Server:
 // - an idle connection holds at most kIdleBudget bytes (no read buffer, no
 //   write buffer), and so does one idle again after a large call;
-// - rounds of connections opened, used and closed give everything back;
+// - rounds of connections opened, used and closed give everything back, to
+//   the allocator and (most of it) to the kernel;
 // - a peer that announces a 16 MiB frame and stalls after a few bytes costs
 //   in proportion to the bytes it sent, not to what it announced.
 // The kernel's socket buffers are not counted (they are not the process's).
@@ -17,6 +18,7 @@
 
 #include <malloc.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +42,17 @@ constexpr std::size_t kIdleBudget = 2048;
 std::size_t allocated_bytes() {
   struct mallinfo2 info = ::mallinfo2();
   return info.uordblks + info.hblkhd;
+}
+
+// The process's resident memory, from /proc/self/statm.
+std::size_t resident_bytes() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  unsigned long size = 0;
+  unsigned long resident = 0;
+  const int got = std::fscanf(f, "%lu %lu", &size, &resident);
+  std::fclose(f);
+  return got == 2 ? resident * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)) : 0;
 }
 
 // Two sockets per connection (client and server side) plus the test's own.
@@ -176,16 +189,24 @@ TEST(ConnectionMemory, RoundsOfConnectionsGiveTheirMemoryBack) {
   ASSERT_TRUE(all_closed(*server.server));
   Clients clients(kConnections);
   const std::size_t before = allocated_bytes();
+  const std::size_t rss_before = resident_bytes();
   for (int round = 0; round < 3; ++round) {
     clients.open(server.server->port());
     ASSERT_TRUE(clients.call_each()) << "round " << round;
+    const std::size_t rss_open = resident_bytes();
     clients.close();
     ASSERT_TRUE(all_closed(*server.server)) << "round " << round;
     const std::size_t now = allocated_bytes();
-    std::printf("after round %d: %+lld bytes allocated\n", round,
-                static_cast<long long>(now) - static_cast<long long>(before));
+    const std::size_t rss_now = resident_bytes();
+    std::printf("after round %d: %+lld bytes allocated; RSS %+lld KiB open, %+lld KiB closed\n",
+                round, static_cast<long long>(now) - static_cast<long long>(before),
+                (static_cast<long long>(rss_open) - static_cast<long long>(rss_before)) / 1024,
+                (static_cast<long long>(rss_now) - static_cast<long long>(rss_before)) / 1024);
     // A few KiB of slack for containers that settle at a new size.
     EXPECT_LE(now, before + 16 * 1024) << "round " << round;
+    // Freed is not enough: the pages must go back to the kernel (most of
+    // them; the last connections to close may leave a few behind).
+    EXPECT_LE(rss_now, rss_before + (rss_open - rss_before) / 2) << "round " << round;
   }
 }
 
