@@ -1,5 +1,7 @@
 #include "memory_return.h"
 
+#include <algorithm>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -7,28 +9,28 @@
 namespace corothrift::detail {
 namespace {
 
-// Per loop thread: its connections now, and the most since the last return.
+// Per loop thread: its connections now, and those closed since the last
+// return.
 struct Counts {
   std::size_t live = 0;
-  std::size_t peak = 0;
+  std::size_t closed = 0;
 };
 thread_local Counts counts;
 
 }  // namespace
 
-void note_connection_opened() noexcept {
-  ++counts.live;
-  if (counts.live > counts.peak) counts.peak = counts.live;
-}
+void note_connection_opened() noexcept { ++counts.live; }
 
 void note_connection_closed() noexcept {
   // A connection may end on another thread as a server is torn down.
   if (counts.live == 0) return;
   --counts.live;
-  if (counts.peak < kReturnAfterPeak || counts.live > counts.peak / 4) return;
-  counts.peak = counts.live;
+  ++counts.closed;
+  const std::size_t due = counts.live == 0 ? kReturnAtZero : std::max(kReturnEvery, counts.live);
+  if (counts.closed < due) return;
+  counts.closed = 0;
 #if defined(__GLIBC__)
-
+  ::malloc_trim(0);
 #endif
 }
 
