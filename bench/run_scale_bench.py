@@ -182,8 +182,13 @@ def measure_memory(args, running):
 
 
 def run_active(args, running, connections):
+    """bench_load opens its connections one by one before serving them: the
+    warm-up grows with their count, so that no call queued while it was still
+    connecting lands in the measured window."""
     cell = rpc.Cell(f"add {connections}x{args.inflight}", connections, args.inflight)
-    return rpc.run_load_measuring_cpu(args, running, cell)
+    cell_args = argparse.Namespace(**vars(args))
+    cell_args.warmup_ms = args.warmup_ms + connections // 2
+    return rpc.run_load_measuring_cpu(cell_args, running, cell)
 
 
 def ratio(ours, apache):
@@ -228,7 +233,7 @@ def main():
     args = parse_args()
     args.active = [int(c) for c in args.active.split(",")]
     raise_fd_limit(max(args.active + [args.idle, args.round_connections]))
-    per_cell = (args.warmup_ms + args.duration_ms) / 1000.0 + 30
+    per_cell = (args.warmup_ms + max(args.active) // 2 + args.duration_ms) / 1000.0 + 30
     max_seconds = int(per_cell * len(args.active) + 300)
     load = os.getloadavg()
     results = {}
@@ -243,6 +248,9 @@ def main():
         try:
             memory = measure_memory(args, running)
             active = {c: run_active(args, running, c) for c in args.active}
+        except (OSError, RuntimeError) as e:
+            why = running.why_down() if not running.alive() else "server still running"
+            sys.exit(f"{server.name}: {e} ({why})")
         finally:
             running.stop()
         results[server.name] = {"memory": memory, "active": active}
