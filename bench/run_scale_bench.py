@@ -52,6 +52,8 @@ def parse_args():
     p.add_argument("--idle", type=int, default=10000, help="idle connections (RSS per one)")
     p.add_argument("--rounds", type=int, default=5, help="open/use/close rounds")
     p.add_argument("--round-connections", type=int, default=5000)
+    p.add_argument("--stalled", type=int, default=10000,
+                   help="connections that announce a 16 MiB frame and stall after a few bytes")
     p.add_argument("--active", default="1000,10000", help="connection counts of the load cells")
     p.add_argument("--inflight", type=int, default=1, help="calls in flight per connection")
     p.add_argument("--workers", type=int, default=2,
@@ -63,7 +65,7 @@ def parse_args():
                    help="5,000 idle, 2 rounds of 2,000, shorter cells")
     args = p.parse_args()
     if args.quick:
-        args.idle, args.rounds, args.round_connections = 5000, 2, 2000
+        args.idle, args.rounds, args.round_connections, args.stalled = 5000, 2, 2000, 5000
         args.duration_ms, args.warmup_ms = 2000, 2000
     return args
 
@@ -178,7 +180,31 @@ def measure_memory(args, running):
             result["failure"] = "connections not closed by the server"
             break
         result["rounds_kib"].append(settle_rss(pid))
+    if args.stalled:
+        result.update(measure_stalled(args, running, base_fds))
     return result
+
+
+def measure_stalled(args, running, base_fds):
+    """RSS per connection that announced a 16 MiB frame and sent 30 bytes of it."""
+    pid, port = running.process.pid, running.port
+    call = add_call(1, 1, 2)
+    start = struct.pack(">I", 16 * 1024 * 1024 - 16) + call[4:34]
+    before = settle_rss(pid)
+    socks = []
+    try:
+        for _ in range(args.stalled):
+            s = socket.create_connection(("127.0.0.1", port), timeout=30)
+            socks.append(s)
+            s.sendall(start)
+        # No reply to wait for: RSS once it stops changing (bounded).
+        stalled = settle_rss(pid, seconds=5.0)
+        alive = running.alive()
+    finally:
+        close_all(socks)
+    wait_fds(pid, base_fds)
+    return {"stalled_bytes_per_conn": (stalled - before) * 1024 / args.stalled,
+            "stalled_rss_kib": stalled, "stalled_alive": alive}
 
 
 def run_active(args, running, connections):
@@ -210,6 +236,11 @@ def print_report(args, results, load):
         rows.append((f"RSS after round {i + 1} of {args.round_connections} (KiB)",
                      lambda m, i=i: m["rounds_kib"][i] if i < len(m["rounds_kib"]) else 0,
                      "{:.0f}"))
+    if args.stalled:
+        rows.append((f"RSS, {args.stalled} stalled 16 MiB (KiB)",
+                     lambda m: m.get("stalled_rss_kib", 0), "{:.0f}"))
+        rows.append(("bytes per stalled connection",
+                     lambda m: m.get("stalled_bytes_per_conn", 0), "{:.0f}"))
     for label, get, fmt in rows:
         values = [get(mem[n]) for n in names]
         print(f"{label:34}" + "".join(f"{fmt.format(v):>20}" for v in values)
