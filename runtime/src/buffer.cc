@@ -27,6 +27,13 @@ WriteBuffer& WriteBuffer::operator=(WriteBuffer&& other) noexcept {
 
 WriteBuffer::~WriteBuffer() { std::free(data_); }
 
+void WriteBuffer::release() noexcept {
+  clear();
+  std::free(std::exchange(data_, nullptr));
+  capacity_ = 0;
+  refs_.reset();
+}
+
 void WriteBuffer::add_reference(const void* bytes, std::size_t n) {
   if (!refs_) refs_ = std::make_unique<References>();
   refs_->refs.push_back({size_, static_cast<const uint8_t*>(bytes), n});

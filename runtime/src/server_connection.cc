@@ -10,6 +10,7 @@
 #include <exception>
 #include <utility>
 
+#include "memory_return.h"
 #include "server_worker.h"
 
 namespace corothrift::detail {
@@ -64,12 +65,14 @@ ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStr
     loop_.add_timer(*this, last_activity_ + options_.idle_timeout);
   }
   worker_.link(*this);
+  note_connection_opened();
 }
 
 ServerConnection::~ServerConnection() {
   loop_.remove_timer(*this);
   worker_.unlink(*this);
   worker_.connection_closed();
+  note_connection_closed();
 }
 
 void ServerConnection::release() noexcept {
@@ -298,7 +301,8 @@ void ServerConnection::flush_now() noexcept {
   });
   IoResult r = stream_.stream().try_write(std::span(iov, pieces));
   if (r.status == IoStatus::kDone && r.bytes == total) {
-    out.clear();
+    // Given back, not kept: the connection may now stay idle for long.
+    out.release();
     return;
   }
   if (r.status == IoStatus::kDone) {
@@ -321,7 +325,8 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
         std::swap(out, sending_);
       }
       co_await stream_.write_buffer(sending_, sent_);
-      sending_.clear();
+      // Given back, not kept: the connection may now stay idle for long.
+      sending_.release();
       sent_ = 0;
       wake(parked_reader_);
     }

@@ -3,14 +3,14 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <memory>
 
 namespace corothrift {
 namespace detail {
 namespace {
 
-// Above this the buffer returns to its initial size once drained.
-constexpr std::size_t kShrinkAbove = 1024 * 1024;
 constexpr std::size_t kHeaderSize = 4;
 
 std::uint32_t load_be32(const std::byte* p) noexcept {
@@ -26,48 +26,112 @@ void store_be32(std::byte* p, std::uint32_t v) noexcept {
   p[3] = std::byte(v);
 }
 
-// One try_read into the buffer's free tail; false when it must wait (the op
-// then waits for the readiness the stream named). Sets eof at end of stream.
+// A read straight into a block's free tail needs at least this much room
+// (or all the bytes still missing); smaller tails read through the scratch
+// space, which takes up to kDefaultReadBufferSize at once.
+constexpr std::size_t kMinDirectRead = 4096;
+// Blocks are sized in these steps.
+constexpr std::size_t kBlockGranule = 64;
+
+std::size_t round_up(std::size_t n) noexcept {
+  return (n + kBlockGranule - 1) / kBlockGranule * kBlockGranule;
+}
+
+// Where reads land when a buffer's block has no room: one per thread, used
+// only between a read_space and its commit_read (no suspension between
+// them), so the connections of a loop share it.
+std::span<std::byte> scratch_space() {
+  thread_local std::unique_ptr<std::byte[]> scratch;
+  if (!scratch) scratch = std::make_unique_for_overwrite<std::byte[]>(kDefaultReadBufferSize);
+  return {scratch.get(), kDefaultReadBufferSize};
+}
+
+// One try_read into the buffer; false when it must wait (the op then waits
+// for the readiness the stream named). Sets eof at end of stream.
 template <typename Op>
-bool read_into(Op& op, ByteStream& stream, ReadBuffer& buffer, std::size_t min_free, int& error,
+bool read_into(Op& op, ByteStream& stream, ReadBuffer& buffer, std::size_t missing, int& error,
                bool& eof) noexcept {
-  std::span<std::byte> tail;
   try {
-    tail = buffer.tail(min_free);
+    IoResult r = stream.try_read(buffer.read_space(missing));
+    if (op.must_wait(r)) return false;
+    eof = r.status == IoStatus::kEnd;
+    if (r.status == IoStatus::kDone) buffer.commit_read(r.bytes);
   } catch (...) {
     error = ENOMEM;
-    return true;
   }
-  IoResult r = stream.try_read(tail);
-  if (op.must_wait(r)) return false;
-  eof = r.status == IoStatus::kEnd;
-  if (r.status == IoStatus::kDone) buffer.commit(r.bytes);
   return true;
 }
 
 }  // namespace
 
-ReadBuffer::ReadBuffer(std::size_t initial_capacity)
-    : initial_(std::max<std::size_t>(initial_capacity, 64)),
-      block_(BlockRef::adopt(SharedBlock::create(initial_))) {}
+ReadBuffer::ReadBuffer(std::size_t max_read)
+    : max_read_(std::clamp<std::size_t>(max_read, 64, kDefaultReadBufferSize)) {}
 
 void ReadBuffer::consume(std::size_t n) noexcept {
   begin_ += n;
   if (begin_ != end_) return;
-  if (block_->capacity() > kShrinkAbove && block_->capacity() > initial_) {
-    // Keep the big block if allocation fails: correctness does not depend on it.
-    try {
-      block_ = BlockRef::adopt(SharedBlock::create(initial_));
-      begin_ = end_ = 0;
-    } catch (...) {
-    }
+  // Whoever still points into the block keeps it alive; an idle buffer
+  // holds nothing.
+  block_.reset();
+  begin_ = end_ = 0;
+}
+
+std::span<std::byte> ReadBuffer::read_space(std::size_t missing) {
+  scratch_read_ = false;
+  const std::size_t capacity = block_ ? block_->capacity() : 0;
+  if (block_ && begin_ == end_ && block_->unique()) begin_ = end_ = 0;
+  const std::size_t free = capacity - end_;
+  if (block_ && free != 0 &&
+      free >= std::min(missing == 0 ? kMinDirectRead : missing, kMinDirectRead)) {
+    return {block_->data() + end_, free};
   }
-  // Empty now; tail() starts again at the block's start once nobody else
-  // holds it (rewinding now could write over bytes a binary points to).
+  scratch_read_ = true;
+  // Held bytes plus the whole rest of the message: the most worth holding.
+  scratch_capacity_ = missing == 0 ? SIZE_MAX : size() + missing;
+  return scratch_space().first(max_read_);
+}
+
+void ReadBuffer::commit_read(std::size_t n) {
+  if (!scratch_read_) {
+    end_ += n;
+    return;
+  }
+  scratch_read_ = false;
+  if (n == 0) return;
+  // Growth doubles what is held (so copying stays linear in the bytes
+  // received) but never past the message's announced end, and never beyond
+  // twice the bytes actually held.
+  const std::size_t held = size() + n;
+  const std::size_t wanted = std::max(held, std::min(2 * size(), scratch_capacity_));
+  make_room(n, round_up(wanted));
+  std::memcpy(block_->data() + end_, scratch_space().data(), n);
+  end_ += n;
+}
+
+void ReadBuffer::make_room(std::size_t n, std::size_t wanted_capacity) {
+  if (!block_) {
+    block_ = BlockRef::adopt(SharedBlock::create(wanted_capacity));
+    begin_ = end_ = 0;
+    return;
+  }
+  const std::size_t capacity = block_->capacity();
+  if (capacity - end_ >= n) return;
+  const std::size_t used = end_ - begin_;
+  if (capacity - used >= n && block_->unique()) {
+    std::memmove(block_->data(), block_->data() + begin_, used);
+    begin_ = 0;
+    end_ = used;
+    return;
+  }
+  move_to_new_block(std::max(wanted_capacity, used + n));
 }
 
 std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
   min_free = std::max<std::size_t>(min_free, 1);
+  if (!block_) {
+    make_room(min_free, round_up(std::max(min_free, max_read_)));
+    return {block_->data() + end_, block_->capacity() - end_};
+  }
   if (begin_ == end_ && begin_ != 0 && block_->unique()) begin_ = end_ = 0;
   const std::size_t capacity = block_->capacity();
   if (capacity - end_ >= min_free) return {block_->data() + end_, capacity - end_};
@@ -79,9 +143,9 @@ std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
     begin_ = 0;
     end_ = used;
   } else {
-    // Someone holds this block: move the unread bytes to a new one, as large
-    // as this one unless this one grew past kShrinkAbove for a huge message.
-    move_to_new_block(std::max({initial_, used + min_free, std::min(capacity, kShrinkAbove)}));
+    // Someone holds this block: move the unread bytes to a new one, only as
+    // large as they need (the held block may be huge).
+    move_to_new_block(round_up(std::max(max_read_, used + min_free)));
   }
   return {block_->data() + end_, block_->capacity() - end_};
 }
@@ -89,7 +153,7 @@ std::span<std::byte> ReadBuffer::tail(std::size_t min_free) {
 void ReadBuffer::move_to_new_block(std::size_t capacity) {
   const std::size_t used = end_ - begin_;
   BlockRef block = BlockRef::adopt(SharedBlock::create(capacity));
-  std::memcpy(block->data(), block_->data() + begin_, used);
+  if (used != 0) std::memcpy(block->data(), block_->data() + begin_, used);
   block_ = std::move(block);
   begin_ = 0;
   end_ = used;
@@ -98,7 +162,8 @@ void ReadBuffer::move_to_new_block(std::size_t capacity) {
 bool FillOp::attempt() noexcept {
   for (;;) {
     if (need_ == 0 ? read_once_ : buffer_->size() >= need_) return true;
-    std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 1;
+    // 0: any bytes will do.
+    std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 0;
     if (!read_into(*this, *stream_, *buffer_, missing, error_, eof_)) return false;
     read_once_ = true;
     if (error_ || eof_) return true;

@@ -63,8 +63,8 @@ inline void store_be(uint8_t* p, T v) noexcept {
 // bits the binary protocol stores big-endian, and back.
 template <class T>
 constexpr auto number_bits(T v) noexcept {
-  return std::bit_cast<std::make_unsigned_t<
-      std::conditional_t<std::is_floating_point_v<T>, int64_t, T>>>(v);
+  return std::bit_cast<
+      std::make_unsigned_t<std::conditional_t<std::is_floating_point_v<T>, int64_t, T>>>(v);
 }
 template <class T>
 inline T number_from_bits(const uint8_t* p) noexcept {
@@ -111,6 +111,9 @@ class WriteBuffer {
     size_ = 0;
     if (refs_) clear_references();
   }
+  // clear(), and gives the storage back too: for a buffer that may stay
+  // unused for long (an idle connection's output).
+  void release() noexcept;
   void reserve(std::size_t capacity) {
     if (capacity > capacity_) grow_to(capacity);
   }
@@ -253,8 +256,7 @@ class ReadBuffer {
   // Bytes inside a shared block (a connection's read buffer): large binaries
   // decoded from them share the block instead of copying (Binary::assign).
   ReadBuffer(std::span<const uint8_t> bytes, detail::SharedBlock* block) noexcept
-      : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()),
-        block_(block) {
+      : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()), block_(block) {
     assert(block == nullptr ||
            (reinterpret_cast<const std::byte*>(begin_) >= block->data() &&
             reinterpret_cast<const std::byte*>(end_) <= block->data() + block->capacity()));

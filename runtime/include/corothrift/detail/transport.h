@@ -1,7 +1,7 @@
 #pragma once
 // Stream transports over a ByteStream (a Socket, or a stream wrapping one),
-// with read buffers reused across messages
-// (no allocation per message once the buffer has grown to the largest one).
+// with read buffers taken as bytes arrive and given back once they are
+// consumed (see ReadBuffer).
 //
 // FramedTransport: Thrift's framed transport, a 4-byte big-endian length and
 // the payload.
@@ -17,7 +17,7 @@
 //   while (!(n = measure_message(s.available()))) co_await s.read_more();
 //   decode(s.available().first(n)); s.consume(n);
 //
-// All awaiters here allocate nothing (beyond growing the buffer) and try the
+// All awaiters here allocate nothing (beyond the read buffer) and try the
 // stream's primitive before waiting (a Socket skips the syscall when its last
 // read found it drained).
 // One reader and one writer at a time per transport; spans handed out stay
@@ -41,33 +41,55 @@ inline constexpr std::size_t kDefaultReadBufferSize = 64 * 1024;
 
 namespace detail {
 
-// A growable byte window [begin, end) inside one heap block. Compacts before
-// growing; drops back to its initial size after holding a huge message. The
-// block is shared (SharedBlock): while a decoded binary or a request still
-// points into it, new bytes go only after end() or into a fresh block, so
-// what they point to never changes.
+// A growable byte window [begin, end) inside one heap block, taken only when
+// bytes arrive and dropped as soon as they are all consumed: an idle
+// connection holds no block. The block is shared (SharedBlock): while a
+// decoded binary or a request still points into it, new bytes go only after
+// end() or into a fresh block, so what they point to never changes; dropping
+// it leaves it to them.
+//
+// Reads from a stream (read_space/commit_read) go straight into the block's
+// free tail when it has room for them, and otherwise into the thread's
+// scratch space, from where only the bytes that came are copied into a
+// block sized to what is held: a peer that announces a huge message and
+// stalls costs what it sent, not what it announced.
 class ReadBuffer {
  public:
-  explicit ReadBuffer(std::size_t initial_capacity);
+  // max_read: the most one read takes (at most kDefaultReadBufferSize, the
+  // scratch space's size).
+  explicit ReadBuffer(std::size_t max_read = kDefaultReadBufferSize);
   std::span<const std::byte> data() const noexcept {
+    if (!block_) return {};
     return {block_->data() + begin_, end_ - begin_};
   }
   std::size_t size() const noexcept { return end_ - begin_; }
+  // Drops the block once everything is consumed.
   void consume(std::size_t n) noexcept;
-  // Free space after end(), with at least `min_free` bytes (compacting or growing).
+  // Free space after end(), with at least `min_free` bytes (compacting or
+  // growing); for callers that write a known number of bytes.
   std::span<std::byte> tail(std::size_t min_free);
   void commit(std::size_t n) noexcept { end_ += n; }
-  // The block data() lies in, for decoders that share it.
+  // Where the next read from a stream goes, `missing` bytes being still
+  // needed (0: unknown); the bytes read are then taken by commit_read on the
+  // same thread, before anything else reads into any ReadBuffer.
+  std::span<std::byte> read_space(std::size_t missing);
+  void commit_read(std::size_t n);
+  // The block data() lies in (null when empty), for decoders that share it.
   SharedBlock* block() const noexcept { return block_.get(); }
 
  private:
   // Moves the unread bytes to the start of a new block of `capacity`.
   void move_to_new_block(std::size_t capacity);
+  // Room for `n` more bytes after end(), held bytes kept.
+  void make_room(std::size_t n, std::size_t wanted_capacity);
 
-  std::size_t initial_;
+  std::size_t max_read_;
   BlockRef block_;
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  // The last read_space was the scratch space, wanting this capacity.
+  bool scratch_read_ = false;
+  std::size_t scratch_capacity_ = 0;
 };
 
 // Reads into a ReadBuffer until it holds enough bytes.
