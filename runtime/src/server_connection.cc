@@ -162,7 +162,8 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
 
 NextMessage ServerConnection::next_request(std::span<const uint8_t> bytes) {
   if (is_http()) {
-    NextMessage next = next_http_request(bytes, options_.limits, http_, dechunked_);
+    NextMessage next =
+        next_http_request(bytes, options_.limits, http_, dechunked_, options_.http_path);
     if (next.consumed != 0) framing_->protocol = http_body_protocol(next.message);
     return next;
   }

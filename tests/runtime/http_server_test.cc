@@ -1,9 +1,9 @@
-// Our server's HTTP wire with requests pipelined on one connection: they run
-// at once (a slow call does not hold up the dispatch of the ones behind
-// it), yet every response, error and oneway acknowledgement goes out in
-// request order, as HTTP/1.1 requires. The handler parks delay() calls
-// until the test releases them, so "at once" is seen by counting parked
-// calls, not by timing.
+// Our server's HTTP wire. Requests pipelined on one connection run at once
+// (a slow call does not hold up the dispatch of the ones behind it), yet
+// every response, error and oneway acknowledgement goes out in request
+// order, as HTTP/1.1 requires; the handler parks delay() calls until the
+// test releases them, so "at once" is seen by counting parked calls, not by
+// timing. A configured path (ServerOptions::http_path) refuses others.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -77,6 +77,55 @@ TEST_F(HttpPipelining, AnErrorStatusComesAfterTheResponsesToTheRequestsBeforeIt)
   EXPECT_EQ(add_result(first.body), 1);
   EXPECT_EQ(read_response(raw_).status_line, "HTTP/1.1 400 Bad Request");
   EXPECT_TRUE(raw_.closed_by_server());
+}
+
+class HttpPath : public ::testing::Test {
+ protected:
+  static ServerOptions at_thrift() {
+    ServerOptions options;
+    options.threads = 1;
+    options.http_path = "/thrift";
+    return options;
+  }
+  // The status line answered to one POST of add(2, 3) to `path`.
+  std::string status_at(std::string_view path) {
+    RawClient raw(server_.server->port());
+    raw.send(post(call_body("add", 2, 3), "", path));
+    calc::HttpResponse response = read_response(raw);
+    if (response.status_line == "HTTP/1.1 200 OK") {
+      EXPECT_EQ(add_result(response.body), 5);
+    }
+    return response.status_line;
+  }
+
+  calc::LogCapture log_;
+  calc::CalcServer server_{at_thrift()};
+};
+
+TEST_F(HttpPath, PostsToTheConfiguredPathAreAnsweredWithOrWithoutAQuery) {
+  EXPECT_EQ(status_at("/thrift"), "HTTP/1.1 200 OK");
+  EXPECT_EQ(status_at("/thrift?trace=1"), "HTTP/1.1 200 OK");
+  EXPECT_EQ(status_at("http://example.org/thrift"), "HTTP/1.1 200 OK");
+}
+
+TEST_F(HttpPath, APostToAnotherPathIsA404WithItsPathLoggedAndTheConnectionClosed) {
+  RawClient raw(server_.server->port());
+  raw.send(post(call_body("add", 2, 3), "", "/thrift/extra"));
+  EXPECT_EQ(read_response(raw).status_line, "HTTP/1.1 404 Not Found");
+  EXPECT_TRUE(raw.closed_by_server());
+  EXPECT_TRUE(log_.contains("path '/thrift/extra' is not the configured '/thrift'"));
+  EXPECT_EQ(status_at("/"), "HTTP/1.1 404 Not Found");
+  EXPECT_EQ(status_at("/Thrift"), "HTTP/1.1 404 Not Found");
+  EXPECT_EQ(status_at("/thrift"), "HTTP/1.1 200 OK");
+}
+
+TEST(HttpAnyPath, WithoutAConfiguredPathEveryPathIsServed) {
+  calc::CalcServer server;
+  for (std::string_view path : {"/", "/thrift", "/a/b?c=d", "*"}) {
+    RawClient raw(server.server->port());
+    raw.send(post(call_body("add", 2, 3), "", path));
+    EXPECT_EQ(add_result(read_response(raw).body), 5) << path;
+  }
 }
 
 }  // namespace
