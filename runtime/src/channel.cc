@@ -200,23 +200,56 @@ Task<void> ClientChannel::request_response(OutgoingRequest request, ReplyDecoder
   pending.set_reply_headers(options.reply_headers);
   const Clock::duration timeout = options.timeout.value_or(options_.call_timeout);
   const Clock::time_point start = loop_.now();
+  // The call's turn, while the HTTP server closes after each response.
+  struct WaitForTurn {
+    ClientChannel& channel;
+    bool await_ready() const noexcept { return !channel.http_turn_taken_; }
+    void await_suspend(std::coroutine_handle<> h) { channel.http_turn_waiters_.push_back(h); }
+    void await_resume() const noexcept { channel.http_turn_taken_ = true; }
+  };
+  struct Turn {
+    ClientChannel* channel = nullptr;
+    ~Turn() {
+      if (channel != nullptr) channel->pass_http_turn();
+    }
+  } turn;
   for (;;) {
+    if (http_one_at_a_time_ && turn.channel == nullptr) {
+      co_await WaitForTurn{*this};
+      turn.channel = this;
+    }
     if (!usable()) co_await reconnect();
     int32_t seqid = queue_message(request, MessageType::Call, options);
     // A call sent again keeps its first deadline.
     conn_->add(pending, seqid, remaining(timeout, start));
     try {
       co_await pending;
+      // A server that keeps the connection open after a response takes
+      // pipelined calls again.
+      if (usable()) http_one_at_a_time_ = false;
       co_return;
     } catch (const detail::UnprocessedRequest&) {
       // The HTTP server closed after an earlier response: it promised not to
       // process this request, so it goes again on a new connection (with a
       // new seqid). Every such close answered one request, so this ends.
       // The args are intact: HTTP encodes them by copy, never moving from
-      // them (queue_message).
+      // them (queue_message). Until a server keeps a connection open, calls
+      // go one at a time: pipelining N calls to a server that takes one per
+      // connection would send N(N+1)/2 requests.
+      http_one_at_a_time_ = true;
     }
     pending.rearm();
   }
+}
+
+void ClientChannel::pass_http_turn() noexcept {
+  if (http_turn_waiters_.empty()) {
+    http_turn_taken_ = false;
+    return;
+  }
+  // Handed over: the turn stays taken.
+  loop_.schedule(http_turn_waiters_.front());
+  http_turn_waiters_.pop_front();
 }
 
 Task<void> ClientChannel::request_oneway(OutgoingRequest request, CallOptions options) {

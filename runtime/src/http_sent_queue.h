@@ -9,6 +9,7 @@
 
 #include <corothrift/buffer.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 #include <span>
@@ -24,6 +25,12 @@ struct HttpSentRequest {
 
 class HttpSentQueue {
  public:
+  // Unacknowledged oneways kept at most: Apache's C++ THttpServer never
+  // acknowledges one, so a client sending it only oneways would keep them
+  // all. Beyond this the oldest is forgotten (never sent again: a loss, not
+  // a duplicate, should its server then close without processing it).
+  static constexpr std::size_t kMaxKeptOneways = 256;
+
   // `request` is kept for a oneway only.
   void sent(int32_t seqid, bool oneway, std::span<const uint8_t> request);
   // A response carrying the reply to `seqid` answers that call and the
@@ -32,11 +39,17 @@ class HttpSentQueue {
   // An empty response acknowledges the oldest request, if it is a oneway.
   void acknowledged() noexcept;
   // Every request still unanswered, oldest first; the queue is empty after.
-  std::deque<HttpSentRequest> take_unanswered() noexcept { return std::exchange(sent_, {}); }
+  std::deque<HttpSentRequest> take_unanswered() noexcept {
+    oneways_ = 0;
+    return std::exchange(sent_, {});
+  }
   std::size_t size() const noexcept { return sent_.size(); }
 
  private:
+  void erase_front(std::size_t n) noexcept;
+
   std::deque<HttpSentRequest> sent_;
+  std::size_t oneways_ = 0;  // oneways in sent_
 };
 
 }  // namespace corothrift::detail

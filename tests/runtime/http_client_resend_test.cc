@@ -12,6 +12,7 @@
 #include <corothrift/when_all.h>
 
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -42,6 +43,11 @@ class ClosingServer {
   int connections() {
     std::lock_guard lock(mutex_);
     return connections_;
+  }
+  // The bytes of each request read (head and body).
+  std::vector<std::size_t> request_sizes() {
+    std::lock_guard lock(mutex_);
+    return request_sizes_;
   }
 
  private:
@@ -78,6 +84,10 @@ class ClosingServer {
       ssize_t n = ::recv(fd, body.data() + got, body.size() - got, 0);
       if (n <= 0) return;
       got += static_cast<std::size_t>(n);
+    }
+    {
+      std::lock_guard lock(mutex_);
+      request_sizes_.push_back(head.size() + body.size());
     }
     send_all(fd, respond(body));
   }
@@ -121,8 +131,35 @@ class ClosingServer {
   calc::RawListener listener_;
   std::mutex mutex_;
   std::vector<std::string> processed_;
+  std::vector<std::size_t> request_sizes_;
   int connections_ = 0;
   std::thread thread_;
+};
+
+// Counts the bytes the client writes, over all its connections.
+class CountingStream final : public ByteStream {
+ public:
+  CountingStream(Socket socket, std::size_t& written)
+      : inner_(std::move(socket)), written_(&written) {}
+  IoResult try_read(std::span<std::byte> buffer) noexcept override {
+    return inner_.try_read(buffer);
+  }
+  IoResult try_write(std::span<const iovec> pieces) noexcept override {
+    IoResult r = inner_.try_write(pieces);
+    if (r.status == IoStatus::kDone) *written_ += r.bytes;
+    return r;
+  }
+  void shutdown_write() override { inner_.shutdown_write(); }
+  void abort() noexcept override { inner_.abort(); }
+  void close() noexcept override { inner_.close(); }
+  bool is_open() const noexcept override { return inner_.is_open(); }
+  FdWatch& watch() const noexcept override { return inner_.watch(); }
+  Address local_address() const override { return inner_.local_address(); }
+  Address peer_address() const override { return inner_.peer_address(); }
+
+ private:
+  Socket inner_;
+  std::size_t* written_;
 };
 
 class HttpClientResend : public ::testing::TestWithParam<CloseStyle> {
@@ -131,11 +168,15 @@ class HttpClientResend : public ::testing::TestWithParam<CloseStyle> {
     ChannelOptions options;
     options.transport = TransportKind::Http;
     options.call_timeout = std::chrono::seconds(20);
+    options.wrap_stream = [this](Socket socket) -> std::unique_ptr<ByteStream> {
+      return std::make_unique<CountingStream>(std::move(socket), written_);
+    };
     return calc::CalcClient(
         std::make_shared<ClientChannel>(loop_, Address::ipv4("127.0.0.1", port), options));
   }
 
   EventLoop loop_;
+  std::size_t written_ = 0;  // loop thread only
 };
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
@@ -155,6 +196,26 @@ TEST_P(HttpClientResend, PipelinedCallsCutOffByACloseAreSentAgainAndEachIsProces
   EXPECT_EQ(sorted(server.processed()),
             (std::vector<std::string>{"add(0,100)", "add(1,100)", "add(2,100)", "add(3,100)",
                                       "add(4,100)"}));
+  EXPECT_EQ(server.connections(), kCalls);
+}
+
+// Once a server has closed under pipelined calls, calls go one at a time:
+// N calls cost 2N - 1 requests (N on the first connection, then one per
+// connection), not the N(N+1)/2 of pipelining them all again each time.
+TEST_P(HttpClientResend, AfterACloseCutOffCallsCallsGoOneAtATime) {
+  constexpr int kCalls = 20;
+  ClosingServer server(GetParam(), kCalls);
+  calc::CalcClient calc = client(server.port());
+  std::vector<Task<int32_t>> calls;
+  for (int i = 0; i < kCalls; ++i) calls.push_back(calc.add(10 + i, 100));
+  std::vector<int32_t> sums = calc::run(loop_, when_all(std::move(calls)));
+  for (int i = 0; i < kCalls; ++i) EXPECT_EQ(sums[i], 110 + i);
+  // Every request here has the same size (two-digit numbers, small seqids).
+  std::vector<std::size_t> sizes = server.request_sizes();
+  ASSERT_EQ(sizes.size(), static_cast<std::size_t>(kCalls));
+  EXPECT_EQ(*std::min_element(sizes.begin(), sizes.end()),
+            *std::max_element(sizes.begin(), sizes.end()));
+  EXPECT_EQ(written_, sizes[0] * (2 * kCalls - 1));
   EXPECT_EQ(server.connections(), kCalls);
 }
 

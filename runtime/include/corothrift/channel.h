@@ -24,6 +24,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <string>
@@ -234,6 +235,8 @@ class ClientChannel : public Channel {
   // throws TimeoutError when nothing is.
   Clock::duration remaining(Clock::duration timeout, Clock::time_point start) const;
   detail::FlushWaiter flushed() noexcept;
+  // Ends a call's HTTP turn: the next waiting call takes it.
+  void pass_http_turn() noexcept;
 
   EventLoop& loop_;
   Address address_;
@@ -246,6 +249,11 @@ class ClientChannel : public Channel {
   bool connecting_ = false;
   std::vector<std::coroutine_handle<>> connect_waiters_;
   std::exception_ptr connect_error_;
+  // HTTP, after a server closed under pipelined calls: one call in flight
+  // at a time; the others wait in order for the turn.
+  bool http_one_at_a_time_ = false;
+  bool http_turn_taken_ = false;
+  std::deque<std::coroutine_handle<>> http_turn_waiters_;
 };
 
 }  // namespace corothrift
