@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "calc_fixture.h"
+#include "forwarding_stream.h"
 #include "raw_peer.h"
 
 namespace {
@@ -137,28 +138,17 @@ class ClosingServer {
 };
 
 // Counts the bytes the client writes, over all its connections.
-class CountingStream final : public ByteStream {
+class CountingStream final : public calc::ForwardingStream {
  public:
   CountingStream(Socket socket, std::size_t& written)
-      : inner_(std::move(socket)), written_(&written) {}
-  IoResult try_read(std::span<std::byte> buffer) noexcept override {
-    return inner_.try_read(buffer);
-  }
+      : ForwardingStream(std::move(socket)), written_(&written) {}
   IoResult try_write(std::span<const iovec> pieces) noexcept override {
     IoResult r = inner_.try_write(pieces);
     if (r.status == IoStatus::kDone) *written_ += r.bytes;
     return r;
   }
-  void shutdown_write() override { inner_.shutdown_write(); }
-  void abort() noexcept override { inner_.abort(); }
-  void close() noexcept override { inner_.close(); }
-  bool is_open() const noexcept override { return inner_.is_open(); }
-  FdWatch& watch() const noexcept override { return inner_.watch(); }
-  Address local_address() const override { return inner_.local_address(); }
-  Address peer_address() const override { return inner_.peer_address(); }
 
  private:
-  Socket inner_;
   std::size_t* written_;
 };
 
