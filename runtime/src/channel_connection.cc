@@ -165,7 +165,7 @@ void ChannelConnection::handle_http_response(std::span<const uint8_t> body) {
   }
 }
 
-void ChannelConnection::hand_back_unanswered() noexcept {
+void ChannelConnection::hand_back_unanswered() {
   for (HttpSentRequest& request : http_sent_.take_unanswered()) {
     if (request.oneway) {
       unprocessed_oneways_.push_back(std::move(request));

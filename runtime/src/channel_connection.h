@@ -90,7 +90,7 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   // One HTTP response: its reply, nothing for a oneway's empty one. After a
   // response that ends the connection, the requests behind it go again.
   void handle_http_response(std::span<const uint8_t> body);
-  void hand_back_unanswered() noexcept;
+  void hand_back_unanswered();
   void wake_writer() noexcept;
   void complete_flushes() noexcept;
 
