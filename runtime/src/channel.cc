@@ -179,8 +179,11 @@ Task<void> ClientChannel::reconnect() {
   connect_error_ = nullptr;
   try {
     Socket socket = co_await corothrift::connect(loop_, address_, options_.connect_timeout);
-    conn_ = std::make_shared<detail::ChannelConnection>(
+    auto fresh = std::make_shared<detail::ChannelConnection>(
         loop_, options_, wrap_socket(std::move(socket), options_.wrap_stream));
+    // Oneways an HTTP server closed the last connection without processing.
+    if (conn_) conn_->resend_unprocessed_on(*fresh);
+    conn_ = std::move(fresh);
     conn_->start();
   } catch (...) {
     connect_error_ = std::current_exception();
@@ -195,10 +198,58 @@ Task<void> ClientChannel::request_response(OutgoingRequest request, ReplyDecoder
   detail::PendingCall pending(reply.decode, reply.result);
   if (options.reply_headers != nullptr) options.reply_headers->clear();
   pending.set_reply_headers(options.reply_headers);
-  if (!usable()) co_await reconnect();
-  int32_t seqid = queue_message(request, MessageType::Call, options);
-  register_call(pending, seqid, options);
-  co_await pending;
+  const Clock::duration timeout = options.timeout.value_or(options_.call_timeout);
+  const Clock::time_point start = loop_.now();
+  // The call's turn, while the HTTP server closes after each response.
+  struct WaitForTurn {
+    ClientChannel& channel;
+    bool await_ready() const noexcept { return !channel.http_turn_taken_; }
+    void await_suspend(std::coroutine_handle<> h) { channel.http_turn_waiters_.push_back(h); }
+    void await_resume() const noexcept { channel.http_turn_taken_ = true; }
+  };
+  struct Turn {
+    ClientChannel* channel = nullptr;
+    ~Turn() {
+      if (channel != nullptr) channel->pass_http_turn();
+    }
+  } turn;
+  for (;;) {
+    if (http_one_at_a_time_ && turn.channel == nullptr) {
+      co_await WaitForTurn{*this};
+      turn.channel = this;
+    }
+    if (!usable()) co_await reconnect();
+    int32_t seqid = queue_message(request, MessageType::Call, options);
+    // A call sent again keeps its first deadline.
+    conn_->add(pending, seqid, remaining(timeout, start));
+    try {
+      co_await pending;
+      // A server that keeps the connection open after a response takes
+      // pipelined calls again.
+      if (usable()) http_one_at_a_time_ = false;
+      co_return;
+    } catch (const detail::UnprocessedRequest&) {
+      // The HTTP server closed after an earlier response: it promised not to
+      // process this request, so it goes again on a new connection (with a
+      // new seqid). Every such close answered one request, so this ends.
+      // The args are intact: HTTP encodes them by copy, never moving from
+      // them (queue_message). Until a server keeps a connection open, calls
+      // go one at a time: pipelining N calls to a server that takes one per
+      // connection would send N(N+1)/2 requests.
+      http_one_at_a_time_ = true;
+    }
+    pending.rearm();
+  }
+}
+
+void ClientChannel::pass_http_turn() noexcept {
+  if (http_turn_waiters_.empty()) {
+    http_turn_taken_ = false;
+    return;
+  }
+  // Handed over: the turn stays taken.
+  loop_.schedule(http_turn_waiters_.front());
+  http_turn_waiters_.pop_front();
 }
 
 Task<void> ClientChannel::request_oneway(OutgoingRequest request, CallOptions options) {
@@ -224,7 +275,10 @@ int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType
                            request.args, nullptr, options_.protocol, wire_name_, type, seqid);
     const std::string& host =
         options_.http_host.empty() ? (http_host_ = address_.to_string()) : options_.http_host;
+    const std::size_t at = conn_->out().size();  // HTTP requests are held, never referred to
     detail::append_http_request(conn_->out(), host, options_.http_path, message.bytes());
+    conn_->http_request_queued(seqid, type == MessageType::Oneway,
+                               conn_->out().bytes().subspan(at));
   } else if (options_.transport == TransportKind::Header) {
     detail::append_header_message(conn_->out(), {0, options_.zlib, &options.request_headers},
                                   options_.limits.max_frame_bytes, request.encode, request.args,
@@ -238,9 +292,15 @@ int32_t ClientChannel::queue_message(const OutgoingRequest& request, MessageType
   return seqid;
 }
 
-void ClientChannel::register_call(detail::PendingCall& call, int32_t seqid,
-                                  const CallOptions& options) {
-  conn_->add(call, seqid, options.timeout.value_or(options_.call_timeout));
+Clock::duration ClientChannel::remaining(Clock::duration timeout, Clock::time_point start) const {
+  if (timeout <= Clock::duration::zero()) return timeout;
+  Clock::duration left = timeout - (loop_.now() - start);
+  if (left <= Clock::duration::zero()) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(timeout).count();
+    throw TimeoutError(
+        fmt::format("call timed out after {} ms (before it could be sent again)", ms));
+  }
+  return left;
 }
 
 detail::FlushWaiter ClientChannel::flushed() noexcept {

@@ -138,21 +138,53 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
       complete_flushes();
     }
   } catch (...) {
-    fail(describe_failure(peer_, std::current_exception()));
+    // An HTTP server that closes after a response may reset the connection
+    // under requests still being written: the reader still takes the
+    // responses that arrived (one may say which requests go again) and
+    // fails the connection when the stream ends.
+    if (framing_.transport != TransportKind::Http) {
+      fail(describe_failure(peer_, std::current_exception()));
+    } else {
+      write_failed_ = true;
+    }
   }
 }
 
 void ChannelConnection::handle_http_response(std::span<const uint8_t> body) {
-  if (!body.empty()) handle_reply(body);
+  if (body.empty()) {
+    http_sent_.acknowledged();
+  } else {
+    http_sent_.answered(handle_reply(body));
+  }
   if (http_.close) {
-    // The server closes after this response (HTTP/1.0, Connection: close):
-    // calls sent after it on this connection get no answer.
+    // The server closes after this response (HTTP/1.0, Connection: close)
+    // and processes no request behind it.
+    hand_back_unanswered();
     fail(std::make_exception_ptr(
         ConnectionClosed(fmt::format("{} closes the HTTP connection after a response", peer_))));
   }
 }
 
-void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
+void ChannelConnection::hand_back_unanswered() {
+  for (HttpSentRequest& request : http_sent_.take_unanswered()) {
+    if (request.oneway) {
+      unprocessed_oneways_.push_back(std::move(request));
+    } else if (PendingCall* call = calls_.take(request.seqid)) {
+      call->complete(std::make_exception_ptr(UnprocessedRequest(
+          fmt::format("{} closed the HTTP connection before processing this call", peer_))));
+    }
+  }
+}
+
+void ChannelConnection::resend_unprocessed_on(ChannelConnection& fresh) {
+  for (HttpSentRequest& request : std::exchange(unprocessed_oneways_, {})) {
+    fresh.out().append(request.bytes.bytes());
+    fresh.http_request_queued(request.seqid, true, request.bytes.bytes());
+  }
+  fresh.message_queued();
+}
+
+int32_t ChannelConnection::handle_reply(std::span<const uint8_t> message) {
   ProtocolKind protocol = framing_.protocol;
   SharedBlock* block =
       framing_.transport == TransportKind::Http && http_.chunked ? nullptr : stream_.block();
@@ -160,7 +192,7 @@ void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
     parse_header_frame(message, limits_, header_, inflated_);
     // Apache's THeader servers flush an empty frame when they give up on a
     // request (then close); its readers skip frames without a message.
-    if (header_.payload.empty()) return;
+    if (header_.payload.empty()) return -1;  // no seqid of ours is negative
     message = header_.payload;
     protocol = header_.protocol;
     if (header_.zlib) block = nullptr;
@@ -171,7 +203,7 @@ void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
   if (call == nullptr) {
     log(LogLevel::kDebug, "corothrift: dropping a reply from {} for seqid {} (no call waits)",
         peer_, header.seqid);
-    return;
+    return header.seqid;
   }
   if (call->reply_headers() != nullptr) *call->reply_headers() = std::move(header_.headers);
   std::exception_ptr error;
@@ -190,6 +222,7 @@ void ChannelConnection::handle_reply(std::span<const uint8_t> message) {
     error = std::current_exception();
   }
   call->complete(std::move(error));
+  return header.seqid;
 }
 
 }  // namespace corothrift::detail

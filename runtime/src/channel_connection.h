@@ -10,18 +10,27 @@
 #include <corothrift/detail/transport.h>
 
 #include <coroutine>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "detached.h"
+#include "http_sent_queue.h"
 #include "http_wire.h"
 #include "seqid_table.h"
 #include "theader.h"
 #include "wire_framing.h"
 
 namespace corothrift::detail {
+
+// What a call gets when its HTTP server closed after answering an earlier
+// request, and so never processed this one: the caller sends it again.
+class UnprocessedRequest : public ConnectionClosed {
+ public:
+  using ConnectionClosed::ConnectionClosed;
+};
 
 class ChannelConnection : public std::enable_shared_from_this<ChannelConnection> {
  public:
@@ -33,12 +42,21 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
 
   // Starts the reader and the writer.
   void start();
-  bool open() const noexcept { return !failure_; }
+  // False once failed, or (HTTP) once writing failed while the reader still
+  // takes the responses that had arrived.
+  bool open() const noexcept { return !failure_ && !write_failed_; }
   EventLoop& loop() const noexcept { return loop_; }
 
   // Messages are appended here by the channel, then wake_writer().
   WriteBuffer& out() noexcept { return out_; }
   void message_queued() noexcept;
+  // HTTP: a request just appended to out() (its whole bytes).
+  void http_request_queued(int32_t seqid, bool oneway, std::span<const uint8_t> request) {
+    http_sent_.sent(seqid, oneway, request);
+  }
+  // HTTP: queues on `fresh` the oneways this connection's server closed
+  // without processing (the calls are sent again by their callers).
+  void resend_unprocessed_on(ChannelConnection& fresh);
   uint64_t queued_total() const noexcept { return queued_total_ + out_.total_size(); }
   uint64_t written_total() const noexcept { return written_total_; }
 
@@ -67,10 +85,12 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
 
   Detached read_loop(std::shared_ptr<ChannelConnection> self);
   Detached write_loop(std::shared_ptr<ChannelConnection> self);
-  void handle_reply(std::span<const uint8_t> message);
-  // One HTTP response: its reply, nothing for a oneway's empty one; a
-  // response that ends the connection fails the calls still waiting.
+  // Completes the call the reply is for; returns the reply's seqid.
+  int32_t handle_reply(std::span<const uint8_t> message);
+  // One HTTP response: its reply, nothing for a oneway's empty one. After a
+  // response that ends the connection, the requests behind it go again.
   void handle_http_response(std::span<const uint8_t> body);
+  void hand_back_unanswered();
   void wake_writer() noexcept;
   void complete_flushes() noexcept;
 
@@ -94,6 +114,10 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   // The HTTP response being handled, and its body when it came chunked.
   HttpMessage http_;
   std::vector<uint8_t> dechunked_;
+  HttpSentQueue http_sent_;
+  // Oneways the server closed without processing, for the next connection.
+  std::deque<HttpSentRequest> unprocessed_oneways_;
+  bool write_failed_ = false;
 };
 
 }  // namespace corothrift::detail

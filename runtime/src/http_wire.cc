@@ -198,6 +198,16 @@ NextMessage body_after(std::span<const uint8_t> bytes, const Head& head, bool re
   return {out.body, total, 0};
 }
 
+// The path of a request target: origin-form "/p?q", or absolute-form
+// "http://host/p?q" (which HTTP/1.1 servers must accept).
+std::string_view target_path(std::string_view target) noexcept {
+  if (std::size_t scheme = target.find("://"); scheme != std::string_view::npos) {
+    std::size_t slash = target.find('/', scheme + 3);
+    target = slash == std::string_view::npos ? "/" : target.substr(slash);
+  }
+  return target.substr(0, target.find('?'));
+}
+
 }  // namespace
 
 bool is_http_post(std::span<const uint8_t> first) noexcept {
@@ -209,7 +219,8 @@ bool wants_more_to_detect_http(std::span<const uint8_t> first) noexcept {
 }
 
 NextMessage next_http_request(std::span<const uint8_t> bytes, const DecodeLimits& limits,
-                              HttpMessage& out, std::vector<uint8_t>& dechunked) {
+                              HttpMessage& out, std::vector<uint8_t>& dechunked,
+                              std::string_view path) {
   Head head;
   if (!parse_head(as_text(bytes), head, limits)) return {{}, 0, bytes.size() + 1};
   // METHOD SP target SP version
@@ -226,6 +237,11 @@ NextMessage next_http_request(std::span<const uint8_t> bytes, const DecodeLimits
     bad_request(fmt::format("method {} (only POST)", method.substr(0, 16)), 405);
   if (version != "HTTP/1.1" && version != "HTTP/1.0") {
     bad_request(fmt::format("version '{}'", version.substr(0, 16)), 505);
+  }
+  std::string_view target = line.substr(sp1 + 1, sp2 - sp1 - 1);
+  if (!path.empty() && target_path(target) != path) {
+    bad_request(fmt::format("path '{}' is not the configured '{}'", target.substr(0, 200), path),
+                404);
   }
   out.close = head.close || (version == "HTTP/1.0" && !head.keep_alive);
   out.user_agent = std::string(head.user_agent);
@@ -283,7 +299,8 @@ void append_http_error(WriteBuffer& out, int status, std::string_view reason) {
       "HTTP/1.1 {} {}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\n"
       "Connection: close\r\n\r\n",
       status,
-      status == 405   ? "Method Not Allowed"
+      status == 404   ? "Not Found"
+      : status == 405 ? "Method Not Allowed"
       : status == 413 ? "Payload Too Large"
       : status == 505 ? "HTTP Version Not Supported"
                       : "Bad Request",

@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxHttpHeadBytes = 8 * 1024;
 inline constexpr std::size_t kMaxHttpHeaderLines = 64;
 
 // A request the server refuses: answered with `status` (400 Bad Request,
-// 405, 413, 505) and the connection closed.
+// 404, 405, 413, 505) and the connection closed.
 class HttpError : public ProtocolError {
  public:
   HttpError(int status, const std::string& reason)
@@ -52,10 +52,12 @@ struct HttpMessage {
   std::string user_agent;  // requests only
 };
 
-// Finds one whole POST, to any path, at the start of `bytes` (like
-// next_message: consumed 0 and `need` when incomplete). Throws HttpError.
+// Finds one whole POST at the start of `bytes` (like next_message: consumed
+// 0 and `need` when incomplete). Throws HttpError; 404 when `path` is not
+// empty and the request's path (its target without a query) differs.
 NextMessage next_http_request(std::span<const uint8_t> bytes, const DecodeLimits& limits,
-                              HttpMessage& out, std::vector<uint8_t>& dechunked);
+                              HttpMessage& out, std::vector<uint8_t>& dechunked,
+                              std::string_view path = {});
 
 // The same for a response; a status other than 200 (or 100, skipped)
 // throws TransportError.

@@ -102,10 +102,9 @@ void ServerConnection::wake(std::coroutine_handle<>& slot) noexcept {
 void ServerConnection::touch() noexcept { last_activity_ = loop_.now(); }
 
 bool ServerConnection::has_capacity() const noexcept {
-  // HTTP/1.1 answers requests in order: one at a time.
-  if (http_replying_) return false;
   return inflight_ < options_.max_inflight_per_connection &&
-         out.total_size() + sending_.total_size() < options_.max_pending_output_bytes;
+         out.total_size() + sending_.total_size() + http_order_.held_bytes() <
+             options_.max_pending_output_bytes;
 }
 
 Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
@@ -146,7 +145,11 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
     }
   } catch (const CancelledError&) {
   } catch (const HttpError& e) {
-    append_http_error(out, e.status(), e.what());
+    // After the responses to the requests before it.
+    ReplySink& slot = http_order_.open();
+    append_http_error(slot.out, e.status(), e.what());
+    http_order_.complete(slot);
+    http_order_.finish(slot);
     log(LogLevel::kWarn, "corothrift server: answering {} and closing connection from {}: {}",
         e.status(), peer_, e.what());
   } catch (const ConnectionClosed& e) {
@@ -162,7 +165,8 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
 
 NextMessage ServerConnection::next_request(std::span<const uint8_t> bytes) {
   if (is_http()) {
-    NextMessage next = next_http_request(bytes, options_.limits, http_, dechunked_);
+    NextMessage next =
+        next_http_request(bytes, options_.limits, http_, dechunked_, options_.http_path);
     if (next.consumed != 0) framing_->protocol = http_body_protocol(next.message);
     return next;
   }
@@ -198,7 +202,8 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
   {
     // The handler's synchronous start runs inside start().
     RequestStreamScope current(&stream_.stream());
-    run_request(Ref(this), message).start(loop_);
+    ReplySink& sink = is_http() ? http_order_.open() : static_cast<ReplySink&>(*this);
+    run_request(Ref(this), message, sink).start(loop_);
   }
   set_current_request_headers(nullptr);
   dispatching_ = false;
@@ -207,16 +212,16 @@ void ServerConnection::dispatch(std::span<const uint8_t> message) {
   if (starting_ != nullptr) std::exchange(starting_, nullptr)->own_bytes();
 }
 
-Detached ServerConnection::run_request([[maybe_unused]] Ref self,
-                                       std::span<const uint8_t> message) {
+Detached ServerConnection::run_request([[maybe_unused]] Ref self, std::span<const uint8_t> message,
+                                       ReplySink& sink) {
   try {
     // A THeader request's payload may lie in inflated_ rather than in the
     // stream's block; header_ describes it until the next frame is parsed.
     const bool header = framing_->transport == TransportKind::Header;
     const bool copied = (header && header_.zlib) || (is_http() && http_.chunked);
     ServerRequest req(header ? header_.protocol : framing_->protocol, message, options_.limits,
-                      *this, copied ? nullptr : stream_.block());
-    if (is_http()) start_http_exchange(req.oneway());
+                      sink, copied ? nullptr : stream_.block());
+    if (is_http()) start_http_exchange(sink, req.oneway());
     // Replies go out uncompressed, as Apache's servers send them: libthrift
     // 0.17's C++ THeaderTransport corrupts its heap inflating a frame that
     // grows past its receive buffer.
@@ -247,23 +252,22 @@ Detached ServerConnection::run_request([[maybe_unused]] Ref self,
   } catch (const std::exception& e) {
     stop_reading(fmt::format("malformed request: {}", e.what()));
   }
-  if (is_http()) http_replying_ = false;
+  // A request that ended unanswered (malformed) holds back later answers.
+  if (is_http()) http_order_.finish(sink);
   finish_request();
 }
 
-void ServerConnection::start_http_exchange(bool oneway) {
-  if (!oneway) {
-    // Replies go out in request order: the next request waits for this one.
-    http_replying_ = true;
-    return;
-  }
-  // A oneway is answered at once with an empty 200 (what Python's
-  // THttpClient waits for), except to Apache's C++ THttpClient, which reads
-  // no response to a oneway and would take it for its next call's.
+void ServerConnection::start_http_exchange(ReplySink& slot, bool oneway) {
+  // A call's reply completes its slot.
+  if (!oneway) return;
+  // A oneway is answered at once (in its turn) with an empty 200, what
+  // Python's THttpClient waits for, except to Apache's C++ THttpClient,
+  // which reads no response to a oneway and would take it for its next
+  // call's.
   if (http_.user_agent.find("C++/THttpClient") == std::string::npos) {
-    append_http_response(out, {});
-    on_reply_queued(this);
+    append_http_response(slot.out, {});
   }
+  http_order_.complete(slot);
 }
 
 void ServerConnection::finish_request() noexcept {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "detached.h"
+#include "http_reply_order.h"
 #include "http_wire.h"
 #include "theader.h"
 #include "wire_framing.h"
@@ -73,13 +74,14 @@ class ServerConnection : private ReplySink, private TimerNode {
 
   Detached read_loop(Ref self);
   Detached write_loop(Ref self);
-  Detached run_request(Ref self, std::span<const uint8_t> message);
+  // `sink` takes the reply: the connection itself, or an HTTP request's slot.
+  Detached run_request(Ref self, std::span<const uint8_t> message, ReplySink& sink);
   void dispatch(std::span<const uint8_t> message);
   // The next request's message in the stream's bytes (consumed 0: more
   // bytes needed); decodes THeader frames and HTTP requests.
   NextMessage next_request(std::span<const uint8_t> bytes);
   // Called once an HTTP request's message type is known.
-  void start_http_exchange(bool oneway);
+  void start_http_exchange(ReplySink& slot, bool oneway);
   bool is_http() const noexcept { return framing_ && framing_->transport == TransportKind::Http; }
   // Malformed input: reads nothing more, logs why, and closes once the
   // replies already due are out.
@@ -107,8 +109,8 @@ class ServerConnection : private ReplySink, private TimerNode {
   // The HTTP request being dispatched, and its body when it came chunked.
   HttpMessage http_;
   std::vector<uint8_t> dechunked_;
-  // An HTTP request that needs a response is running; no other is read.
-  bool http_replying_ = false;
+  // HTTP requests run at once; their responses go out in request order.
+  HttpReplyOrder http_order_{*this};
   WriteBuffer sending_;
   std::size_t sent_ = 0;  // bytes of sending_ already written by flush_now
   int refs_ = 0;

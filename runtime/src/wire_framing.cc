@@ -67,14 +67,17 @@ void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcep
   }
 }
 
-NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
+NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
   if (framing.transport != TransportKind::Unframed) return next_frame(bytes, limits);
   if (bytes.empty()) return {{}, 0, 1};
-  // An incomplete message says how far it reaches at least (a large string's
-  // whole length), so a message arriving in many reads is measured a few
-  // times, not once per read.
-  MessageExtent extent = measure_message_extent(framing.protocol, bytes, limits);
+  // An incomplete binary or compact message says how far it reaches at least
+  // (a large string's whole length), so a message arriving in many reads is
+  // measured a few times, not once per read; JSON says nothing of lengths,
+  // so its scan resumes where it stopped.
+  MessageExtent extent = framing.protocol == ProtocolKind::Json
+                             ? measure_json_message(bytes, limits, framing.json_scan)
+                             : measure_message_extent(framing.protocol, bytes, limits);
   if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
   return {bytes.first(extent.size), extent.size, 0};
 }

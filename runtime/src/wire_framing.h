@@ -15,6 +15,8 @@
 #include <span>
 #include <string_view>
 
+#include "json_extent.h"
+
 namespace corothrift::detail {
 
 struct Framing {
@@ -22,6 +24,8 @@ struct Framing {
   TransportKind transport = TransportKind::Framed;
   // Framed, protocol (or THeader) still to be read from the first frame.
   bool sniff_protocol = false;
+  // Unframed JSON: how far the next message has been measured.
+  JsonScan json_scan = {};
 };
 
 // The framing a connection's first bytes announce (see ServerOptions):
@@ -44,8 +48,10 @@ struct NextMessage {
 
 // Throws FrameTooLarge for a frame length above limits.max_frame_bytes (before
 // anything is allocated for it) and ProtocolError for an empty frame or bytes
-// that cannot start a message.
-NextMessage next_message(const Framing& framing, std::span<const uint8_t> bytes,
+// that cannot start a message. Call it again with the same bytes and more
+// after an incomplete answer: `framing` remembers how far an unframed JSON
+// message was measured, and takes the call as consuming a complete one.
+NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits);
 
 // A message header whose name points into the ReadBuffer's bytes.

@@ -30,9 +30,6 @@ PAIR_GAPS = {
     ("apache-py", "apache-cpp", "http"):
         "Python's THttpServer answers a oneway; Apache's C++ THttpClient reads no response to one "
         "and takes it for the next call's",
-    ("apache-py", "corothrift", "http"):
-        "Python's THttpServer closes after each response (HTTP/1.0); corothrift's HTTP client "
-        "pipelines calls on one connection and does not resend those the close cut off",
 }
 FLAGS = ["--host={host}", "--port={port}", "--protocol={protocol}", "--transport={transport}",
          "{multiplexed}", "{zlib}"]

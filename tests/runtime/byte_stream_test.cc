@@ -24,6 +24,8 @@
 #include <tuple>
 #include <vector>
 
+#include "forwarding_stream.h"
+
 namespace corothrift {
 namespace {
 
@@ -33,10 +35,10 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 
 // Must send `pending` before it can read, like a TLS stream that owes the
 // peer a record: until that is out, its reads answer kWantWrite.
-class FlushFirstStream final : public ByteStream {
+class FlushFirstStream final : public calc::ForwardingStream {
  public:
   FlushFirstStream(Socket inner, std::string pending)
-      : inner_(std::move(inner)), pending_(std::move(pending)) {}
+      : ForwardingStream(std::move(inner)), pending_(std::move(pending)) {}
 
   IoResult try_read(std::span<std::byte> buffer) noexcept override {
     while (!pending_.empty()) {
@@ -47,19 +49,8 @@ class FlushFirstStream final : public ByteStream {
     }
     return inner_.try_read(buffer);
   }
-  IoResult try_write(std::span<const iovec> pieces) noexcept override {
-    return inner_.try_write(pieces);
-  }
-  void shutdown_write() override { inner_.shutdown_write(); }
-  void abort() noexcept override { inner_.abort(); }
-  void close() noexcept override { inner_.close(); }
-  bool is_open() const noexcept override { return inner_.is_open(); }
-  FdWatch& watch() const noexcept override { return inner_.watch(); }
-  Address local_address() const override { return inner_.local_address(); }
-  Address peer_address() const override { return inner_.peer_address(); }
 
  private:
-  Socket inner_;
   std::string pending_;
 };
 

@@ -8,56 +8,19 @@
 #include <string>
 
 #include "bad_input_fixture.h"
+#include "http_raw.h"
 
 namespace {
 
 using namespace corothrift;
+using calc::add_body;
+using calc::call_body;
+using calc::post;
 using calc::RawClient;
+using calc::read_response;
+using Response = calc::HttpResponse;
 
-std::string add_body(int32_t a, int32_t b, ProtocolKind kind = ProtocolKind::Binary) {
-  calc::TwoInts args;
-  args.a = a;
-  args.b = b;
-  return calc::message(kind, "add", MessageType::Call, 7, args);
-}
-
-std::string post(std::string_view body, std::string_view extra_headers = "") {
-  return fmt::format("POST /any/path HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n{}\r\n{}",
-                     body.size(), extra_headers, body);
-}
-
-// Reads one response: its status line and body (by Content-Length).
-struct Response {
-  std::string status_line;
-  std::string body;
-};
-
-Response read_response(RawClient& raw) {
-  std::string head;
-  while (head.find("\r\n\r\n") == std::string::npos) {
-    std::string byte = raw.read(1);
-    if (byte.empty()) return {};
-    head += byte;
-  }
-  Response r;
-  r.status_line = head.substr(0, head.find("\r\n"));
-  std::size_t at = head.find("Content-Length: ");
-  if (at != std::string::npos) r.body = raw.read(std::stoul(head.substr(at + 16)));
-  return r;
-}
-
-// The reply to add_body(a, b): a binary REPLY whose field 0 is a + b.
-int32_t add_result(const std::string& reply) {
-  calc::Calc_add_result result;
-  ReadBuffer in(reply);
-  with_reader(ProtocolKind::Binary, in, kDefaultDecodeLimits, [&](auto& r) {
-    MessageHeader header = r.read_message_begin();
-    EXPECT_EQ(header.type, MessageType::Reply);
-    EXPECT_EQ(header.seqid, 7);
-    result.read(r);
-  });
-  return result.value.value_or(-1);
-}
+using calc::add_result;
 
 class HttpServer : public calc::BadInputTest<1 << 20> {
  protected:
@@ -89,13 +52,6 @@ TEST_F(HttpServer, PostsOnOneConnectionAreAnsweredInOrderInTheirOwnProtocol) {
   raw.send(post(add_body(5, 6, ProtocolKind::Compact)));
   Response compact = read_response(raw);
   EXPECT_EQ(static_cast<uint8_t>(compact.body.at(0)), 0x82);
-}
-
-std::string call_body(std::string_view name, int32_t a, int32_t b) {
-  calc::TwoInts args;
-  args.a = a;
-  args.b = b;
-  return calc::message(ProtocolKind::Binary, name, MessageType::Call, 7, args);
 }
 
 std::string notify_body(int32_t value) {

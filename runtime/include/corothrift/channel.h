@@ -24,6 +24,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <memory>
 #include <string>
@@ -113,6 +114,11 @@ class PendingCall : private TimerNode, private CancelHook {
   // Finishes a call already taken out of its connection's table (error null:
   // success) and resumes the caller during the loop's next turn.
   void complete(std::exception_ptr error) noexcept;
+  // Makes a completed call ready to be registered and awaited again.
+  void rearm() noexcept {
+    done_ = false;
+    error_ = nullptr;
+  }
 
  private:
   void suspend(std::coroutine_handle<> h, CancelScope* scope);
@@ -197,6 +203,11 @@ class ClientChannel : public Channel {
   // (a call that has to wait for a reconnect encodes after it); `result` must
   // live until the call finishes. A oneway completes once its bytes were
   // written to the stream; options.timeout does not apply to it yet.
+  // Over HTTP, a server that closes after a response (HTTP/1.0, Connection:
+  // close) processes none of the requests pipelined behind it: those are
+  // sent again on a new connection (calls with a new seqid and their first
+  // deadline; oneways first on the channel's next connection). A request
+  // whose response was read is never sent again.
   Task<void> request_response(OutgoingRequest request, ReplyDecoder reply,
                               CallOptions options) override;
   Task<void> request_oneway(OutgoingRequest request, CallOptions options) override;
@@ -220,8 +231,12 @@ class ClientChannel : public Channel {
   // queued. Runs synchronously.
   int32_t queue_message(const OutgoingRequest& request, MessageType type,
                         const CallOptions& options);
-  void register_call(detail::PendingCall& call, int32_t seqid, const CallOptions& options);
+  // What is left of a call's `timeout` (0: none) started at `start`;
+  // throws TimeoutError when nothing is.
+  Clock::duration remaining(Clock::duration timeout, Clock::time_point start) const;
   detail::FlushWaiter flushed() noexcept;
+  // Ends a call's HTTP turn: the next waiting call takes it.
+  void pass_http_turn() noexcept;
 
   EventLoop& loop_;
   Address address_;
@@ -234,6 +249,11 @@ class ClientChannel : public Channel {
   bool connecting_ = false;
   std::vector<std::coroutine_handle<>> connect_waiters_;
   std::exception_ptr connect_error_;
+  // HTTP, after a server closed under pipelined calls: one call in flight
+  // at a time; the others wait in order for the turn.
+  bool http_one_at_a_time_ = false;
+  bool http_turn_taken_ = false;
+  std::deque<std::coroutine_handle<>> http_turn_waiters_;
 };
 
 }  // namespace corothrift

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <string>
 
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
@@ -47,6 +48,11 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{0};
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
+  // HTTP only: the path Thrift POSTs must go to, e.g. "/thrift" (a query
+  // string after it is allowed). A POST to another path is answered 404 and
+  // its connection closed, with the path logged. Empty: any path, as
+  // Apache's THttpServer takes.
+  std::string http_path;
   // Wraps each accepted socket into the stream served (see StreamWrapper);
   // empty: plain sockets. Called on the connection's loop thread, and so
   // concurrently from every worker thread: it must be safe to call at once
