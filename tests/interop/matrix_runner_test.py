@@ -144,6 +144,16 @@ class PlanTest(unittest.TestCase):
                          "no-compact lacks the compact protocol")
         self.assertIsNone(run_matrix.support_gap(full, lacking, "binary", "framed", False))
 
+    def test_involving_keeps_exactly_the_cells_with_that_peer_on_a_side(self):
+        everything, _ = run_matrix.plan(selection(), {})
+        ours, _ = run_matrix.plan(selection("--involving=corothrift"), {})
+        expected = [cell for cell in everything
+                    if "corothrift" in (cell[1]["name"], cell[2]["name"])]
+        self.assertEqual([cell[0] for cell in ours], [cell[0] for cell in expected])
+        self.assertLess(len(ours), len(everything))
+        self.assertTrue(any(cell[1]["name"] != "corothrift" for cell in ours))
+        self.assertTrue(any(cell[2]["name"] != "corothrift" for cell in ours))
+
     def test_the_multiplexed_token_is_dropped_when_empty(self):
         args = run_matrix.command(["prog", "--port={port}", "{multiplexed}"],
                                   {"port": 1, "multiplexed": ""})

@@ -34,6 +34,8 @@ def parse_args():
     names = [impl["name"] for impl in matrix_peers.IMPLEMENTATIONS]
     parser.add_argument("--server", action="append", choices=names, help="only these servers")
     parser.add_argument("--client", action="append", choices=names, help="only these clients")
+    parser.add_argument("--involving", action="append", choices=names,
+                        help="only the cells with one of these as server or client")
     parser.add_argument("--protocol", action="append", choices=matrix_peers.ALL_PROTOCOLS)
     parser.add_argument("--transport", action="append", choices=matrix_peers.ALL_TRANSPORTS)
     parser.add_argument("--mode", choices=["plain", "multiplexed", "both"], default="both")
@@ -116,6 +118,8 @@ def plan(args, disabled):
                 continue
             for client in chosen:
                 if args.client and client["name"] not in args.client:
+                    continue
+                if args.involving and not {server["name"], client["name"]} & set(args.involving):
                     continue
                 for protocol in args.protocol or matrix_peers.ALL_PROTOCOLS:
                     for transport in args.transport or matrix_peers.ALL_TRANSPORTS:
