@@ -44,7 +44,7 @@ struct ServerOptions {
   // written that sends nothing for this long (counted from the last bytes
   // received, the last call's end, or the last reply written out) is closed;
   // 0 = never (the default: an idle connection costs one fd and a few
-  // hundred bytes, and max_connections bounds how many there are). Bytes of
+  // KiB, and max_connections bounds how many there are). Bytes of
   // a message still arriving count from the timer's next check, so such a
   // close may come up to one period late.
   std::chrono::milliseconds idle_timeout{0};
