@@ -1,10 +1,9 @@
 // One accepted connection of a Server: a reader coroutine that finds messages
 // and starts a request coroutine for each, a writer coroutine that sends the
 // replies queued in the connection's ReplySink, and a timer for the idle and
-// frame-read timeouts. Reference
-// counted (reader, writer and each request hold a reference), so it lives
-// until all of them have ended, however the connection closes. Loop thread
-// only.
+// frame-read timeouts. Reference counted (reader, writer and each request
+// hold a reference), so it lives until all of them have ended, however the
+// connection closes. Loop thread only.
 #pragma once
 
 #include <corothrift/detail/transport.h>
@@ -94,7 +93,7 @@ class ServerConnection : private ReplySink, private TimerNode {
   void wake(std::coroutine_handle<>& slot) noexcept;
   void touch() noexcept;
   static void on_reply_queued(ReplySink* sink) noexcept;
-  // The idle and frame-read timeouts share one timer (timeouts.cc).
+  // The idle and frame-read timeouts share one timer (server_timeouts.cc).
   bool timers_wanted() const noexcept;
   static void on_timer(TimerNode* node) noexcept;
   void check_timeouts() noexcept;
