@@ -118,6 +118,14 @@ Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelCo
       }
       stream_.consume(next.consumed);
     }
+  } catch (const ConnectionClosed& e) {
+    // Bytes left over: the peer went away in the middle of a reply.
+    const std::size_t partial = stream_.available().size();
+    fail(describe_failure(
+        peer_, partial == 0 ? std::current_exception()
+                            : std::make_exception_ptr(ConnectionClosed(
+                                  fmt::format("{}, {} bytes into a reply", e.what(), partial),
+                                  e.errno_value()))));
   } catch (...) {
     fail(describe_failure(peer_, std::current_exception()));
   }

@@ -50,7 +50,7 @@ void ServerConnection::start(ServerWorker& worker, std::unique_ptr<ByteStream> s
 }
 
 ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStream> stream)
-    : TimerNode(&on_idle_timer),
+    : TimerNode(&on_timer),
       worker_(worker),
       loop_(worker.loop()),
       options_(worker.options()),
@@ -61,9 +61,7 @@ ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStr
   out.set_reference_threshold(kReferenceThreshold);
   sending_.set_reference_threshold(kReferenceThreshold);
   touch();
-  if (options_.idle_timeout.count() > 0) {
-    loop_.add_timer(*this, last_activity_ + options_.idle_timeout);
-  }
+  if (timers_wanted()) check_timeouts();
   worker_.link(*this);
   note_connection_opened();
 }
@@ -123,7 +121,9 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       if (!framing_) {
         framing_ = options_.auto_detect ? detect_framing(bytes, fallback) : fallback;
         if (!framing_) {
+          waiting_for_bytes();
           co_await stream_.read_more();
+          awaiting_bytes_ = false;
           continue;
         }
         framed = framing_->transport == TransportKind::Framed;
@@ -132,7 +132,9 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       NextMessage next = next_request(bytes);
       if (next.consumed == 0 && next.need != 0) {
         flush_now();
+        waiting_for_bytes();
         co_await stream_.read_at_least(next.need);
+        awaiting_bytes_ = false;
         continue;
       }
       // A THeader frame without a message carries nothing to answer
@@ -332,6 +334,9 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
       // Given back, not kept: the connection may now stay idle for long.
       sending_.release();
       sent_ = 0;
+      // A reply that took long to reach a slow reader: idle time counts from
+      // when it was out.
+      if (out.total_size() == 0) touch();
       wake(parked_reader_);
     }
   } catch (const std::exception& e) {
@@ -343,25 +348,6 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
   sending_.clear();
   // Unblocks a reader still waiting on a peer that stopped reading.
   if (stream_.stream().is_open()) stream_.stream().abort();
-}
-
-void ServerConnection::on_idle_timer(TimerNode* node) noexcept {
-  auto& conn = static_cast<ServerConnection&>(*node);
-  Clock::time_point now = conn.loop_.now();
-  // Bytes received since the last look are activity, counted from this tick
-  // (so a close may come up to one period late); the reader does not touch
-  // per read, since it wakes only once a whole message is in. A call's end
-  // is activity too (finish_request).
-  uint64_t received = conn.consumed_ + conn.stream_.available().size();
-  if (received != conn.received_at_tick_) conn.touch();
-  conn.received_at_tick_ = received;
-  Clock::time_point due = conn.last_activity_ + conn.options_.idle_timeout;
-  if (conn.inflight_ == 0 && due <= now) {
-    auto ms = conn.options_.idle_timeout.count();
-    conn.abort(fmt::format("idle for {} ms", ms), LogLevel::kInfo);
-    return;
-  }
-  conn.loop_.add_timer(conn, conn.inflight_ == 0 ? due : now + conn.options_.idle_timeout);
 }
 
 }  // namespace corothrift::detail

@@ -1,9 +1,9 @@
 // One accepted connection of a Server: a reader coroutine that finds messages
 // and starts a request coroutine for each, a writer coroutine that sends the
-// replies queued in the connection's ReplySink, and an idle timer. Reference
-// counted (reader, writer and each request hold a reference), so it lives
-// until all of them have ended, however the connection closes. Loop thread
-// only.
+// replies queued in the connection's ReplySink, and a timer for the idle and
+// frame-read timeouts. Reference counted (reader, writer and each request
+// hold a reference), so it lives until all of them have ended, however the
+// connection closes. Loop thread only.
 #pragma once
 
 #include <corothrift/detail/transport.h>
@@ -95,7 +95,16 @@ class ServerConnection : private ReplySink, private TimerNode {
   void wake(std::coroutine_handle<>& slot) noexcept;
   void touch() noexcept;
   static void on_reply_queued(ReplySink* sink) noexcept;
-  static void on_idle_timer(TimerNode* node) noexcept;
+  // The idle and frame-read timeouts share one timer (server_timeouts.cc).
+  bool timers_wanted() const noexcept;
+  static void on_timer(TimerNode* node) noexcept;
+  void check_timeouts() noexcept;
+  bool idle() const noexcept;
+  // The reader is about to wait for more bytes of the stream.
+  void waiting_for_bytes() noexcept;
+  // Notes that a message has started arriving (bytes of it are buffered and
+  // the reader waits for the rest), if not noted for it already.
+  void note_partial_message(Clock::time_point now) noexcept;
 
   ServerWorker& worker_;
   EventLoop& loop_;
@@ -130,6 +139,13 @@ class ServerConnection : private ReplySink, private TimerNode {
   // last looked: a change since then is activity.
   uint64_t consumed_ = 0;
   uint64_t received_at_tick_ = 0;
+  // The reader waits for bytes of the stream (not for room of its own).
+  bool awaiting_bytes_ = false;
+  // When the message now arriving was first seen, and consumed_ then (it
+  // names the message: kNoMessage when none is arriving).
+  static constexpr uint64_t kNoMessage = ~uint64_t{0};
+  Clock::time_point message_seen_{};
+  uint64_t message_at_ = kNoMessage;
 };
 
 }  // namespace corothrift::detail

@@ -17,6 +17,13 @@
 #include "server_connection.h"
 
 namespace corothrift::detail {
+namespace {
+
+// How long the accept loop waits after an accept fails for want of fds or
+// memory.
+constexpr std::chrono::milliseconds kAcceptBackoff{50};
+
+}  // namespace
 
 ServerWorker::ServerWorker(Processor& processor, const ServerOptions& options,
                            std::atomic<std::size_t>& connections)
@@ -79,9 +86,16 @@ void ServerWorker::unlink(ServerConnection& conn) noexcept {
 }
 
 Detached ServerWorker::accept_loop() {
+  // Failed accepts in a row (out of fds or memory): the first is a warning,
+  // the rest debug lines, and the recovery says how many there were.
+  std::size_t failures = 0;
   for (;;) {
     int fd = ::accept4(listen_fd_, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd >= 0) {
+      if (failures != 0) {
+        log(LogLevel::kInfo, "corothrift server: accepting again after {} failed accepts",
+            std::exchange(failures, 0));
+      }
       accepted(fd);
       continue;
     }
@@ -90,9 +104,12 @@ Detached ServerWorker::accept_loop() {
       if (error == EAGAIN || error == EWOULDBLOCK) {
         co_await ReadinessOp(*listen_watch_, Interest::kRead);
       } else if (error != EINTR && error != ECONNABORTED) {
-        // Out of fds or memory: back off instead of spinning.
-        log(LogLevel::kWarn, "corothrift server: accept failed: {}", errno_text(error));
-        co_await sleep_for(loop_, std::chrono::milliseconds(50));
+        // The connection stays in the backlog and the listener stays
+        // readable: back off instead of spinning until fds are freed.
+        log(failures++ == 0 ? LogLevel::kWarn : LogLevel::kDebug,
+            "corothrift server: accept failed: {}; retrying every {} ms", errno_text(error),
+            kAcceptBackoff.count());
+        co_await sleep_for(loop_, kAcceptBackoff);
       }
     } catch (const CancelledError&) {
       break;

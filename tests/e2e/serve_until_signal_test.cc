@@ -1,7 +1,8 @@
 // Server::serve_until_signal in a real process (e2e_signal_server): a call in
 // flight when SIGTERM or SIGINT arrives still gets its reply, the port stops
 // taking connections at once, the process exits 0 and its signal
-// dispositions are as before.
+// dispositions are as before; and a server killed with a call in flight
+// fails that call with ConnectionClosed.
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -20,6 +21,7 @@
 #include <gtest/gtest.h>
 
 #include <corothrift/address.h>
+#include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
 
 #include "Drain.h"
@@ -111,6 +113,38 @@ TEST_P(ServeUntilSignal, a_call_in_flight_gets_its_reply_new_connections_are_ref
   EXPECT_EQ(next_line(child, "handlers restored"), std::string("handlers restored"));
   child.close_stdin();
   EXPECT_EQ(child.wait(20s), 0);
+}
+
+// The server process vanishes (SIGKILL) with a call in flight: the kernel
+// closes its sockets, and the call fails at once with ConnectionClosed, not
+// at run()'s 30 s bound with TimeoutError.
+TEST(ServerVanishes, a_call_in_flight_to_a_killed_server_fails_with_connection_closed) {
+  ChildProcess child({E2E_SIGNAL_SERVER});
+  auto listening = next_line(child, "listening on ");
+  ASSERT_TRUE(listening);
+  auto port = static_cast<uint16_t>(std::stoi(listening->substr(13)));
+
+  std::string failure;
+  std::thread client([&] {
+    corothrift::EventLoop loop;
+    try {
+      run(loop, [](corothrift::EventLoop& loop, uint16_t port) -> corothrift::Task<int64_t> {
+        auto drain = co_await e2e::drain::DrainClient::connect(
+            loop, corothrift::Address::ipv4("127.0.0.1", port));
+        co_return co_await drain.hold(7);
+      }(loop, port));
+      failure = "no failure";
+    } catch (const corothrift::ConnectionClosed& e) {
+      failure = std::string("closed: ") + e.what();
+    } catch (const std::exception& e) {
+      failure = std::string("other: ") + e.what();
+    }
+  });
+  EXPECT_EQ(next_line(child, "holding"), std::string("holding, signals blocked"));
+  child.send_signal(SIGKILL);
+  client.join();
+  EXPECT_EQ(failure.rfind("closed: ", 0), 0u) << failure;
+  EXPECT_EQ(child.wait(20s), 128 + SIGKILL);
 }
 
 INSTANTIATE_TEST_SUITE_P(Signals, ServeUntilSignal, testing::Values(SIGTERM, SIGINT),

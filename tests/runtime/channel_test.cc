@@ -229,6 +229,47 @@ TEST(ChannelFakePeer, PeerClosingFailsEveryPendingCallAtOnce) {
   }
 }
 
+// The server goes away half-way through a reply frame: the reply before it
+// still reaches its call; the call whose reply was cut and the one still
+// waiting fail with a TransportError that says the connection was lost
+// part-way through a reply.
+TEST(ChannelFakePeer, PeerClosingMidReplyFailsThePendingCallsSayingSo) {
+  EventLoop loop;
+  FakePeer peer(loop);
+  auto serve = [&]() -> Task<void> {
+    Socket t_socket = co_await peer.listener.accept();
+    FramedTransport t(std::move(t_socket));
+    std::vector<Request> requests;
+    co_await read_requests(t, 3, requests);
+    co_await reply_sum(t, requests[0]);
+    WriteBuffer out;
+    BinaryWriter w(out);
+    w.write_message_begin(requests[1].header.name, MessageType::Reply, requests[1].header.seqid);
+    std::string half(4, '\0');
+    half[3] = static_cast<char>(40);  // announces 40 bytes, sends fewer
+    half.append(std::string(out.view()).substr(0, 10));
+    co_await t.socket().write_all(std::as_bytes(std::span(half)));
+    t.socket().close();
+  };
+  std::vector<std::string> outcomes;
+  auto client = [&]() -> Task<void> {
+    auto channel_ = co_await calc::connect(loop, peer.address());
+    CalcClient c(channel_);
+    std::vector<Task<std::string>> calls;
+    for (int i = 0; i < 3; ++i) calls.push_back(outcome(c.add(i, i)));
+    outcomes = co_await when_all(std::move(calls));
+  };
+  run(loop, [&]() -> Task<void> { co_await when_all(serve(), client()); }());
+  ASSERT_EQ(outcomes.size(), 3u);
+  EXPECT_EQ(outcomes[0], "ok:0");
+  for (std::size_t i = 1; i < 3; ++i) {
+    EXPECT_EQ(outcomes[i].rfind("transport:connection to unix:", 0), 0u) << outcomes[i];
+    EXPECT_NE(outcomes[i].find("lost: connection closed by peer, 14 bytes into a reply"),
+              std::string::npos)
+        << outcomes[i];
+  }
+}
+
 TEST(ChannelFakePeer, AReplyWithABadHeaderFailsEveryPendingCall) {
   EventLoop loop;
   FakePeer peer(loop);

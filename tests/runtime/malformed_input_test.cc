@@ -56,6 +56,7 @@ TEST_F(MalformedInput, TruncatedFrameFollowedByEndOfStreamIsDropped) {
   raw.send(call.substr(0, call.size() - 5));
   raw.shutdown_write();
   EXPECT_TRUE(raw.closed_by_server());
+  EXPECT_TRUE(log_.contains("closed the connection mid-message"));
   expect_good_client_still_served();
 }
 

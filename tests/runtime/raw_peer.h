@@ -203,6 +203,13 @@ class LogCapture {
     }
     return false;
   }
+  // How many lines contain `text`.
+  std::size_t count(std::string_view text) const {
+    std::lock_guard lock(mutex());
+    std::size_t n = 0;
+    for (const std::string& line : lines()) n += line.find(text) != std::string::npos;
+    return n;
+  }
 
  private:
   static void sink(corothrift::LogLevel, std::string_view line) {

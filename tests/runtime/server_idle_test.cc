@@ -1,6 +1,7 @@
 // The server's idle timeout: a connection that sends nothing, with no call
 // in flight, for idle_timeout is closed; arriving bytes push the deadline
-// back; a call in flight holds it off, and the clock restarts when it ends.
+// back; a call in flight, or a reply still being written to a slow reader,
+// holds it off, and the clock restarts when it ends.
 // The clients are raw sockets, which cannot reconnect, so an answer proves
 // the connection itself survived.
 //
@@ -103,6 +104,43 @@ TEST(ServerIdle, TheIdleClockRestartsWhenTheLastCallInFlightFinishes) {
   std::this_thread::sleep_until(connected + kIdle * 9 / 4);
   EXPECT_EQ(calc::add_on(conn, 1, 2), 3);
   EXPECT_LT(SteadyClock::now() - connected, kIdle * 5 / 2);  // the check came in time
+}
+
+// A reply the peer reads slowly is not idleness: the call has ended, but the
+// reply (12 MiB, more than the socket buffers hold, to a reader with a 4 KiB
+// receive buffer) is still being written when the idle timer fires, and it
+// must arrive whole. The reply's first bytes tell the test the call has
+// ended (the last activity before the stall); the witness, opened after
+// that, tells it the deadline has passed.
+TEST(ServerIdle, KeepsAConnectionWhileAReplyIsStillBeingWrittenToASlowReader) {
+  calc::CalcServer server(one_loop(milliseconds(100)));
+  constexpr std::size_t kSize = 12 * 1024 * 1024;
+  calc::Calc_echo_args args;
+  args.value = calc::pattern(kSize, 3);
+  // Built before connecting: the request arrives well inside the timeout.
+  const std::string call =
+      calc::framed(calc::message(ProtocolKind::Binary, "echo", MessageType::Call, 1, args));
+  RawClient conn(server.server->port(), 4096);
+  std::thread sender([&] { conn.send(call); });
+  std::string length = conn.read(4);
+  sender.join();
+  ASSERT_EQ(length.size(), 4u);
+  {
+    RawClient witness(server.server->port());
+    EXPECT_TRUE(witness.closed_by_server());
+  }
+  std::size_t n = 0;
+  for (char c : length) n = (n << 8) | static_cast<uint8_t>(c);
+  std::string body = conn.read(n);
+  ASSERT_EQ(body.size(), n) << "the reply was cut off";
+  ReadBuffer in(body);
+  BinaryReader r(in);
+  EXPECT_EQ(r.read_message_begin().type, MessageType::Reply);
+  calc::Calc_echo_result result;
+  result.read(r);
+  EXPECT_TRUE(result.value == args.value);
+  // Idle from when the reply was out: the server closes the connection.
+  EXPECT_TRUE(conn.closed_by_server());
 }
 
 }  // namespace

@@ -158,4 +158,69 @@ TEST(ServerStop, StopAfterTheGraceClosesConnectionsWhoseCallsStillRun) {
   EXPECT_EQ(result.rfind("transport:", 0), 0u) << result;
 }
 
+// 1,000 delay() calls over 8 connections, all in flight at once: the even
+// ones sleep 1.5 s in their handlers, the odd ones ten minutes; the outcome
+// of each, in order.
+Task<std::vector<std::string>> a_thousand_calls(EventLoop& loop, Address address) {
+  std::vector<CalcClient> clients;
+  for (int c = 0; c < 8; ++c) clients.emplace_back(co_await calc::connect(loop, address));
+  std::vector<Task<std::string>> calls;
+  for (int i = 0; i < 1000; ++i) {
+    calls.push_back(calc::outcome(clients[i % 8].delay(i % 2 == 0 ? 1500 : 600000, i)));
+  }
+  co_return co_await when_all(std::move(calls));
+}
+
+// Stopped with 1,000 calls in flight and a 5 s grace: the calls whose
+// handlers return inside the grace get their replies, the others fail with
+// a TransportError that says the connection closed; none hangs (each would
+// end as "timeout:" after 30 s).
+TEST(ServerStop, AThousandCallsInFlightAtStopEachCompleteOrFailSayingSo) {
+  auto handler = std::make_shared<StartSignallingHandler>();
+  calc::CalcServer server(two_loops_taking_turns(), calc::make_processor(handler));
+  std::vector<std::string> outcomes;
+  std::thread client([&] {
+    EventLoop loop;
+    outcomes = run(loop, a_thousand_calls(loop, server.address()));
+  });
+  EXPECT_TRUE(handler->started.wait_for(1000));
+  auto begin = SteadyClock::now();
+  server.server->stop(seconds(5));
+  EXPECT_LT(SteadyClock::now() - begin, seconds(20));
+  client.join();
+  ASSERT_EQ(outcomes.size(), 1000u);
+  for (int i = 0; i < 1000; ++i) {
+    const std::string& o = outcomes[static_cast<std::size_t>(i)];
+    if (i % 2 == 0) {
+      EXPECT_EQ(o, "ok:" + std::to_string(i));
+    } else {
+      EXPECT_EQ(o.rfind("transport:", 0), 0u) << o;
+      EXPECT_NE(o.find("closed"), std::string::npos) << o;
+    }
+  }
+}
+
+// A handler that never returns: the caller's timeout ends its call, the
+// same connection answers the next call, and the server still stops (the
+// handler's frame, and its connection, are freed with its loop).
+TEST(ServerStop, AHandlerThatNeverReturnsTimesOutItsCallAndTheServerStillStops) {
+  auto handler = std::make_shared<StartSignallingHandler>();
+  calc::CalcServer server({}, calc::make_processor(handler));
+  EventLoop loop;
+  ChannelOptions options;
+  options.call_timeout = std::chrono::milliseconds(200);
+  auto channel = run(loop, calc::connect(loop, server.address(), options));
+  CalcClient client(channel);
+  std::string result = run(loop, calc::outcome(client.delay(600000, 1)));
+  EXPECT_EQ(result.rfind("timeout:", 0), 0u) << result;
+  EXPECT_EQ(handler->started.value(), 1u);
+  EXPECT_EQ(run(loop, client.add(2, 3)), 5);
+  EXPECT_EQ(server.server->connection_count(), 1u) << "the same connection served it";
+  auto begin = SteadyClock::now();
+  server.server->stop(std::chrono::milliseconds(100));
+  EXPECT_LT(SteadyClock::now() - begin, seconds(20));
+  // Closed, and nothing listens any more.
+  EXPECT_THROW(run(loop, client.add(1, 1)), TransportError);
+}
+
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -319,7 +320,11 @@ TEST(Server, BoundsRequestsInFlightPerConnectionYetAnswersThemAll) {
   EXPECT_EQ(server.handler->max_delays_running, 4);
 }
 
-TEST(Server, RefusesConnectionsBeyondTheLimit) {
+// A flood beyond max_connections: each extra connection is closed at once,
+// with a log line, while the admitted ones go on being served; once one of
+// them closes, a new connection is admitted again.
+TEST(Server, RefusesAFloodOfConnectionsBeyondTheLimitAndAdmitsAgainWhenOneCloses) {
+  calc::LogCapture log;
   ServerOptions options;
   options.max_connections = 2;
   calc::CalcServer server(options);
@@ -330,11 +335,23 @@ TEST(Server, RefusesConnectionsBeyondTheLimit) {
   EXPECT_EQ(run(loop, a.add(1, 1)), 2);
   CalcClient b(second);
   EXPECT_EQ(run(loop, b.add(2, 2)), 4);
-  calc::RawClient third(server.server->port());
-  EXPECT_TRUE(third.closed_by_server());
+  {
+    std::vector<std::unique_ptr<calc::RawClient>> flood;
+    for (int i = 0; i < 50; ++i) {
+      flood.push_back(std::make_unique<calc::RawClient>(server.server->port()));
+    }
+    int refused = 0;
+    for (auto& extra : flood) refused += extra->closed_by_server();
+    EXPECT_EQ(refused, 50);
+  }
+  EXPECT_TRUE(log.contains("refusing a connection: 2 connections open (limit)"));
+  EXPECT_EQ(run(loop, a.add(3, 3)), 6);
+  EXPECT_EQ(run(loop, b.add(4, 4)), 8);
+  EXPECT_EQ(server.server->connection_count(), 2u);
   first->close();
   EXPECT_TRUE(calc::eventually(loop, [&] { return server.server->connection_count() == 1; }));
   EXPECT_EQ(run(loop, add_many(loop, server.address(), {}, 3)), 3);
+  EXPECT_EQ(run(loop, b.add(5, 5)), 10);
 }
 
 TEST(Server, RunServesUntilAnotherThreadStopsIt) {

@@ -41,11 +41,23 @@ struct ServerOptions {
   std::size_t max_pending_output_bytes = 8 * 1024 * 1024;
   // Connections beyond this are accepted and closed at once (logged).
   std::size_t max_connections = 100000;
-  // A connection with no request in flight that sends nothing for this long
-  // (counted from the last bytes received, or the last call's end) is
-  // closed; 0 = never. Bytes of a message still arriving count from the
-  // timer's next check, so such a close may come up to one period late.
+  // A connection with no request in flight and no reply waiting to be
+  // written that sends nothing for this long (counted from the last bytes
+  // received, the last call's end, or the last reply written out) is closed;
+  // 0 = never (the default: an idle connection costs one fd and a few
+  // KiB, and max_connections bounds how many there are). Bytes of
+  // a message still arriving count from the timer's next check, so such a
+  // close may come up to one period late.
   std::chrono::milliseconds idle_timeout{0};
+  // A message whose first bytes have arrived must be complete within this
+  // long, or the connection is closed (logged): a peer that trickles bytes
+  // (slowloris) cannot hold a connection, its buffer and a slot of
+  // max_connections for ever. Counted from when the server first sees the
+  // message's bytes, checked every half period, so the close comes between
+  // one and one and a half periods after the first byte. Time spent with
+  // reading paused by this server's own bounds (max_inflight_per_connection,
+  // max_pending_output_bytes) does not count. 0 = never. See docs/limits.md.
+  std::chrono::milliseconds frame_read_timeout{30000};
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
   // HTTP only: the path Thrift POSTs must go to, e.g. "/thrift" (a query
