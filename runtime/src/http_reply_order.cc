@@ -3,7 +3,8 @@
 namespace corothrift::detail {
 
 ReplySink& HttpReplyOrder::open() {
-  Slot& slot = slots_.emplace_back();
+  if (!slots_) slots_.emplace();
+  Slot& slot = slots_->emplace_back();
   slot.order = this;
   slot.framed = false;
   slot.http = true;
@@ -30,9 +31,11 @@ void HttpReplyOrder::finish(ReplySink& sink) {
 }
 
 void HttpReplyOrder::release() noexcept {
+  if (!slots_) return;
+  std::deque<Slot>& slots = *slots_;
   bool moved = false;
-  for (; released_ < slots_.size(); ++released_) {
-    Slot& slot = slots_[released_];
+  for (; released_ < slots.size(); ++released_) {
+    Slot& slot = slots[released_];
     if (!slot.complete) {
       if (!slot.finished) break;
       stalled_ = true;
@@ -46,10 +49,11 @@ void HttpReplyOrder::release() noexcept {
     }
     slot.out.clear();
   }
-  while (released_ > 0 && slots_.front().finished) {
-    slots_.pop_front();
+  while (released_ > 0 && slots.front().finished) {
+    slots.pop_front();
     --released_;
   }
+  if (slots.empty()) slots_.reset();
   if (moved && target_.on_reply) target_.on_reply(&target_);
 }
 

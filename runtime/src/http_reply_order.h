@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <optional>
 
 namespace corothrift::detail {
 
@@ -35,7 +36,7 @@ class HttpReplyOrder {
   // Bytes of complete responses waiting for an earlier one.
   std::size_t held_bytes() const noexcept { return held_bytes_; }
   // Slots not yet finished or not yet released (for tests).
-  std::size_t slots() const noexcept { return slots_.size(); }
+  std::size_t slots() const noexcept { return slots_ ? slots_->size() : 0; }
 
  private:
   struct Slot : ReplySink {
@@ -49,8 +50,10 @@ class HttpReplyOrder {
 
   ReplySink& target_;
   // A deque: slots are added at the back and removed at the front only, so
-  // the address a request holds stays valid.
-  std::deque<Slot> slots_;
+  // the address a request holds stays valid. Made by the first request and
+  // dropped when its last slot goes: an empty std::deque still holds ~600
+  // bytes, and every server connection (HTTP or not) has one of these.
+  std::optional<std::deque<Slot>> slots_;
   std::size_t released_ = 0;  // slots at the front whose bytes have gone out
   std::size_t held_bytes_ = 0;
   bool stalled_ = false;

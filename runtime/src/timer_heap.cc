@@ -1,5 +1,6 @@
 #include <corothrift/detail/timer_heap.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace corothrift {
@@ -53,10 +54,24 @@ void TimerHeap::remove(TimerNode& node) noexcept {
   node.index_ = TimerNode::kNotQueued;
   TimerNode* last = heap_.back();
   heap_.pop_back();
-  if (last == &node) return;
-  place(i, last);
-  sift_down(i);
-  sift_up(last->index_);
+  if (last != &node) {
+    place(i, last);
+    sift_down(i);
+    sift_up(last->index_);
+  }
+  if (heap_.capacity() > kKeptCapacity && heap_.size() < heap_.capacity() / 4) shrink();
+}
+
+void TimerHeap::shrink() noexcept {
+  // Positions (and so the nodes' index_) stay as they are.
+  try {
+    std::vector<TimerNode*> smaller;
+    smaller.reserve(std::max(kKeptCapacity, 2 * heap_.size()));
+    smaller.assign(heap_.begin(), heap_.end());
+    heap_.swap(smaller);
+  } catch (...) {
+    // Out of memory: keep the larger vector; a later removal tries again.
+  }
 }
 
 void TimerHeap::fire_due(Clock::time_point now) {

@@ -1,7 +1,8 @@
 #pragma once
 // The loop's timer queue: an intrusive binary min-heap. Nodes live inside the
 // operations that wait (a sleep, a deadline), so arming and removing a timer
-// allocates nothing once the heap's vector has grown. Equal deadlines fire in
+// allocates nothing once the heap's vector has grown (it shrinks again when
+// mostly empty). Equal deadlines fire in
 // arming order.
 
 #include <chrono>
@@ -52,6 +53,11 @@ class TimerHeap {
   void place(std::size_t i, TimerNode* node) noexcept;
   void sift_up(std::size_t i) noexcept;
   void sift_down(std::size_t i) noexcept;
+  // Gives back most of the vector once three quarters of it are unused: a
+  // burst of connections, each with a timer (ServerOptions::frame_read_timeout),
+  // must not leave its high-water mark behind (docs/connection-memory.md).
+  void shrink() noexcept;
+  static constexpr std::size_t kKeptCapacity = 256;
 
   std::vector<TimerNode*> heap_;
   std::uint64_t next_seq_ = 0;
