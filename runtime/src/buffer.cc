@@ -1,6 +1,8 @@
 #include <corothrift/buffer.h>
+#include <corothrift/detail/recycled_bytes.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -15,7 +17,7 @@ WriteBuffer::WriteBuffer(WriteBuffer&& other) noexcept
 
 WriteBuffer& WriteBuffer::operator=(WriteBuffer&& other) noexcept {
   if (this != &other) {
-    std::free(data_);
+    detail::RecycledBytes::give(data_, capacity_);
     data_ = std::exchange(other.data_, nullptr);
     size_ = std::exchange(other.size_, 0);
     capacity_ = std::exchange(other.capacity_, 0);
@@ -25,11 +27,11 @@ WriteBuffer& WriteBuffer::operator=(WriteBuffer&& other) noexcept {
   return *this;
 }
 
-WriteBuffer::~WriteBuffer() { std::free(data_); }
+WriteBuffer::~WriteBuffer() { detail::RecycledBytes::give(data_, capacity_); }
 
 void WriteBuffer::release() noexcept {
   clear();
-  std::free(std::exchange(data_, nullptr));
+  detail::RecycledBytes::give(std::exchange(data_, nullptr), capacity_);
   capacity_ = 0;
   refs_.reset();
 }
@@ -73,11 +75,20 @@ void WriteBuffer::grow_for(std::size_t extra) {
 }
 
 void WriteBuffer::grow_to(std::size_t capacity) {
-  // realloc keeps the bytes; the buffer holds plain bytes only.
-  void* grown = std::realloc(data_, capacity);
-  if (grown == nullptr) throw std::bad_alloc();
-  data_ = static_cast<uint8_t*>(grown);
-  capacity_ = capacity;
+  if (capacity < detail::RecycledBytes::kMinBytes) {
+    // realloc keeps the bytes; the buffer holds plain bytes only.
+    void* grown = std::realloc(data_, capacity);
+    if (grown == nullptr) throw std::bad_alloc();
+    data_ = static_cast<uint8_t*>(grown);
+    capacity_ = capacity;
+    return;
+  }
+  // Large: a reused block if one fits (detail/recycled_bytes.h).
+  std::size_t taken = 0;
+  auto* grown = static_cast<uint8_t*>(detail::RecycledBytes::take(capacity, taken));
+  if (size_ != 0) std::memcpy(grown, data_, size_);
+  detail::RecycledBytes::give(std::exchange(data_, grown), capacity_);
+  capacity_ = taken;
 }
 
 }  // namespace corothrift

@@ -5,6 +5,8 @@
 // first make sure nobody else holds it (unique()).
 #pragma once
 
+#include <corothrift/detail/recycled_bytes.h>
+
 #include <atomic>
 #include <cstddef>
 #include <new>
@@ -16,9 +18,11 @@ class SharedBlock {
  public:
   // A block of `capacity` uninitialised bytes with one reference; throws
   // std::bad_alloc.
+  // Its capacity may be larger than asked (a reused block, RecycledBytes).
   static SharedBlock* create(std::size_t capacity) {
-    void* memory = ::operator new(sizeof(SharedBlock) + capacity);
-    return ::new (memory) SharedBlock(capacity);
+    std::size_t bytes = 0;
+    void* memory = RecycledBytes::take(sizeof(SharedBlock) + capacity, bytes);
+    return ::new (memory) SharedBlock(bytes - sizeof(SharedBlock));
   }
   SharedBlock(const SharedBlock&) = delete;
   SharedBlock& operator=(const SharedBlock&) = delete;
@@ -29,8 +33,9 @@ class SharedBlock {
   void retain() noexcept { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release() noexcept {
     if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      const std::size_t bytes = sizeof(SharedBlock) + capacity_;
       this->~SharedBlock();
-      ::operator delete(this);
+      RecycledBytes::give(this, bytes);
     }
   }
   // True when the caller's reference is the only one: nobody else can see a
