@@ -10,7 +10,7 @@
 #include <corothrift/byte_stream.h>
 #include <corothrift/socket.h>
 
-#include "pass_through_stream.h"
+#include "../pass_through_stream.h"
 
 #include <algorithm>
 #include <array>
@@ -22,7 +22,7 @@
 
 namespace e2e_test {
 
-class ChoppedStream final : public PassThroughStream {
+class ChoppedStream final : public test_support::PassThroughStream {
  public:
   // `phase` picks where in the cycle reads start (writes start elsewhere).
   ChoppedStream(std::unique_ptr<corothrift::ByteStream> inner, std::size_t phase,

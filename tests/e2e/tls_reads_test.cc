@@ -13,7 +13,7 @@
 
 #include "chopped_stream.h"
 #include "in_flight_calls.h"
-#include "pass_through_stream.h"
+#include "../pass_through_stream.h"
 #include "tls_fixture.h"
 
 namespace e2e_test {
@@ -23,7 +23,7 @@ namespace {
 // its own and hands it up one byte per read: after each record OpenSSL holds
 // nothing while the socket is drained, yet bytes are waiting here. A TLS
 // stream that took "socket drained" for "nothing to read" would stall.
-class HoardingStream final : public PassThroughStream {
+class HoardingStream final : public test_support::PassThroughStream {
  public:
   explicit HoardingStream(std::unique_ptr<corothrift::ByteStream> inner)
       : PassThroughStream(std::move(inner)) {}

@@ -19,12 +19,13 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "forwarding_stream.h"
+#include "../pass_through_stream.h"
 
 namespace corothrift {
 namespace {
@@ -35,19 +36,20 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 
 // Must send `pending` before it can read, like a TLS stream that owes the
 // peer a record: until that is out, its reads answer kWantWrite.
-class FlushFirstStream final : public calc::ForwardingStream {
+class FlushFirstStream final : public test_support::PassThroughStream {
  public:
   FlushFirstStream(Socket inner, std::string pending)
-      : ForwardingStream(std::move(inner)), pending_(std::move(pending)) {}
+      : PassThroughStream(std::make_unique<Socket>(std::move(inner))),
+        pending_(std::move(pending)) {}
 
   IoResult try_read(std::span<std::byte> buffer) noexcept override {
     while (!pending_.empty()) {
       const iovec piece{pending_.data(), pending_.size()};
-      IoResult r = inner_.try_write(std::span(&piece, 1));
+      IoResult r = inner_->try_write(std::span(&piece, 1));
       if (r.status != IoStatus::kDone) return r;
       pending_.erase(0, r.bytes);
     }
-    return inner_.try_read(buffer);
+    return inner_->try_read(buffer);
   }
 
  private:

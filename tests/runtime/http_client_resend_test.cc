@@ -18,8 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "../pass_through_stream.h"
 #include "calc_fixture.h"
-#include "forwarding_stream.h"
 #include "raw_peer.h"
 
 namespace {
@@ -138,12 +138,12 @@ class ClosingServer {
 };
 
 // Counts the bytes the client writes, over all its connections.
-class CountingStream final : public calc::ForwardingStream {
+class CountingStream final : public test_support::PassThroughStream {
  public:
   CountingStream(Socket socket, std::size_t& written)
-      : ForwardingStream(std::move(socket)), written_(&written) {}
+      : PassThroughStream(std::make_unique<Socket>(std::move(socket))), written_(&written) {}
   IoResult try_write(std::span<const iovec> pieces) noexcept override {
-    IoResult r = inner_.try_write(pieces);
+    IoResult r = inner_->try_write(pieces);
     if (r.status == IoStatus::kDone) *written_ += r.bytes;
     return r;
   }

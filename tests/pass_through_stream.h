@@ -1,20 +1,28 @@
 // A test-only base for streams that sit on another stream and change only
 // how bytes are read or written (ChoppedStream, the TLS read tests'
-// HoardingStream): everything else goes straight to the inner stream.
+// HoardingStream, the HTTP resend tests' CountingStream, FlushFirstStream):
+// every call it does not override goes straight to the inner stream.
 #pragma once
 
 #include <corothrift/byte_stream.h>
 
 #include <memory>
+#include <span>
 #include <utility>
 
-namespace e2e_test {
+namespace test_support {
 
 class PassThroughStream : public corothrift::ByteStream {
  public:
   explicit PassThroughStream(std::unique_ptr<corothrift::ByteStream> inner)
       : inner_(std::move(inner)) {}
 
+  corothrift::IoResult try_read(std::span<std::byte> buffer) noexcept override {
+    return inner_->try_read(buffer);
+  }
+  corothrift::IoResult try_write(std::span<const iovec> pieces) noexcept override {
+    return inner_->try_write(pieces);
+  }
   void shutdown_write() override { inner_->shutdown_write(); }
   void abort() noexcept override { inner_->abort(); }
   void close() noexcept override { inner_->close(); }
@@ -27,4 +35,4 @@ class PassThroughStream : public corothrift::ByteStream {
   std::unique_ptr<corothrift::ByteStream> inner_;
 };
 
-}  // namespace e2e_test
+}  // namespace test_support
