@@ -202,6 +202,13 @@ TEST(ChannelFakePeer, RepliesInReverseOrderAreMatchedBySeqid) {
   EXPECT_EQ(results, (std::vector<int32_t>{100, 101, 102, 103}));
 }
 
+// The outcomes of add(i, i) for i in [0, n), all in flight at once on `c`.
+Task<std::vector<std::string>> add_outcomes(CalcClient& c, int n) {
+  std::vector<Task<std::string>> calls;
+  for (int i = 0; i < n; ++i) calls.push_back(outcome(c.add(i, i)));
+  co_return co_await when_all(std::move(calls));
+}
+
 TEST(ChannelFakePeer, PeerClosingFailsEveryPendingCallAtOnce) {
   EventLoop loop;
   FakePeer peer(loop);
@@ -216,9 +223,7 @@ TEST(ChannelFakePeer, PeerClosingFailsEveryPendingCallAtOnce) {
   auto client = [&]() -> Task<void> {
     auto channel_ = co_await calc::connect(loop, peer.address());
     CalcClient c(channel_);
-    std::vector<Task<std::string>> calls;
-    for (int i = 0; i < 3; ++i) calls.push_back(outcome(c.add(i, i)));
-    outcomes = co_await when_all(std::move(calls));
+    outcomes = co_await add_outcomes(c, 3);
     EXPECT_EQ(c.channel().pending_calls(), 0u);
     EXPECT_FALSE(c.channel().connected());
   };
@@ -255,9 +260,7 @@ TEST(ChannelFakePeer, PeerClosingMidReplyFailsThePendingCallsSayingSo) {
   auto client = [&]() -> Task<void> {
     auto channel_ = co_await calc::connect(loop, peer.address());
     CalcClient c(channel_);
-    std::vector<Task<std::string>> calls;
-    for (int i = 0; i < 3; ++i) calls.push_back(outcome(c.add(i, i)));
-    outcomes = co_await when_all(std::move(calls));
+    outcomes = co_await add_outcomes(c, 3);
   };
   run(loop, [&]() -> Task<void> { co_await when_all(serve(), client()); }());
   ASSERT_EQ(outcomes.size(), 3u);
@@ -286,9 +289,7 @@ TEST(ChannelFakePeer, AReplyWithABadHeaderFailsEveryPendingCall) {
   auto client = [&]() -> Task<void> {
     auto channel_ = co_await calc::connect(loop, peer.address());
     CalcClient c(channel_);
-    std::vector<Task<std::string>> calls;
-    for (int i = 0; i < 2; ++i) calls.push_back(outcome(c.add(i, i)));
-    outcomes = co_await when_all(std::move(calls));
+    outcomes = co_await add_outcomes(c, 2);
   };
   run(loop, [&]() -> Task<void> { co_await when_all(serve(), client()); }());
   ASSERT_EQ(outcomes.size(), 2u);
