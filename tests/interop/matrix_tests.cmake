@@ -45,10 +45,12 @@ set_tests_properties(interop.runner_self_test PROPERTIES TIMEOUT 60 LABELS inter
 # The matrix over TLS (one-way and mutual) between corothrift and the
 # implementations that have it (Apache C++ TSSLSocket, Apache Python
 # TSSLSocket), with a test CA made by the runner with the `openssl` command.
-# Mutual TLS differs from one-way only in the handshake, below every protocol: its ctest runs
-# binary and compact without multiplexing (`run_matrix.py --tls=mutual` runs every cell).
+# TLS sits below every protocol and transport, and multiplexing is a name prefix above them
+# (the plaintext matrix runs it on every wire): one-way TLS runs every protocol and transport
+# without multiplexing; mutual TLS differs from one-way only in the handshake, so its ctest runs
+# binary and compact (`run_matrix.py --tls=oneway|mutual` alone runs every cell).
 add_test(NAME interop.matrix_tls_oneway COMMAND ${interop_matrix} --tls=oneway
-         --involving=corothrift)
+         --involving=corothrift --mode=plain)
 add_test(NAME interop.matrix_tls_mutual COMMAND ${interop_matrix} --tls=mutual
          --involving=corothrift --protocol=binary --protocol=compact --mode=plain)
 set_tests_properties(interop.matrix_tls_oneway interop.matrix_tls_mutual
