@@ -39,7 +39,7 @@ void ServerConnection::start(ServerWorker& worker, std::unique_ptr<ByteStream> s
     worker.connection_closed();
     return;
   }
-  // From here the connection's destructor does the bookkeeping.
+  // From here release() does the bookkeeping, when the last reference goes.
   Ref self(conn);
   try {
     conn->read_loop(self).start(conn->loop_, &conn->read_scope_);
@@ -69,12 +69,17 @@ ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStr
 ServerConnection::~ServerConnection() {
   loop_.remove_timer(*this);
   worker_.unlink(*this);
-  worker_.connection_closed();
-  note_connection_closed();
 }
 
 void ServerConnection::release() noexcept {
-  if (--refs_ == 0) delete this;
+  if (--refs_ != 0) return;
+  ServerWorker& worker = worker_;
+  delete this;
+  // Counted as closed once its socket is closed and its memory freed, so
+  // that the return to the kernel below includes it, and a caller that sees
+  // the server's count drop sees the connection's resources gone.
+  worker.connection_closed();
+  note_connection_closed();
 }
 
 void ServerConnection::drain() noexcept {

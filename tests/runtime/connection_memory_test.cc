@@ -15,12 +15,14 @@
 // ready socket until it would block, and epoll reports sockets in the order
 // they became ready).
 #include <corothrift/detail/recycled_bytes.h>
+#include <corothrift/detail/timer_heap.h>
 #include <gtest/gtest.h>
 
 #include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -187,7 +189,40 @@ TEST(ConnectionMemory, AConnectionIdleAfterALargeCallHoldsAtMostTheBudget) {
   EXPECT_LE(total, kLarge * kIdleBudget + slack);
 }
 
+// One round: kConnections connections opened, each used once, all closed.
+// Sets `now` to the bytes allocated once the server has destroyed them all;
+// checks the resident memory.
+void open_use_close(calc::CalcServer& server, Clients& clients, int round, std::size_t before,
+                    std::size_t rss_before, std::size_t& now) {
+  clients.open(server.server->port());
+  ASSERT_TRUE(clients.call_each()) << "round " << round;
+  const std::size_t rss_open = resident_bytes();
+  clients.close();
+  ASSERT_TRUE(all_closed(*server.server)) << "round " << round;
+  now = allocated_bytes();
+  const std::size_t rss_now = resident_bytes();
+  std::printf("after round %d: %+lld bytes allocated; RSS %+lld KiB open, %+lld KiB closed\n",
+              round, static_cast<long long>(now) - static_cast<long long>(before),
+              (static_cast<long long>(rss_open) - static_cast<long long>(rss_before)) / 1024,
+              (static_cast<long long>(rss_now) - static_cast<long long>(rss_before)) / 1024);
+  // Freed is not enough: the pages must go back to the kernel (most of
+  // them; the last connections to close may leave a few behind).
+  EXPECT_LE(rss_now, rss_before + (rss_open - rss_before) / 2) << "round " << round;
+}
+
+// What stays allocated after a round is bounded, not a cost per connection
+// (docs/connection-memory.md): the loop's containers at their high-water
+// mark (its two run queues, the timer heap's kept capacity: 6 KiB), and
+// glibc's per-thread caches of freed chunks (tcache, up to 7 per size class;
+// mallinfo2 counts them as in use), which fill over the first round and then
+// by a few chunks now and then (measured: +3.4 KB at most in 20 rounds).
+// So the first round is a warm-up, and the later ones are compared with it:
+// a leak of 16 bytes per connection (24 KB a round) exceeds kRoundSlack in
+// the first round after it.
 TEST(ConnectionMemory, RoundsOfConnectionsGiveTheirMemoryBack) {
+  constexpr int kRounds = 4;
+  constexpr std::size_t kWarmUpSlack = 32 * 1024;
+  constexpr std::size_t kRoundSlack = 16 * 1024;
   raise_fd_limit(kConnections);
   calc::CalcServer server(one_loop());
   warm_up(server);
@@ -195,27 +230,37 @@ TEST(ConnectionMemory, RoundsOfConnectionsGiveTheirMemoryBack) {
   Clients clients(kConnections);
   const std::size_t before = allocated_bytes();
   const std::size_t rss_before = resident_bytes();
-  for (int round = 0; round < 3; ++round) {
-    clients.open(server.server->port());
-    ASSERT_TRUE(clients.call_each()) << "round " << round;
-    const std::size_t rss_open = resident_bytes();
-    clients.close();
-    ASSERT_TRUE(all_closed(*server.server)) << "round " << round;
-    const std::size_t now = allocated_bytes();
-    const std::size_t rss_now = resident_bytes();
-    std::printf("after round %d: %+lld bytes allocated; RSS %+lld KiB open, %+lld KiB closed\n",
-                round, static_cast<long long>(now) - static_cast<long long>(before),
-                (static_cast<long long>(rss_open) - static_cast<long long>(rss_before)) / 1024,
-                (static_cast<long long>(rss_now) - static_cast<long long>(rss_before)) / 1024);
-    // Slack for containers that settle at a new size: 15.5 KB without the
-    // frame-read timer; with it (a timer per connection, on by default) about
-    // 18 KB after the first round and ~0.5-1.5 KB more per round, cause not yet
-    // found (left open in the session note). 32 KiB still fails a leak of 16
-    // bytes per connection (1,500 connections).
-    EXPECT_LE(now, before + 32 * 1024) << "round " << round;
-    // Freed is not enough: the pages must go back to the kernel (most of
-    // them; the last connections to close may leave a few behind).
-    EXPECT_LE(rss_now, rss_before + (rss_open - rss_before) / 2) << "round " << round;
+  std::size_t warm = 0;
+  ASSERT_NO_FATAL_FAILURE(open_use_close(server, clients, 0, before, rss_before, warm));
+  EXPECT_LE(warm, before + kWarmUpSlack);
+  for (int round = 1; round <= kRounds; ++round) {
+    std::size_t now = 0;
+    ASSERT_NO_FATAL_FAILURE(open_use_close(server, clients, round, before, rss_before, now));
+    EXPECT_LE(now, warm + kRoundSlack) << "round " << round;
+  }
+}
+
+// Every connection has a timer (ServerOptions::frame_read_timeout, on by
+// default); once a burst of them is gone, the loop's timer heap keeps at
+// most its kept capacity (256 entries, 2 KiB), not the burst's 10,000.
+// Allowed besides: the heap's outgrown small buffers, which glibc may keep
+// in this thread's cache (about 2 KiB).
+TEST(ConnectionMemory, ATimerBurstLeavesOnlyTheHeapsKeptCapacity) {
+  constexpr std::size_t kTimers = 10'000;
+  constexpr std::size_t kAllowed = 8 * 1024;
+  std::unique_ptr<std::optional<TimerNode>[]> nodes(new std::optional<TimerNode>[kTimers]);
+  for (std::size_t i = 0; i < kTimers; ++i) nodes[i].emplace([](TimerNode*) {});
+  const Clock::time_point start = Clock::now();
+  const std::size_t before = allocated_bytes();
+  {
+    TimerHeap heap;
+    for (std::size_t i = 0; i < kTimers; ++i) {
+      heap.push(*nodes[i], start + std::chrono::milliseconds(i));
+    }
+    for (std::size_t i = 0; i < kTimers; ++i) heap.remove(*nodes[i]);
+    const std::size_t kept = allocated_bytes() - before;
+    std::printf("timer heap after %zu timers: %zu bytes allocated\n", kTimers, kept);
+    EXPECT_LE(kept, kAllowed);
   }
 }
 
@@ -235,6 +280,9 @@ TEST(ConnectionMemory, AStalledHugeFrameCostsOnlyTheBytesSent) {
   raise_fd_limit(kStalled);
   calc::CalcServer server(one_loop());
   warm_up(server);
+  // Gone before counting: its end takes the loop a few turns after it
+  // reads the close, and the witness below may be answered within them.
+  ASSERT_TRUE(all_closed(*server.server));
   Clients clients(kStalled);
   const std::string start = stalled_frame_start();
   const std::size_t before = allocated_bytes();
