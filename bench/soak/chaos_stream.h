@@ -11,7 +11,7 @@
 // called from every server worker at once: it only touches atomics.
 #pragma once
 
-#include <corothrift/byte_stream.h>
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/socket.h>
 
 #include <atomic>
@@ -20,13 +20,13 @@
 
 namespace soak {
 
-class ChaosStream final : public corothrift::ByteStream {
+class ChaosStream final : public corothrift::ForwardingStream {
  public:
   // budget 0: never drop by count. `drops` counts this stream's drop (at
   // most one) and must outlive it.
   ChaosStream(std::unique_ptr<corothrift::ByteStream> inner, uint64_t budget,
               std::atomic<uint64_t>& drops) noexcept
-      : inner_(std::move(inner)), budget_(budget), drops_(&drops) {}
+      : ForwardingStream(std::move(inner)), budget_(budget), drops_(&drops) {}
 
   // Streams whose budgets are drawn uniformly from [1, 2 * mean_bytes]
   // (mean_bytes 0: no count drops), each from its own seed derived from
@@ -40,20 +40,12 @@ class ChaosStream final : public corothrift::ByteStream {
 
   corothrift::IoResult try_read(std::span<std::byte> buffer) noexcept override;
   corothrift::IoResult try_write(std::span<const iovec> pieces) noexcept override;
-  void shutdown_write() override { inner_->shutdown_write(); }
-  void abort() noexcept override { inner_->abort(); }
-  void close() noexcept override { inner_->close(); }
-  bool is_open() const noexcept override { return inner_->is_open(); }
-  corothrift::FdWatch& watch() const noexcept override { return inner_->watch(); }
-  corothrift::Address local_address() const override { return inner_->local_address(); }
-  corothrift::Address peer_address() const override { return inner_->peer_address(); }
 
  private:
   // True (after dropping) when this stream must fail now.
   bool must_drop() noexcept;
   void spend(const corothrift::IoResult& r) noexcept;
 
-  std::unique_ptr<corothrift::ByteStream> inner_;
   uint64_t budget_;  // bytes left before the drop; 0: no budget
   bool counted_ = budget_ != 0;
   bool dropped_ = false;

@@ -8,9 +8,8 @@
 #pragma once
 
 #include <corothrift/byte_stream.h>
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/socket.h>
-
-#include "../pass_through_stream.h"
 
 #include <algorithm>
 #include <array>
@@ -22,12 +21,12 @@
 
 namespace e2e_test {
 
-class ChoppedStream final : public test_support::PassThroughStream {
+class ChoppedStream final : public corothrift::ForwardingStream {
  public:
   // `phase` picks where in the cycle reads start (writes start elsewhere).
   ChoppedStream(std::unique_ptr<corothrift::ByteStream> inner, std::size_t phase,
                 std::atomic<std::size_t>& calls)
-      : PassThroughStream(std::move(inner)),
+      : ForwardingStream(std::move(inner)),
         next_read_(phase),
         next_write_(phase + 7),
         calls_(&calls) {}

@@ -3,6 +3,8 @@
 // SSL_get_error honest when other code on the loop thread leaves OpenSSL
 // errors behind. Both are there for speed (tls_stream.cc); these tests pin
 // the cases where a wrong shortcut would stall or break a connection.
+#include <corothrift/forwarding_stream.h>
+
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -13,7 +15,6 @@
 
 #include "chopped_stream.h"
 #include "in_flight_calls.h"
-#include "../pass_through_stream.h"
 #include "tls_fixture.h"
 
 namespace e2e_test {
@@ -23,10 +24,10 @@ namespace {
 // its own and hands it up one byte per read: after each record OpenSSL holds
 // nothing while the socket is drained, yet bytes are waiting here. A TLS
 // stream that took "socket drained" for "nothing to read" would stall.
-class HoardingStream final : public test_support::PassThroughStream {
+class HoardingStream final : public corothrift::ForwardingStream {
  public:
   explicit HoardingStream(std::unique_ptr<corothrift::ByteStream> inner)
-      : PassThroughStream(std::move(inner)) {}
+      : ForwardingStream(std::move(inner)) {}
 
   corothrift::IoResult try_read(std::span<std::byte> buffer) noexcept override {
     if (next_ == held_.size()) {

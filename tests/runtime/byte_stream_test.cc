@@ -5,6 +5,7 @@
 #include <corothrift/byte_stream.h>
 #include <corothrift/errors.h>
 #include <corothrift/event_loop.h>
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/socket.h>
 #include <corothrift/sync_wait.h>
 #include <corothrift/task.h>
@@ -25,8 +26,6 @@
 #include <tuple>
 #include <vector>
 
-#include "../pass_through_stream.h"
-
 namespace corothrift {
 namespace {
 
@@ -36,10 +35,10 @@ std::span<const std::byte> bytes_of(const std::string& s) {
 
 // Must send `pending` before it can read, like a TLS stream that owes the
 // peer a record: until that is out, its reads answer kWantWrite.
-class FlushFirstStream final : public test_support::PassThroughStream {
+class FlushFirstStream final : public corothrift::ForwardingStream {
  public:
   FlushFirstStream(Socket inner, std::string pending)
-      : PassThroughStream(std::make_unique<Socket>(std::move(inner))),
+      : ForwardingStream(std::make_unique<Socket>(std::move(inner))),
         pending_(std::move(pending)) {}
 
   IoResult try_read(std::span<std::byte> buffer) noexcept override {
@@ -120,6 +119,37 @@ TEST(ByteStream, EndOfStreamAndErrorsReachTheAwaitersAsExceptions) {
   b.close();
   // The peer is gone: writing fails (EPIPE) instead of waiting.
   EXPECT_THROW(sync_wait(loop, write_all_of(a, std::string(1 << 20, 'x'))), ConnectionClosed);
+}
+
+// A stream with an error code of its own, as a TLS stream has: its reads fail
+// with it and only it can say what the code means.
+class OwnErrorsStream final : public corothrift::ForwardingStream {
+ public:
+  static constexpr int kOwnCode = 0x5eed;
+  explicit OwnErrorsStream(Socket inner)
+      : ForwardingStream(std::make_unique<Socket>(std::move(inner))) {}
+
+  IoResult try_read(std::span<std::byte>) noexcept override {
+    return {0, IoStatus::kError, kOwnCode};
+  }
+  [[noreturn]] void throw_error(const char* operation, int error) const override {
+    if (error == kOwnCode)
+      throw TransportError(std::string(operation) + ": the stream's own story");
+    ForwardingStream::throw_error(operation, error);
+  }
+};
+
+TEST(ByteStream, AForwardingStreamLeavesTheStreamBelowToDescribeItsErrors) {
+  EventLoop loop;
+  auto [a, b] = socket_pair(loop);
+  corothrift::ForwardingStream outer(std::make_unique<OwnErrorsStream>(std::move(a)));
+  try {
+    sync_wait(loop, read_once(outer));
+    ADD_FAILURE() << "the read did not fail";
+  } catch (const TransportError& e) {
+    EXPECT_STREQ(e.what(), "read: the stream's own story");
+  }
+  EXPECT_EQ(&outer.watch(), &outer.inner().watch());
 }
 
 // True when `text` calls the global function `call` ("::read("), not a

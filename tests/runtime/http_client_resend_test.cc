@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/when_all.h>
 
 #include <algorithm>
@@ -18,7 +19,6 @@
 #include <thread>
 #include <vector>
 
-#include "../pass_through_stream.h"
 #include "calc_fixture.h"
 #include "raw_peer.h"
 
@@ -138,10 +138,10 @@ class ClosingServer {
 };
 
 // Counts the bytes the client writes, over all its connections.
-class CountingStream final : public test_support::PassThroughStream {
+class CountingStream final : public corothrift::ForwardingStream {
  public:
   CountingStream(Socket socket, std::size_t& written)
-      : PassThroughStream(std::make_unique<Socket>(std::move(socket))), written_(&written) {}
+      : ForwardingStream(std::make_unique<Socket>(std::move(socket))), written_(&written) {}
   IoResult try_write(std::span<const iovec> pieces) noexcept override {
     IoResult r = inner_->try_write(pieces);
     if (r.status == IoStatus::kDone) *written_ += r.bytes;
