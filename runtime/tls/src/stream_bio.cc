@@ -4,7 +4,10 @@
 
 #include <sys/uio.h>
 
+#include <cerrno>
 #include <climits>
+#include <cstring>
+#include <new>
 
 namespace corothrift::tls::detail {
 namespace {
@@ -53,6 +56,18 @@ int bio_read(BIO* bio, char* data, size_t size, size_t* read) {
 int bio_write(BIO* bio, const char* data, size_t size, size_t* written) {
   BIO_clear_retry_flags(bio);
   StreamBio& s = state_of(bio);
+  if (s.sealed != nullptr) {
+    try {
+      std::size_t at = s.sealed->size();
+      s.sealed->resize(at + size);
+      std::memcpy(s.sealed->data() + at, data, size);
+    } catch (const std::bad_alloc&) {
+      s.error = ENOMEM;
+      return 0;
+    }
+    *written = size;
+    return 1;
+  }
   // try_write never writes through iov_base; the cast only fits its C type.
   const iovec piece{const_cast<char*>(data), size};
   IoResult r = s.inner->try_write(std::span(&piece, 1));

@@ -1,11 +1,14 @@
 // A BIO whose reads and writes are the primitives of a ByteStream: OpenSSL
 // moves its records straight through the stream below a TlsStream (see
-// tls_stream.h for why not memory BIOs). The BIO itself holds no bytes.
+// tls_stream.h for why not memory BIOs). The BIO itself holds no bytes; a
+// TlsStream may collect its writes in a buffer of its own (`sealed`).
 #pragma once
 
 #include <corothrift/byte_stream.h>
 
 #include <openssl/bio.h>
+
+#include <vector>
 
 namespace corothrift::tls::detail {
 
@@ -20,6 +23,9 @@ struct StreamBio {
   bool end = false;              // the stream said kEnd
   bool first_byte_seen = false;  // the first byte ever read, for naming plaintext peers
   unsigned char first_byte = 0;
+  // While set (TlsStream::write_sealed), writes append here instead of
+  // going to the stream.
+  std::vector<unsigned char>* sealed = nullptr;
 
   void reset() noexcept {
     retry = false;
