@@ -197,6 +197,9 @@ IoResult TlsStream::fail(std::string reason) noexcept {
 void TlsStream::handshake_finished() noexcept {
   state_ = State::kOpen;
   loop_->remove_timer(timer_);
+  // The callback watches for a TLS 1.2 renegotiation; TLS 1.3 has none, and
+  // OpenSSL would call it twice per record for nothing.
+  if (SSL_version(ssl_) >= TLS1_3_VERSION) SSL_set_msg_callback(ssl_, nullptr);
   if (X509* cert = SSL_get0_peer_certificate(ssl_)) {
     if (SSL_get_verify_result(ssl_) == X509_V_OK) peer_ = detail::identity_of(cert);
   }
