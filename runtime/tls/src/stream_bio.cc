@@ -4,6 +4,7 @@
 
 #include <sys/uio.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -57,11 +58,7 @@ int bio_write(BIO* bio, const char* data, size_t size, size_t* written) {
   BIO_clear_retry_flags(bio);
   StreamBio& s = state_of(bio);
   if (s.sealed != nullptr) {
-    try {
-      std::size_t at = s.sealed->size();
-      s.sealed->resize(at + size);
-      std::memcpy(s.sealed->data() + at, data, size);
-    } catch (const std::bad_alloc&) {
+    if (!s.sealed->append(data, size)) {
       s.error = ENOMEM;
       return 0;
     }
@@ -107,6 +104,20 @@ const BIO_METHOD* stream_method() {
 }
 
 }  // namespace
+
+bool ByteSink::append(const void* data, std::size_t size) noexcept {
+  if (capacity_ - size_ < size) {
+    std::size_t capacity = std::max(2 * capacity_, size_ + size);
+    std::unique_ptr<unsigned char[]> bytes(new (std::nothrow) unsigned char[capacity]);
+    if (!bytes) return false;
+    if (size_ != 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+    bytes_ = std::move(bytes);
+    capacity_ = capacity;
+  }
+  std::memcpy(bytes_.get() + size_, data, size);
+  size_ += size;
+  return true;
+}
 
 BIO* new_stream_bio(StreamBio& state) {
   const BIO_METHOD* method = stream_method();

@@ -8,9 +8,26 @@
 
 #include <openssl/bio.h>
 
-#include <vector>
+#include <cstddef>
+#include <memory>
 
 namespace corothrift::tls::detail {
+
+// Bytes appended one after another, kept for reuse once cleared; unlike a
+// std::vector's resize, an append does not zero the room it then fills.
+class ByteSink {
+ public:
+  // False (nothing appended) when memory runs out.
+  bool append(const void* data, std::size_t size) noexcept;
+  void clear() noexcept { size_ = 0; }
+  const unsigned char* data() const noexcept { return bytes_.get(); }
+  std::size_t size() const noexcept { return size_; }
+
+ private:
+  std::unique_ptr<unsigned char[]> bytes_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
 
 // What the last BIO call learned from the stream below; reset before each
 // OpenSSL call by the TlsStream. Owned by the TlsStream; the BIO points here.
@@ -25,7 +42,7 @@ struct StreamBio {
   unsigned char first_byte = 0;
   // While set (TlsStream::write_sealed), writes append here instead of
   // going to the stream.
-  std::vector<unsigned char>* sealed = nullptr;
+  ByteSink* sealed = nullptr;
 
   void reset() noexcept {
     retry = false;

@@ -35,8 +35,8 @@ constexpr std::size_t kSealBytes = 128 * 1024;
 
 // Where one try_write's records collect: shared by the streams of the loop
 // thread, as nothing suspends while it is filled and sent.
-std::vector<unsigned char>& sealing_space() {
-  thread_local std::vector<unsigned char> space;
+detail::ByteSink& sealing_space() {
+  thread_local detail::ByteSink space;
   return space;
 }
 
@@ -79,7 +79,7 @@ IoResult TlsStream::write_sealed(std::span<const iovec> pieces) noexcept {
     IoResult r = send_sealed();
     if (r.status != IoStatus::kDone || r.bytes != 0) return r;
   }
-  std::vector<unsigned char>& out = sealing_space();
+  detail::ByteSink& out = sealing_space();
   out.clear();
   bio_->sealed = &out;
   std::size_t taken = 0;
@@ -108,13 +108,14 @@ IoResult TlsStream::write_sealed(std::span<const iovec> pieces) noexcept {
   // Bytes sealed before a call that could not go on are taken all the same
   // (their records are in `out`); that call's answer comes again next time.
   if (taken > 0 && r.status != IoStatus::kError) r = {taken, IoStatus::kDone};
-  return send_out(out, r);
+  return send_out({out.data(), out.size()}, r);
 }
 
-IoResult TlsStream::send_out(std::vector<unsigned char>& out, IoResult result) noexcept {
+IoResult TlsStream::send_out(std::span<const unsigned char> out, IoResult result) noexcept {
   std::size_t sent = 0;
   while (sent < out.size()) {
-    const iovec piece{out.data() + sent, out.size() - sent};
+    // try_write never writes through iov_base; the cast only fits its C type.
+    const iovec piece{const_cast<unsigned char*>(out.data() + sent), out.size() - sent};
     IoResult r = inner_->try_write(std::span(&piece, 1));
     if (r.status == IoStatus::kWantRead || r.status == IoStatus::kWantWrite) break;
     // A write never ends in order: the peer is gone.

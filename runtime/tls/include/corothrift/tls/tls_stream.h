@@ -115,7 +115,7 @@ class TlsStream final : public ByteStream {
   // Sends `out` to the inner stream; `result` once all of it went, else
   // kWantWrite with the rest kept in sealed_ (result's bytes reported when
   // it is sent), or the inner stream's error.
-  IoResult send_out(std::vector<unsigned char>& out, IoResult result) noexcept;
+  IoResult send_out(std::span<const unsigned char> out, IoResult result) noexcept;
   IoResult send_sealed() noexcept;
   // Copies the head of pieces (up to one record) into staged_.
   void stage(std::span<const iovec> pieces) noexcept;
