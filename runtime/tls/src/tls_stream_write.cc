@@ -113,20 +113,25 @@ IoResult TlsStream::write_sealed(std::span<const iovec> pieces) noexcept {
 
 IoResult TlsStream::send_out(std::span<const unsigned char> out, IoResult result) noexcept {
   std::size_t sent = 0;
+  IoStatus wait = IoStatus::kDone;
   while (sent < out.size()) {
     // try_write never writes through iov_base; the cast only fits its C type.
     const iovec piece{const_cast<unsigned char*>(out.data() + sent), out.size() - sent};
     IoResult r = inner_->try_write(std::span(&piece, 1));
-    if (r.status == IoStatus::kWantRead || r.status == IoStatus::kWantWrite) break;
+    if (r.status == IoStatus::kWantRead || r.status == IoStatus::kWantWrite) {
+      wait = r.status;
+      break;
+    }
     // A write never ends in order: the peer is gone.
     if (r.status == IoStatus::kEnd) return {0, IoStatus::kError, EPIPE};
     if (r.status == IoStatus::kError) return r;
     sent += r.bytes;
   }
   if (sent == out.size() || result.status == IoStatus::kError) return result;
+  // Copied, as `out` may be the loop thread's (bad_alloc ends the process).
   sealed_.assign(out.begin() + static_cast<std::ptrdiff_t>(sent), out.end());
   sealed_taken_ = result.status == IoStatus::kDone ? result.bytes : 0;
-  return {0, IoStatus::kWantWrite};
+  return {0, wait};
 }
 
 IoResult TlsStream::send_sealed() noexcept {
