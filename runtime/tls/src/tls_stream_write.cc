@@ -1,12 +1,13 @@
-// TlsStream's writes. Once the handshake is done, one try_write seals up to
-// kSealBytes of the caller's bytes into records and hands them to the stream
-// below in one write: a 64 KiB message leaves in one sendmsg instead of one
-// per 16 KiB record, and its reader wakes once (bench/README.md, TLS). The
-// records go to a buffer of the loop thread; what the stream below does not
-// take at once is kept in the stream (sealed_) and sent before anything
-// else, and the caller learns that its bytes were taken only once all their
-// records are out, as the ByteStream contract needs (a reader may be waiting
-// for them, and the caller may have nothing more to write).
+// TlsStream's writes. Once the handshake is done, a try_write of more than
+// a record seals up to kSealBytes of the caller's bytes into records and
+// hands them to the stream below in one write: a 64 KiB message leaves in
+// one sendmsg instead of one per 16 KiB record, and its reader wakes once
+// (bench/README.md, TLS). The records go to a buffer of the loop thread;
+// what the stream below does not take at once is kept in the stream
+// (sealed_) and sent before anything else, and the caller learns that its
+// bytes were taken only once all their records are out, as the ByteStream
+// contract needs (a reader may be waiting for them, and the caller may have
+// nothing more to write).
 #include <corothrift/tls/tls_stream.h>
 
 #include <openssl/ssl.h>
@@ -40,12 +41,25 @@ detail::ByteSink& sealing_space() {
   return space;
 }
 
+bool more_than_a_record(std::span<const iovec> pieces) noexcept {
+  std::size_t size = 0;
+  for (const iovec& piece : pieces) {
+    size += piece.iov_len;
+    if (size > kRecordBytes) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 IoResult TlsStream::try_write(std::span<const iovec> pieces) noexcept {
   if (state_ == State::kFailed) return {0, IoStatus::kError, kTlsFailure};
-  // A record staged during the handshake is finished the way it started.
-  if (state_ == State::kOpen && staged_size_ == 0) return write_sealed(pieces);
+  // What fits one record goes through the BIO as it is (sealing it would
+  // only copy it once more); so does a record staged during the handshake.
+  if (state_ == State::kOpen && staged_size_ == 0 &&
+      (!sealed_.empty() || more_than_a_record(pieces))) {
+    return write_sealed(pieces);
+  }
   return write_record(pieces);
 }
 
