@@ -102,7 +102,16 @@ void ReadBuffer::commit_read(std::size_t n) {
   // received) but never past the message's announced end, and never beyond
   // twice the bytes actually held.
   const std::size_t held = size() + n;
-  const std::size_t wanted = std::max(held, std::min(2 * size(), scratch_capacity_));
+  std::size_t wanted = std::max(held, std::min(2 * size(), scratch_capacity_));
+  if (n == max_read_) {
+    // A read that filled the scratch space most likely left more behind
+    // (a 64 KiB message and its header): room for as much again, so the
+    // rest does not move what is held. Still at most twice what is held,
+    // and not past an end the caller knows (an end below `held` was only
+    // the header's: the message's end is not known yet).
+    const std::size_t end = scratch_capacity_ >= held ? scratch_capacity_ : SIZE_MAX;
+    wanted = std::max(wanted, std::min(2 * held, end));
+  }
   make_room(n, round_up(wanted));
   std::memcpy(block_->data() + end_, scratch_space().data(), n);
   end_ += n;

@@ -4,7 +4,11 @@
 
 #include <sys/uio.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <climits>
+#include <cstring>
+#include <new>
 
 namespace corothrift::tls::detail {
 namespace {
@@ -53,6 +57,14 @@ int bio_read(BIO* bio, char* data, size_t size, size_t* read) {
 int bio_write(BIO* bio, const char* data, size_t size, size_t* written) {
   BIO_clear_retry_flags(bio);
   StreamBio& s = state_of(bio);
+  if (s.sealed != nullptr) {
+    if (!s.sealed->append(data, size)) {
+      s.error = ENOMEM;
+      return 0;
+    }
+    *written = size;
+    return 1;
+  }
   // try_write never writes through iov_base; the cast only fits its C type.
   const iovec piece{const_cast<char*>(data), size};
   IoResult r = s.inner->try_write(std::span(&piece, 1));
@@ -92,6 +104,20 @@ const BIO_METHOD* stream_method() {
 }
 
 }  // namespace
+
+bool ByteSink::append(const void* data, std::size_t size) noexcept {
+  if (capacity_ - size_ < size) {
+    std::size_t capacity = std::max(2 * capacity_, size_ + size);
+    std::unique_ptr<unsigned char[]> bytes(new (std::nothrow) unsigned char[capacity]);
+    if (!bytes) return false;
+    if (size_ != 0) std::memcpy(bytes.get(), bytes_.get(), size_);
+    bytes_ = std::move(bytes);
+    capacity_ = capacity;
+  }
+  std::memcpy(bytes_.get() + size_, data, size);
+  size_ += size;
+  return true;
+}
 
 BIO* new_stream_bio(StreamBio& state) {
   const BIO_METHOD* method = stream_method();

@@ -16,18 +16,10 @@
 
 #include "ssl_text.h"
 #include "stream_bio.h"
+#include "tls_stream_call.h"
 
 namespace corothrift::tls {
 namespace {
-
-// The kError code of a TLS failure; its text is in the stream (failure_).
-// Outside errno's range, so the default throw_error never sees it.
-constexpr int kTlsFailure = 0x7115;
-// A write gathers small pieces into one record of at most this many bytes;
-// a first piece at least this long is written from the caller's memory.
-constexpr std::size_t kRecordBytes = 16 * 1024;
-// A single SSL_write from the caller's memory takes at most this much.
-constexpr std::size_t kMaxDirectWrite = 256 * 1024;
 
 int stream_index() {
   static const int index = SSL_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
@@ -84,47 +76,26 @@ TlsStream::~TlsStream() {
 IoResult TlsStream::try_read(std::span<std::byte> buffer) noexcept {
   if (state_ == State::kFailed) return {0, IoStatus::kError, kTlsFailure};
   if (known_drained()) return {0, IoStatus::kWantRead};
-  std::size_t read = 0;
-  int ret = call([&] { return SSL_read_ex(ssl_, buffer.data(), buffer.size(), &read); });
-  IoResult r = after_call(ret, Interest::kRead);
-  if (r.status == IoStatus::kDone) r.bytes = read;
-  return r;
-}
-
-IoResult TlsStream::try_write(std::span<const iovec> pieces) noexcept {
-  if (state_ == State::kFailed) return {0, IoStatus::kError, kTlsFailure};
-  const void* data;
-  std::size_t size;
-  if (staged_size_ == 0 && pieces.front().iov_len >= kRecordBytes) {
-    data = pieces.front().iov_base;
-    size = std::min(pieces.front().iov_len, kMaxDirectWrite);
-  } else {
-    if (staged_size_ == 0) stage(pieces);
-    data = staged_.data();
-    size = staged_size_;
-  }
-  std::size_t written = 0;
-  int ret = call([&] { return SSL_write_ex(ssl_, data, size, &written); });
-  IoResult r = after_call(ret, Interest::kWrite);
-  if (r.status != IoStatus::kDone) return r;
-  r.bytes = written;
-  if (data == staged_.data()) {
-    // The rest stays staged: it is the head of what the caller passes next.
-    std::memmove(staged_.data(), staged_.data() + written, staged_size_ - written);
-    staged_size_ -= written;
-  }
-  return r;
-}
-
-void TlsStream::stage(std::span<const iovec> pieces) noexcept {
-  // Once per stream, on its first small write (bad_alloc ends the process).
-  if (staged_.empty()) staged_.resize(kRecordBytes);
-  for (const iovec& piece : pieces) {
-    std::size_t take = std::min(piece.iov_len, kRecordBytes - staged_size_);
-    std::memcpy(staged_.data() + staged_size_, piece.iov_base, take);
-    staged_size_ += take;
-    if (staged_size_ == kRecordBytes) break;
-  }
+  // SSL_read_ex hands out at most one record; the records OpenSSL holds and
+  // those the socket has ready fill the rest of the buffer in the same call,
+  // so a large message reaches the reader in one piece, not in 16 KiB
+  // pieces that each grow (and copy) the reader's buffer again.
+  std::size_t total = 0;
+  do {
+    std::size_t read = 0;
+    int ret = call(
+        [&] { return SSL_read_ex(ssl_, buffer.data() + total, buffer.size() - total, &read); });
+    IoResult r = after_call(ret, Interest::kRead);
+    if (r.status != IoStatus::kDone) {
+      if (total == 0) return r;
+      // The next call meets it again: OpenSSL keeps a received close_notify,
+      // an end without one and a failure; a kWant* from an EAGAIN is
+      // answered by known_drained.
+      break;
+    }
+    total += read;
+  } while (total < buffer.size() && !known_drained());
+  return {total, IoStatus::kDone};
 }
 
 void TlsStream::shutdown_write() {
@@ -159,23 +130,6 @@ bool TlsStream::known_drained() const noexcept {
 }
 
 // ---- what a call did ----
-
-template <typename Call>
-int TlsStream::call(Call&& ssl_call) noexcept {
-  int ret = 0;
-  for (int attempt = 0; attempt < 8; ++attempt) {
-    // SSL_get_error needs an empty queue; ERR_clear_error wipes all 16
-    // slots (OpenSSL 3.0), a tenth of a small call's TLS work, so it runs
-    // only when there is something to clear (peek looks at the head).
-    if (ERR_peek_error() != 0) ERR_clear_error();
-    bio_->reset();
-    ret = ssl_call();
-    if (ret == 1 || bio_->retry) break;
-    int error = SSL_get_error(ssl_, ret);
-    if (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE) break;
-  }
-  return ret;
-}
 
 IoResult TlsStream::after_call(int ret, Interest direction) noexcept {
   IoResult r = classify(ret, direction);
@@ -243,6 +197,9 @@ IoResult TlsStream::fail(std::string reason) noexcept {
 void TlsStream::handshake_finished() noexcept {
   state_ = State::kOpen;
   loop_->remove_timer(timer_);
+  // The callback watches for a TLS 1.2 renegotiation; TLS 1.3 has none, and
+  // OpenSSL would call it twice per record for nothing.
+  if (SSL_version(ssl_) >= TLS1_3_VERSION) SSL_set_msg_callback(ssl_, nullptr);
   if (X509* cert = SSL_get0_peer_certificate(ssl_)) {
     if (SSL_get_verify_result(ssl_) == X509_V_OK) peer_ = detail::identity_of(cert);
   }

@@ -108,6 +108,15 @@ class TlsStream final : public ByteStream {
   IoResult classify(int ret, Interest direction) noexcept;
   // True when a read would surely find nothing (see tls_stream.cc).
   bool known_drained() const noexcept;
+  // The writes (tls_stream_write.cc): a record at a time through the BIO
+  // during the handshake, sealed in batches once it is done.
+  IoResult write_record(std::span<const iovec> pieces) noexcept;
+  IoResult write_sealed(std::span<const iovec> pieces) noexcept;
+  // Sends `out` to the inner stream; `result` once all of it went, else
+  // kWantWrite with the rest kept in sealed_ (result's bytes reported when
+  // it is sent), or the inner stream's error.
+  IoResult send_out(std::span<const unsigned char> out, IoResult result) noexcept;
+  IoResult send_sealed() noexcept;
   // Copies the head of pieces (up to one record) into staged_.
   void stage(std::span<const iovec> pieces) noexcept;
   IoResult fail(std::string reason) noexcept;
@@ -130,10 +139,15 @@ class TlsStream final : public ByteStream {
   Timer timer_{this};
   bool renegotiation_ = false;
   bool over_socket_ = false;  // inner_ is a Socket (known_drained)
-  // Bytes of the last try_write that OpenSSL has not taken yet (kWant*):
-  // a copy of the head of the caller's pieces, sent again as they are.
+  // Room for one record gathered from small pieces. During the handshake:
+  // bytes of the last try_write that OpenSSL has not taken yet (kWant*), a
+  // copy of the head of the caller's pieces, sent again as they are.
   std::vector<unsigned char> staged_;
   std::size_t staged_size_ = 0;
+  // Sealed records the inner stream did not take yet (it said kWantWrite),
+  // and how many of the caller's bytes they hold; empty almost always.
+  std::vector<unsigned char> sealed_;
+  std::size_t sealed_taken_ = 0;
   std::string failure_;
   std::optional<PeerIdentity> peer_;
 };
