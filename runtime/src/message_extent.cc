@@ -163,6 +163,35 @@ std::size_t walk(std::span<const uint8_t> window, const DecodeLimits& limits, Ex
   }
 }
 
+// A message whole in the first bytes measured (the usual case, a small
+// message in one read) is measured by the reader's own skip, which keeps no
+// levels and is about twice as fast as the walk; nullopt when the bytes end
+// first (the walk then starts over, keeping levels).
+template <class Reader>
+std::optional<std::size_t> whole(std::span<const uint8_t> window, const DecodeLimits& limits,
+                                 ExtentScan& scan) {
+  ReadBuffer in(window);
+  try {
+    Reader r(in, limits);
+    (void)r.read_message_begin();
+    r.skip(TType::Struct);
+    scan.examined += in.position();
+    return in.position();
+  } catch (const ProtocolError& e) {
+    scan.examined += in.position();
+    if (e.kind() != Kind::Truncated) throw;
+    return std::nullopt;
+  }
+}
+
+template <class Reader>
+std::size_t measure(std::span<const uint8_t> window, const DecodeLimits& limits, ExtentScan& scan) {
+  if (scan.scanned == 0 && !scan.in_body) {
+    if (std::optional<std::size_t> size = whole<Reader>(window, limits, scan)) return *size;
+  }
+  return walk<Reader>(window, limits, scan);
+}
+
 void restart(ExtentScan& scan) noexcept {
   scan.scanned = 0;
   scan.in_body = false;
@@ -197,8 +226,8 @@ MessageExtent resume_measure(ProtocolKind kind, std::span<const uint8_t> bytes,
   RestartUnlessKept guard(scan);
   std::size_t missing = 0;
   try {
-    std::size_t size = kind == ProtocolKind::Compact ? walk<CompactReader>(window, limits, scan)
-                                                     : walk<BinaryReader>(window, limits, scan);
+    std::size_t size = kind == ProtocolKind::Compact ? measure<CompactReader>(window, limits, scan)
+                                                     : measure<BinaryReader>(window, limits, scan);
     return {size, 0};
   } catch (const ProtocolError& e) {
     if (e.kind() != Kind::Truncated) throw;
