@@ -5,7 +5,10 @@
 // limits; the rest is the encoded value:
 //   - a struct of unknown shape, through skip() (what a server does with
 //     fields it does not know), or a whole message (header, struct) that
-//     measure_message_extent measured first, as an unframed stream does;
+//     measure_message_extent measured first, as an unframed stream does,
+//     and that the resumable measure a connection uses answers alike when
+//     the bytes come in pieces (the choice byte's top three bits and the
+//     bytes pick the pieces' sizes);
 //   - one of the generated types of test-idl/e2e/e2e.thrift (containers,
 //     unions, recursion, required fields, uuid) or a TApplicationException.
 // Malformed input must end in ProtocolError and nothing else. A value that
@@ -15,6 +18,8 @@
 
 #include <corothrift/detail/message.h>
 #include <corothrift/protocol.h>
+
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -28,6 +33,8 @@
 
 #include "e2e_types.h"
 #include "fuzz_bytes.h"
+#include "json_extent.h"  // runtime/src: the measures a connection resumes
+#include "message_extent.h"
 
 namespace corothrift::fuzz {
 
@@ -137,6 +144,61 @@ void measured_message(ProtocolKind kind, std::span<const uint8_t> bytes,
   if (!in.at_end()) fuzz_failure("a message reads shorter than measured");
 }
 
+// One measure's answer, comparable: size, bytes to wait for, or the error.
+struct MeasureAnswer {
+  MessageExtent extent;
+  int error = -1;  // a ProtocolError's kind
+  std::string what;
+
+  template <class F>
+  static MeasureAnswer of(F&& measure) {
+    MeasureAnswer answer;
+    try {
+      answer.extent = measure();
+    } catch (const ProtocolError& e) {
+      answer.error = static_cast<int>(e.kind());
+      answer.what = e.what();
+    }
+    return answer;
+  }
+  bool finished() const noexcept { return error >= 0 || extent.size != 0; }
+  bool operator==(const MeasureAnswer& o) const noexcept {
+    return extent.size == o.extent.size && extent.at_least == o.extent.at_least &&
+           error == o.error && what == o.what;
+  }
+};
+
+// The message handed over in pieces, as a connection's reads bring it: the
+// resumable measure a connection uses (it goes on from where the last piece
+// stopped) must answer at every piece as the one-shot measure of the same
+// bytes does. `pattern` (3 bits) and the bytes give the pieces' sizes.
+inline void measured_in_pieces(ProtocolKind kind, std::span<const uint8_t> bytes,
+                               const DecodeLimits& limits, uint8_t pattern) {
+  static constexpr std::size_t kLargestPiece[8] = {1, 2, 3, 5, 8, 16, 64, 4096};
+  detail::ExtentScan scan;
+  detail::JsonScan json_scan;
+  std::size_t held = 0;
+  for (;;) {
+    const auto prefix = bytes.first(held);
+    MeasureAnswer once =
+        MeasureAnswer::of([&] { return measure_message_extent(kind, prefix, limits); });
+    MeasureAnswer resumed = MeasureAnswer::of([&] {
+      return kind == ProtocolKind::Json ? detail::measure_json_message(prefix, limits, json_scan)
+                                        : detail::resume_measure(kind, prefix, limits, scan);
+    });
+    if (!(resumed == once)) {
+      std::fprintf(stderr, "after %zu bytes: resumed %zu/%zu/%d %s, one-shot %zu/%zu/%d %s\n", held,
+                   resumed.extent.size, resumed.extent.at_least, resumed.error,
+                   resumed.what.c_str(), once.extent.size, once.extent.at_least, once.error,
+                   once.what.c_str());
+      fuzz_failure("measured in pieces, a message answers otherwise than measured at once");
+    }
+    if (once.finished() || held == bytes.size()) return;
+    const std::size_t piece = 1 + bytes[held] % kLargestPiece[pattern & 7];
+    held = std::min(bytes.size(), held + piece);
+  }
+}
+
 template <class Reader, class Writer>
 int fuzz_decoder(ProtocolKind kind, const uint8_t* data, std::size_t size) {
   FuzzBytes input(data, size);
@@ -149,6 +211,7 @@ int fuzz_decoder(ProtocolKind kind, const uint8_t* data, std::size_t size) {
       break;
     case 1:
       measured_message<Reader>(kind, bytes, limits);
+      measured_in_pieces(kind, bytes, limits, choice >> 5);
       break;
     case 2:
       decode_typed<Reader, Writer, e2e::Bag>(bytes, limits);

@@ -153,6 +153,16 @@ void decoder_seeds(const std::filesystem::path& root, ProtocolKind kind, const c
   add("skip_bag", 0x00, encoded(kind, full_bag()));
   add("skip_tree", 0x00, encoded(kind, tree(3)));
   add("message_call", 0x01, message(kind, "echo_bag", MessageType::Call, 7, full_bag()));
+  // The choice's top three bits pick the pieces the message is measured in
+  // again (decoder_fuzz.h, measured_in_pieces): up to 8, 64 and 4096 bytes.
+  e2e::Bag many_points = full_bag();
+  for (int i = 0; i < 60; ++i) many_points.points.push_back({i, -i * 1000});
+  add("message_points_pieces_8", static_cast<char>(0x81),
+      message(kind, "echo_bag", MessageType::Call, 7, many_points));
+  add("message_points_pieces_64", static_cast<char>(0xc1),
+      message(kind, "echo_bag", MessageType::Call, 7, many_points));
+  add("message_points_small_limits_pieces_4096", static_cast<char>(0xf1),
+      message(kind, "echo_bag", MessageType::Call, 7, many_points));
   add("message_exception", 0x01,
       message(kind, "x", MessageType::Exception, 1,
               TApplicationException(TApplicationException::Type::UnknownMethod, "nope")));

@@ -8,6 +8,7 @@
 #include <corothrift/exception.h>
 
 #include "json_text.h"
+#include "message_extent.h"
 
 namespace corothrift::detail {
 namespace {
@@ -102,13 +103,8 @@ MessageExtent measure_json_message(std::span<const uint8_t> bytes, const DecodeL
     restart(scan);
     return {size, 0};
   }
-  if (bytes.size() >= limits.max_frame_bytes) {
-    restart(scan);
-    throw ProtocolError(
-        Kind::SizeLimit,
-        fmt::format("no message completes within the {}-byte frame limit", limits.max_frame_bytes));
-  }
-  return {0, window.size() + 1};
+  if (bytes.size() >= limits.max_frame_bytes) restart(scan);
+  return incomplete_extent(window.size(), bytes.size(), 1, limits);
 }
 
 MessageExtent measure_json_message(std::span<const uint8_t> bytes, const DecodeLimits& limits) {

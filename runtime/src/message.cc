@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "json_extent.h"
+#include "message_extent.h"
 
 namespace corothrift {
 
@@ -37,13 +36,7 @@ MessageExtent measure_message_extent(ProtocolKind kind, std::span<const uint8_t>
     return {in.position(), 0};
   } catch (const ProtocolError& e) {
     if (e.kind() != ProtocolError::Kind::Truncated) throw;
-    std::size_t at_least = window.size() + e.missing_bytes();
-    if (bytes.size() >= limits.max_frame_bytes || at_least > limits.max_frame_bytes) {
-      throw ProtocolError(ProtocolError::Kind::SizeLimit,
-                          fmt::format("no message completes within the {}-byte frame limit",
-                                      limits.max_frame_bytes));
-    }
-    return {0, at_least};
+    return detail::incomplete_extent(window.size(), bytes.size(), e.missing_bytes(), limits);
   }
 }
 

@@ -71,13 +71,13 @@ NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
   if (framing.transport != TransportKind::Unframed) return next_frame(bytes, limits);
   if (bytes.empty()) return {{}, 0, 1};
-  // An incomplete binary or compact message says how far it reaches at least
-  // (a large string's whole length), so a message arriving in many reads is
-  // measured a few times, not once per read; JSON says nothing of lengths,
-  // so its scan resumes where it stopped.
+  // The scans resume where the last call stopped, so a message arriving in
+  // many reads is examined about once; an incomplete binary or compact
+  // message also says how far it reaches at least (a large string's whole
+  // length), so the reads in between need no call at all.
   MessageExtent extent = framing.protocol == ProtocolKind::Json
                              ? measure_json_message(bytes, limits, framing.json_scan)
-                             : measure_message_extent(framing.protocol, bytes, limits);
+                             : resume_measure(framing.protocol, bytes, limits, framing.extent_scan);
   if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
   return {bytes.first(extent.size), extent.size, 0};
 }

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "json_extent.h"
+#include "message_extent.h"
 
 namespace corothrift::detail {
 
@@ -24,8 +25,10 @@ struct Framing {
   TransportKind transport = TransportKind::Framed;
   // Framed, protocol (or THeader) still to be read from the first frame.
   bool sniff_protocol = false;
-  // Unframed JSON: how far the next message has been measured.
+  // Unframed: how far the next message has been measured (JSON, or binary
+  // and compact).
   JsonScan json_scan = {};
+  ExtentScan extent_scan = {};
 };
 
 // The framing a connection's first bytes announce (see ServerOptions):
@@ -49,7 +52,7 @@ struct NextMessage {
 // Throws FrameTooLarge for a frame length above limits.max_frame_bytes (before
 // anything is allocated for it) and ProtocolError for an empty frame or bytes
 // that cannot start a message. Call it again with the same bytes and more
-// after an incomplete answer: `framing` remembers how far an unframed JSON
+// after an incomplete answer: `framing` remembers how far an unframed
 // message was measured, and takes the call as consuming a complete one.
 NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits);
