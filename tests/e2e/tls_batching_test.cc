@@ -6,6 +6,7 @@
 // some bytes comes with the next read. Both ends are TlsStreams over a Unix
 // socket pair on one loop, with a counting stream under the client.
 #include <corothrift/event_loop.h>
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/socket.h>
 #include <corothrift/when_all.h>
 
@@ -17,7 +18,6 @@
 #include <string>
 #include <vector>
 
-#include "../pass_through_stream.h"
 #include "run_bounded.h"
 #include "tls_fixture.h"
 
@@ -25,10 +25,10 @@ namespace e2e_test {
 namespace {
 
 // Counts what the TLS stream above writes to the socket.
-class CountingStream final : public test_support::PassThroughStream {
+class CountingStream final : public corothrift::ForwardingStream {
  public:
   explicit CountingStream(std::unique_ptr<corothrift::ByteStream> inner)
-      : PassThroughStream(std::move(inner)) {}
+      : ForwardingStream(std::move(inner)) {}
   corothrift::IoResult try_write(std::span<const iovec> pieces) noexcept override {
     corothrift::IoResult r = inner_->try_write(pieces);
     ++writes;
