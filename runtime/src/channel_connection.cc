@@ -108,7 +108,7 @@ Detached ChannelConnection::read_loop([[maybe_unused]] std::shared_ptr<ChannelCo
       NextMessage next = http ? next_http_response(bytes, limits_, http_, dechunked_)
                               : next_message(framing_, bytes, limits_);
       if (next.consumed == 0) {
-        co_await stream_.read_at_least(next.need);
+        co_await stream_.read_at_least(next.need, next.goal);
         continue;
       }
       if (http) {

@@ -180,7 +180,8 @@ NextMessage body_after(std::span<const uint8_t> bytes, const Head& head, bool re
   if (head.chunked) {
     std::size_t need = 0;
     std::size_t used = dechunk(as_text(bytes.subspan(head.size)), limits, dechunked, need);
-    if (used == 0) return {{}, 0, head.size + need};
+    // More chunks may follow the one awaited: a lower bound.
+    if (used == 0) return {{}, 0, head.size + need, detail::ReadGoal::kAtLeast};
     out.body = dechunked;
     return {out.body, head.size + used, 0};
   }
@@ -222,7 +223,9 @@ NextMessage next_http_request(std::span<const uint8_t> bytes, const DecodeLimits
                               HttpMessage& out, std::vector<uint8_t>& dechunked,
                               std::string_view path) {
   Head head;
-  if (!parse_head(as_text(bytes), head, limits)) return {{}, 0, bytes.size() + 1};
+  if (!parse_head(as_text(bytes), head, limits)) {
+    return {{}, 0, bytes.size() + 1, detail::ReadGoal::kAtLeast};
+  }
   // METHOD SP target SP version
   std::string_view line = head.start_line;
   std::size_t sp1 = line.find(' ');
@@ -256,7 +259,9 @@ NextMessage next_http_response(std::span<const uint8_t> bytes, const DecodeLimit
   for (;;) {
     Head head;
     std::span<const uint8_t> rest = bytes.subspan(skipped);
-    if (!parse_head(as_text(rest), head, limits)) return {{}, 0, bytes.size() + 1};
+    if (!parse_head(as_text(rest), head, limits)) {
+      return {{}, 0, bytes.size() + 1, detail::ReadGoal::kAtLeast};
+    }
     std::string_view line = head.start_line;
     if (!line.starts_with("HTTP/1.") || line.size() < 12 || line[8] != ' ') {
       throw TransportError(fmt::format("bad HTTP status line '{}'", line.substr(0, 80)));

@@ -138,7 +138,7 @@ Detached ServerConnection::read_loop([[maybe_unused]] Ref self) {
       if (next.consumed == 0 && next.need != 0) {
         flush_now();
         waiting_for_bytes();
-        co_await stream_.read_at_least(next.need);
+        co_await stream_.read_at_least(next.need, next.goal);
         awaiting_bytes_ = false;
         continue;
       }

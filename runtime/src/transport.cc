@@ -50,9 +50,9 @@ std::span<std::byte> scratch_space() {
 // for the readiness the stream named). Sets eof at end of stream.
 template <typename Op>
 bool read_into(Op& op, ByteStream& stream, ReadBuffer& buffer, std::size_t missing, int& error,
-               bool& eof) noexcept {
+               bool& eof, ReadGoal goal = ReadGoal::kMessageEnd) noexcept {
   try {
-    IoResult r = stream.try_read(buffer.read_space(missing));
+    IoResult r = stream.try_read(buffer.read_space(missing, goal));
     if (op.must_wait(r)) return false;
     eof = r.status == IoStatus::kEnd;
     if (r.status == IoStatus::kDone) buffer.commit_read(r.bytes);
@@ -76,7 +76,7 @@ void ReadBuffer::consume(std::size_t n) noexcept {
   begin_ = end_ = 0;
 }
 
-std::span<std::byte> ReadBuffer::read_space(std::size_t missing) {
+std::span<std::byte> ReadBuffer::read_space(std::size_t missing, ReadGoal goal) {
   scratch_read_ = false;
   const std::size_t capacity = block_ ? block_->capacity() : 0;
   if (block_ && begin_ == end_ && block_->unique()) begin_ = end_ = 0;
@@ -86,8 +86,9 @@ std::span<std::byte> ReadBuffer::read_space(std::size_t missing) {
     return {block_->data() + end_, free};
   }
   scratch_read_ = true;
-  // Held bytes plus the whole rest of the message: the most worth holding.
-  scratch_capacity_ = missing == 0 ? SIZE_MAX : size() + missing;
+  // Held bytes plus the whole rest of the message: the most worth holding
+  // (unknown for a lower bound).
+  scratch_capacity_ = missing == 0 || goal == ReadGoal::kAtLeast ? SIZE_MAX : size() + missing;
   return scratch_space().first(max_read_);
 }
 
@@ -173,7 +174,7 @@ bool FillOp::attempt() noexcept {
     if (need_ == 0 ? read_once_ : buffer_->size() >= need_) return true;
     // 0: any bytes will do.
     std::size_t missing = need_ > buffer_->size() ? need_ - buffer_->size() : 0;
-    if (!read_into(*this, *stream_, *buffer_, missing, error_, eof_)) return false;
+    if (!read_into(*this, *stream_, *buffer_, missing, error_, eof_, goal_)) return false;
     read_once_ = true;
     if (error_ || eof_) return true;
   }
@@ -234,8 +235,8 @@ BufferedStream::BufferedStream(Socket socket, std::size_t initial_capacity)
 
 detail::FillOp BufferedStream::read_more() noexcept { return detail::FillOp(*stream_, buffer_, 0); }
 
-detail::FillOp BufferedStream::read_at_least(std::size_t n) noexcept {
-  return detail::FillOp(*stream_, buffer_, n);
+detail::FillOp BufferedStream::read_at_least(std::size_t n, detail::ReadGoal goal) noexcept {
+  return detail::FillOp(*stream_, buffer_, n, goal);
 }
 
 detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_t offset) {

@@ -70,7 +70,9 @@ void settle_protocol(Framing& framing, std::span<const uint8_t> message) noexcep
 NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
                          const DecodeLimits& limits) {
   if (framing.transport != TransportKind::Unframed) return next_frame(bytes, limits);
-  if (bytes.empty()) return {{}, 0, 1};
+  // An unframed message's end is known only once it is complete: what it
+  // needs is a lower bound.
+  if (bytes.empty()) return {{}, 0, 1, detail::ReadGoal::kAtLeast};
   // The scans resume where the last call stopped, so a message arriving in
   // many reads is examined about once; an incomplete binary or compact
   // message also says how far it reaches at least (a large string's whole
@@ -78,7 +80,9 @@ NextMessage next_message(Framing& framing, std::span<const uint8_t> bytes,
   MessageExtent extent = framing.protocol == ProtocolKind::Json
                              ? measure_json_message(bytes, limits, framing.json_scan)
                              : resume_measure(framing.protocol, bytes, limits, framing.extent_scan);
-  if (extent.size == 0) return {{}, 0, std::max(extent.at_least, bytes.size() + 1)};
+  if (extent.size == 0) {
+    return {{}, 0, std::max(extent.at_least, bytes.size() + 1), detail::ReadGoal::kAtLeast};
+  }
   return {bytes.first(extent.size), extent.size, 0};
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <corothrift/buffer.h>
+#include <corothrift/detail/transport.h>
 #include <corothrift/limits.h>
 #include <corothrift/protocol.h>
 #include <corothrift/transport_kind.h>
@@ -47,6 +48,8 @@ struct NextMessage {
   std::span<const uint8_t> message;  // without the frame length
   std::size_t consumed = 0;          // 0: incomplete
   std::size_t need = 0;              // when incomplete: bytes the stream must hold at least
+  // Whether `need` is where the message ends or only a lower bound (unframed).
+  detail::ReadGoal goal = detail::ReadGoal::kMessageEnd;
 };
 
 // Throws FrameTooLarge for a frame length above limits.max_frame_bytes (before

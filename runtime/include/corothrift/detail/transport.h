@@ -41,6 +41,12 @@ inline constexpr std::size_t kDefaultReadBufferSize = 64 * 1024;
 
 namespace detail {
 
+// What a reader knows of the bytes it waits for: where its message ends (a
+// frame's announced length), or only that the message reaches at least that
+// far (an unframed message measured so far: more may follow, to an end no
+// header announced).
+enum class ReadGoal { kMessageEnd, kAtLeast };
+
 // A growable byte window [begin, end) inside one heap block, taken only when
 // bytes arrive and dropped as soon as they are all consumed: an idle
 // connection holds no block. The block is shared (SharedBlock): while a
@@ -71,8 +77,11 @@ class ReadBuffer {
   void commit(std::size_t n) noexcept { end_ += n; }
   // Where the next read from a stream goes, `missing` bytes being still
   // needed (0: unknown); the bytes read are then taken by commit_read on the
-  // same thread, before anything else reads into any ReadBuffer.
-  std::span<std::byte> read_space(std::size_t missing);
+  // same thread, before anything else reads into any ReadBuffer. With
+  // kMessageEnd the block grows no further than those bytes; with kAtLeast
+  // it keeps doubling, so a message that asks for a few bytes more after
+  // every read is copied a few times, not once per read.
+  std::span<std::byte> read_space(std::size_t missing, ReadGoal goal = ReadGoal::kMessageEnd);
   void commit_read(std::size_t n);
   // The block data() lies in (null when empty), for decoders that share it.
   SharedBlock* block() const noexcept { return block_.get(); }
@@ -96,14 +105,16 @@ class ReadBuffer {
 class FillOp : public StreamOp<FillOp> {
  public:
   // Reads until the buffer holds at least `need` bytes, or just once more if need == 0.
-  FillOp(ByteStream& stream, ReadBuffer& buffer, std::size_t need) noexcept
-      : StreamOp(stream, Interest::kRead), buffer_(&buffer), need_(need) {}
+  FillOp(ByteStream& stream, ReadBuffer& buffer, std::size_t need,
+         ReadGoal goal = ReadGoal::kMessageEnd) noexcept
+      : StreamOp(stream, Interest::kRead), buffer_(&buffer), need_(need), goal_(goal) {}
   bool attempt() noexcept;
   void await_resume() const;
 
  private:
   ReadBuffer* buffer_;
   std::size_t need_;
+  ReadGoal goal_;
   bool read_once_ = false;
   bool eof_ = false;
 };
@@ -150,8 +161,10 @@ class BufferedStream {
   // Throws ConnectionClosed at end of stream.
   detail::FillOp read_more() noexcept;
   // Reads until available().size() >= n. The buffer grows to n: check n
-  // against the decoder's limits first.
-  detail::FillOp read_at_least(std::size_t n) noexcept;
+  // against the decoder's limits first. `goal`: whether n is where the
+  // message ends or only a lower bound (detail::ReadGoal).
+  detail::FillOp read_at_least(std::size_t n,
+                               detail::ReadGoal goal = detail::ReadGoal::kMessageEnd) noexcept;
 
   detail::WriteAllOp write_all(std::span<const std::byte> data) noexcept {
     return stream_->write_all(data);
