@@ -20,6 +20,11 @@ per op (client + server), and each round's ops/s ratio is listed. The machine's
 load (`uptime`) is printed at the start and the end: trust a run whose load
 stayed low.
 
+With --pin, each server runs on core 0 (ours with one loop) and the load
+generator on core 1 (taskset): neither takes CPU from the other, so ops/s is
+bounded by the slower of the two. Without it they share both cores, and ops/s
+is bounded by server + client CPU per op.
+
 Targets (the PASS/FAIL lines): add 64x1 ours TLS / ours plaintext >= 0.75,
 ours TLS / Apache TLS >= 2, both read from the median of the rounds' ops/s
 ratios. Handshakes and 64 KiB echo have no number to meet and are reported.
@@ -49,6 +54,8 @@ CELLS = {
     "resumed": ["--mode", "handshakes", "--resume", "1"],
 }
 PLAINTEXT_CELLS = {"add 64x1", "echo 64KiB 4x1"}
+# --pin: the cores the server and the load generator each get to themselves.
+SERVER_CORE, LOAD_CORE = "0", "1"
 
 # (cell, numerator, denominator, target or None)
 RATIOS = [
@@ -73,12 +80,13 @@ def make_keys(folder):
             "-CAcreateserial", "-days", "2", "-out", "server.crt", "-extfile", "server.ext")
 
 
-def servers(bin_dir, keys, workers):
+def servers(bin_dir, keys, workers, pin):
     """name -> (command without --port, speaks TLS)"""
     tls = ["--tls-cert", os.path.join(keys, "server.crt"),
            "--tls-key", os.path.join(keys, "server.key")]
-    ours = [os.path.join(bin_dir, "bench_corothrift_server"), "--workers", str(workers)]
-    apache = [os.path.join(bin_dir, "bench_apache_server"), "--kind", "threaded"]
+    on_core = ["taskset", "-c", SERVER_CORE] if pin else []
+    ours = on_core + [os.path.join(bin_dir, "bench_corothrift_server"), "--workers", str(workers)]
+    apache = on_core + [os.path.join(bin_dir, "bench_apache_server"), "--kind", "threaded"]
     return {"ours-plain": (ours, False), "ours-tls": (ours + tls, True),
             "apache-tls": (apache + tls, True)}
 
@@ -117,7 +125,7 @@ def run_cell(load, server_command, tls, load_args, keys, seconds):
     if server is None:
         return {"error": "server did not start"}
     try:
-        command = [load, "--port", str(port), "--seconds", str(seconds)] + load_args
+        command = load + ["--port", str(port), "--seconds", str(seconds)] + load_args
         if tls:
             command += ["--tls-ca", os.path.join(keys, "CA.pem")]
         before = cpu_seconds(server.pid)
@@ -206,15 +214,24 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="our server's loops")
     parser.add_argument("--cells", default=",".join(CELLS), help="comma-separated subset")
     parser.add_argument("--json", help="write every raw result here")
+    parser.add_argument("--pin", action="store_true",
+                        help="every server on core %s (ours with one loop), the load generator "
+                             "on core %s" % (SERVER_CORE, LOAD_CORE))
     args = parser.parse_args()
+    if args.pin:
+        args.workers = 1
     cells = args.cells.split(",")
     keys = tempfile.mkdtemp(prefix="corothrift-tls-bench-")
     failed = False
     try:
         make_keys(keys)
         print("start: %s" % uptime(), flush=True)
-        load = os.path.join(args.bin_dir, "bench_tls_load")
-        table = servers(args.bin_dir, keys, args.workers)
+        if args.pin:
+            print("pinned: servers on core %s (ours: 1 loop), load generator on core %s"
+                  % (SERVER_CORE, LOAD_CORE), flush=True)
+        load = (["taskset", "-c", LOAD_CORE] if args.pin else []) + [
+            os.path.join(args.bin_dir, "bench_tls_load")]
+        table = servers(args.bin_dir, keys, args.workers, args.pin)
         rounds = []
         for number in range(args.rounds):
             order = ORDER[number % len(ORDER):] + ORDER[:number % len(ORDER)]
