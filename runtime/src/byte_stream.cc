@@ -60,8 +60,8 @@ void WriteAllOp::await_resume() const {
 
 // ---- WritevOp ----
 
-WritevOp::WritevOp(ByteStream& stream, std::span<iovec> buffers) noexcept
-    : StreamOp(stream, Interest::kWrite), buffers_(buffers) {}
+WritevOp::WritevOp(ByteStream& stream, std::span<iovec> buffers, std::uint64_t* written) noexcept
+    : StreamOp(stream, Interest::kWrite), buffers_(buffers), written_(written) {}
 
 // Drops what was sent, and empty pieces, from the front.
 void WritevOp::advance(std::size_t sent) noexcept {
@@ -81,6 +81,7 @@ bool WritevOp::attempt() noexcept {
     IoResult r = stream_->try_write(buffers_);
     if (must_wait(r)) return false;
     if (!wrote(r)) return true;
+    if (written_ != nullptr) *written_ += r.bytes;
     advance(r.bytes);
   }
   return true;

@@ -198,7 +198,8 @@ void ServerConnection::stop_reading(std::string_view reason) noexcept {
 
 void ServerConnection::reading_ended() noexcept {
   reading_ = false;
-  loop_.remove_timer(*this);
+  // Replies still to go out keep the write timeout's checks.
+  if (options_.write_timeout.count() == 0) loop_.remove_timer(*this);
   wake(parked_writer_);
 }
 
@@ -311,6 +312,7 @@ void ServerConnection::flush_now() noexcept {
     return pieces < kMaxPieces;
   });
   IoResult r = stream_.stream().try_write(std::span(iov, pieces));
+  if (r.status == IoStatus::kDone) written_ += r.bytes;
   if (r.status == IoStatus::kDone && r.bytes == total) {
     // Given back, not kept: the connection may now stay idle for long.
     out.release();
@@ -320,6 +322,7 @@ void ServerConnection::flush_now() noexcept {
     // The writer sends the rest once the stream has room.
     std::swap(out, sending_);
     sent_ = r.bytes;
+    written_at_send_ = written_;
   }
   wake(parked_writer_);
 }
@@ -335,7 +338,8 @@ Detached ServerConnection::write_loop([[maybe_unused]] Ref self) {
         }
         std::swap(out, sending_);
       }
-      co_await stream_.write_buffer(sending_, sent_);
+      written_at_send_ = written_;
+      co_await stream_.write_buffer(sending_, sent_, &written_);
       // Given back, not kept: the connection may now stay idle for long.
       sending_.release();
       sent_ = 0;

@@ -1,7 +1,7 @@
 // One accepted connection of a Server: a reader coroutine that finds messages
 // and starts a request coroutine for each, a writer coroutine that sends the
-// replies queued in the connection's ReplySink, and a timer for the idle and
-// frame-read timeouts. Reference counted (reader, writer and each request
+// replies queued in the connection's ReplySink, and a timer for the idle,
+// frame-read and write timeouts. Reference counted (reader, writer and each request
 // hold a reference), so it lives until all of them have ended, however the
 // connection closes. Loop thread only.
 #pragma once
@@ -95,11 +95,17 @@ class ServerConnection : private ReplySink, private TimerNode {
   void wake(std::coroutine_handle<>& slot) noexcept;
   void touch() noexcept;
   static void on_reply_queued(ReplySink* sink) noexcept;
-  // The idle and frame-read timeouts share one timer (server_timeouts.cc).
+  // The idle, frame-read and write timeouts share one timer
+  // (server_timeouts.cc).
   bool timers_wanted() const noexcept;
   static void on_timer(TimerNode* node) noexcept;
   void check_timeouts() noexcept;
   bool idle() const noexcept;
+  // Replies (whole or in part) wait to be written.
+  bool output_waiting() const noexcept;
+  // The write timeout's part of check_timeouts: false when it closed the
+  // connection; otherwise lowers `next` to when it must look again.
+  bool check_write_progress(Clock::time_point now, Clock::time_point& next) noexcept;
   // The reader is about to wait for more bytes of the stream.
   void waiting_for_bytes() noexcept;
   // Notes that a message has started arriving (bytes of it are buffered and
@@ -146,6 +152,15 @@ class ServerConnection : private ReplySink, private TimerNode {
   static constexpr uint64_t kNoMessage = ~uint64_t{0};
   Clock::time_point message_seen_{};
   uint64_t message_at_ = kNoMessage;
+  // Reply bytes the peer has taken (flush_now's and the writer's), and what
+  // the write timeout saw at its last check: the count, whether replies were
+  // waiting, and since when they have waited with none of their bytes taken.
+  uint64_t written_ = 0;
+  // written_ when the writer's write of sending_ (after sent_) began.
+  uint64_t written_at_send_ = 0;
+  uint64_t written_at_tick_ = 0;
+  bool output_waited_at_tick_ = false;
+  Clock::time_point write_stall_seen_{};
 };
 
 }  // namespace corothrift::detail

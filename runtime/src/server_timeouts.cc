@@ -1,8 +1,9 @@
-// A server connection's timeouts (ServerOptions::idle_timeout and
-// ::frame_read_timeout). Both share the connection's one TimerNode, re-armed
-// at each check for the nearer of the two deadlines; the timer is removed
-// once reading has ended (a draining connection only sends). Loop thread
-// only.
+// A server connection's timeouts (ServerOptions::idle_timeout,
+// ::frame_read_timeout and ::write_timeout). They share the connection's one
+// TimerNode, re-armed at each check for the nearest deadline. Once reading
+// has ended (the peer half-closed, bad input, or draining) only the write
+// timeout is checked, and the timer stops once the writer is done. Loop
+// thread only.
 #include <corothrift/log.h>
 
 #include <fmt/core.h>
@@ -15,7 +16,8 @@
 namespace corothrift::detail {
 
 bool ServerConnection::timers_wanted() const noexcept {
-  return options_.idle_timeout.count() > 0 || options_.frame_read_timeout.count() > 0;
+  return options_.idle_timeout.count() > 0 || options_.frame_read_timeout.count() > 0 ||
+         options_.write_timeout.count() > 0;
 }
 
 void ServerConnection::waiting_for_bytes() noexcept {
@@ -32,7 +34,11 @@ void ServerConnection::note_partial_message(Clock::time_point now) noexcept {
 bool ServerConnection::idle() const noexcept {
   // A reply still on its way to a slow reader is not idleness: closing then
   // would cut the reply off.
-  return inflight_ == 0 && out.total_size() == 0 && sending_.total_size() == 0;
+  return inflight_ == 0 && !output_waiting();
+}
+
+bool ServerConnection::output_waiting() const noexcept {
+  return out.total_size() != 0 || sending_.total_size() != 0;
 }
 
 void ServerConnection::on_timer(TimerNode* node) noexcept {
@@ -40,7 +46,14 @@ void ServerConnection::on_timer(TimerNode* node) noexcept {
 }
 
 void ServerConnection::check_timeouts() noexcept {
+  if (closed_ || writer_done_) return;
   const Clock::time_point now = loop_.now();
+  Clock::time_point next = Clock::time_point::max();
+  if (!check_write_progress(now, next)) return;
+  if (!reading_) {
+    if (next != Clock::time_point::max()) loop_.add_timer(*this, next);
+    return;
+  }
   const std::chrono::milliseconds idle_timeout = options_.idle_timeout;
   const std::chrono::milliseconds frame_timeout = options_.frame_read_timeout;
   // Bytes received since the last look are activity, counted from this
@@ -69,8 +82,9 @@ void ServerConnection::check_timeouts() noexcept {
     abort(fmt::format("idle for {} ms", idle_timeout.count()), LogLevel::kInfo);
     return;
   }
-  Clock::time_point next = Clock::time_point::max();
-  if (idle_timeout.count() > 0) next = idle() ? last_activity_ + idle_timeout : now + idle_timeout;
+  if (idle_timeout.count() > 0) {
+    next = std::min(next, idle() ? last_activity_ + idle_timeout : now + idle_timeout);
+  }
   if (frame_timeout.count() > 0) {
     // With no message arriving, look again in half a period: a message
     // first seen then is closed at most one and a half periods after its
@@ -81,7 +95,41 @@ void ServerConnection::check_timeouts() noexcept {
             : now + std::max<Clock::duration>(frame_timeout / 2, std::chrono::milliseconds(1));
     next = std::min(next, frame_due);
   }
-  loop_.add_timer(*this, next);
+  if (next != Clock::time_point::max()) loop_.add_timer(*this, next);
+}
+
+bool ServerConnection::check_write_progress(Clock::time_point now,
+                                            Clock::time_point& next) noexcept {
+  const std::chrono::milliseconds write_timeout = options_.write_timeout;
+  if (write_timeout.count() == 0) return true;
+  // A stall is counted from the first check that finds replies waiting and
+  // none of their bytes taken since the check before: the last byte taken
+  // came at most half a period earlier.
+  const bool waiting = output_waiting();
+  if (!waiting || !output_waited_at_tick_ || written_ != written_at_tick_) {
+    write_stall_seen_ = now;
+  }
+  output_waited_at_tick_ = waiting;
+  written_at_tick_ = written_;
+  if (waiting && now - write_stall_seen_ >= write_timeout) {
+    // sending_ is written from sent_ on; the writer, if at it, has sent
+    // written_ - written_at_send_ more.
+    const uint64_t unsent = sending_.total_size() == 0
+                                ? 0
+                                : sending_.total_size() - sent_ - (written_ - written_at_send_);
+    abort(
+        fmt::format("the peer read no reply bytes for the write_timeout of {} ms ({} bytes "
+                    "of replies unsent)",
+                    write_timeout.count(), out.total_size() + unsent));
+    return false;
+  }
+  // Every half period, to see a stall begin; a stall seen already is due
+  // one period after it was.
+  Clock::time_point due =
+      now + std::max<Clock::duration>(write_timeout / 2, std::chrono::milliseconds(1));
+  if (waiting) due = std::min(due, write_stall_seen_ + write_timeout);
+  next = std::min(next, due);
+  return true;
 }
 
 }  // namespace corothrift::detail

@@ -239,14 +239,15 @@ detail::FillOp BufferedStream::read_at_least(std::size_t n, detail::ReadGoal goa
   return detail::FillOp(*stream_, buffer_, n, goal);
 }
 
-detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_t offset) {
+detail::WritevOp BufferedStream::write_buffer(const WriteBuffer& out, std::size_t offset,
+                                              std::uint64_t* written) {
   iov_.clear();
   out.for_each_piece(offset, [&](std::span<const uint8_t> piece) {
     // sendmsg never writes through iov_base; the cast only fits its C type.
     iov_.push_back({const_cast<uint8_t*>(piece.data()), piece.size()});
     return true;
   });
-  return stream_->writev(iov_);
+  return detail::WritevOp(*stream_, iov_, written);
 }
 
 FramedTransport::FramedTransport(std::unique_ptr<ByteStream> stream, std::size_t initial_capacity)

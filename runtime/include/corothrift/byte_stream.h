@@ -127,15 +127,19 @@ class WriteAllOp : public StreamOp<WriteAllOp> {
 };
 
 // Advances through (and modifies) the caller's iovec array until all is sent.
+// `written`, when given, has each write's bytes added as they go out: the
+// caller's measure of progress while the await is suspended (a server's
+// write timeout). It must outlive the await.
 class WritevOp : public StreamOp<WritevOp> {
  public:
-  WritevOp(ByteStream& stream, std::span<iovec> buffers) noexcept;
+  WritevOp(ByteStream& stream, std::span<iovec> buffers, std::uint64_t* written = nullptr) noexcept;
   bool attempt() noexcept;
   void await_resume() const;
 
  private:
   void advance(std::size_t sent) noexcept;
   std::span<iovec> buffers_;
+  std::uint64_t* written_;
 };
 
 }  // namespace detail

@@ -58,6 +58,18 @@ struct ServerOptions {
   // reading paused by this server's own bounds (max_inflight_per_connection,
   // max_pending_output_bytes) does not count. 0 = never. See docs/limits.md.
   std::chrono::milliseconds frame_read_timeout{30000};
+  // While replies wait to be written, the peer must take some of their
+  // bytes within this long, or the connection is closed (logged): a peer
+  // that sends requests and never reads the replies would otherwise hold
+  // its connection, up to max_pending_output_bytes of replies and a slot
+  // of max_connections for ever (reading pauses at that bound, so the
+  // frame-read timeout never sees it). A slow reader that keeps taking
+  // bytes is not closed, however long a large reply takes. Checked every
+  // half period, like frame_read_timeout: the close comes between one and
+  // one and a half periods after the last byte the peer took. It applies
+  // after reading has ended too (the peer half-closed, or the connection
+  // is draining). 0 = never. See docs/limits.md.
+  std::chrono::milliseconds write_timeout{30000};
   // max_frame_bytes applies before anything is allocated for a frame.
   DecodeLimits limits;
   // HTTP only: the path Thrift POSTs must go to, e.g. "/thrift" (a query

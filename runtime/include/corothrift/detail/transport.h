@@ -173,7 +173,9 @@ class BufferedStream {
   // Writes all of `out` after its first `offset` bytes, held and referenced
   // bytes alike (WriteBuffer::for_each_piece), in as few writev calls as the
   // socket allows. `out` must stay unchanged until the await completes.
-  detail::WritevOp write_buffer(const WriteBuffer& out, std::size_t offset = 0);
+  // `written`, when given, counts the bytes as they go out (WritevOp).
+  detail::WritevOp write_buffer(const WriteBuffer& out, std::size_t offset = 0,
+                                std::uint64_t* written = nullptr);
 
   ByteStream& stream() noexcept { return *stream_; }
   // The stream, under the name it had when it was always a Socket.
