@@ -213,6 +213,48 @@ TEST_F(TlsFailures, ARenegotiationAttemptClosesTheConnection) {
   expect_still_serving(server);
 }
 
+// Shapes.echo_bag(Bag{blob}) in the framed binary protocol, by hand.
+std::string echo_bag_call(std::size_t blob_size) {
+  std::string body;
+  auto be = [&body](std::uint32_t value, int bytes) {
+    for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+      body += static_cast<char>((value >> shift) & 0xff);
+    }
+  };
+  be(0x80010001, 4);  // strict binary, CALL
+  be(8, 4);
+  body += "echo_bag";
+  be(1, 4);             // seqid
+  be(12, 1), be(1, 2);  // args.bag: struct, id 1
+  be(11, 1), be(6, 2);  // bag.blob: binary, id 6
+  be(static_cast<std::uint32_t>(blob_size), 4);
+  body.append(blob_size, 'b');
+  be(0, 1), be(0, 1);  // the ends of bag and args
+  std::string frame;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    frame += static_cast<char>((body.size() >> shift) & 0xff);
+  }
+  return frame + body;
+}
+
+// A TLS client that sends a call and never reads its reply (12 MiB: more
+// than both sides' socket buffers hold) is closed at the write timeout, as
+// on plaintext: the TLS stream tells the server's writer that bytes were
+// taken only once their records are out.
+TEST_F(TlsFailures, AClientThatNeverReadsItsReplyIsClosedAtTheWriteTimeout) {
+  corothrift::ServerOptions options = TlsShapesServer::one_wire(corothrift::ProtocolKind::Binary,
+                                                                corothrift::TransportKind::Framed);
+  options.write_timeout = std::chrono::milliseconds(200);
+  TlsShapesServer server(server_tls(false), options);
+  RawTcpClient stalled(server.server->port(), 4096);
+  ASSERT_TRUE(tls_write_only(stalled, echo_bag_call(12 * 1024 * 1024)));
+  EXPECT_NE(
+      log_.wait_for({"closing connection", "write_timeout of 200 ms", "bytes of replies unsent"}),
+      "");
+  EXPECT_TRUE(stalled.closed_by_server());
+  expect_still_serving(server, false);
+}
+
 TEST_F(TlsFailures, ATlsClientAgainstAPlaintextServerFailsItsCall) {
   corothrift::ServerOptions options;
   options.threads = 1;

@@ -132,12 +132,11 @@ class TlsShapesServer {
                            corothrift::ProtocolKind protocol = corothrift::ProtocolKind::Binary,
                            corothrift::TransportKind transport = corothrift::TransportKind::Framed,
                            corothrift::StreamWrapper below = {})
+      : TlsShapesServer(std::move(tls), one_wire(protocol, transport), std::move(below)) {}
+  // With the server's own options; their wrap_stream is set here.
+  TlsShapesServer(corothrift::tls::TlsServerOptions tls, corothrift::ServerOptions options,
+                  corothrift::StreamWrapper below = {})
       : context(std::move(tls)) {
-    corothrift::ServerOptions options;
-    options.protocol = protocol;
-    options.transport = transport;
-    options.auto_detect = false;
-    options.threads = 2;
     if (below) {
       options.wrap_stream = [below, tls_context = context](corothrift::Socket socket) {
         return tls_context.wrap(below(std::move(socket)));
@@ -153,6 +152,17 @@ class TlsShapesServer {
 
   corothrift::Address address() const {
     return corothrift::Address::ipv4("127.0.0.1", server->port());
+  }
+
+  // The options of a server of one wire (no detection), two loops.
+  static corothrift::ServerOptions one_wire(corothrift::ProtocolKind protocol,
+                                            corothrift::TransportKind transport) {
+    corothrift::ServerOptions options;
+    options.protocol = protocol;
+    options.transport = transport;
+    options.auto_detect = false;
+    options.threads = 2;
+    return options;
   }
 
   corothrift::tls::ServerContext context;

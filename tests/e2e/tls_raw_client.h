@@ -20,8 +20,13 @@ namespace e2e_test {
 
 class RawTcpClient {
  public:
-  explicit RawTcpClient(std::uint16_t port) {
+  // receive_buffer > 0 shrinks SO_RCVBUF (before connecting, so the window
+  // the server sees is small too).
+  explicit RawTcpClient(std::uint16_t port, int receive_buffer = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (receive_buffer > 0) {
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
@@ -76,6 +81,21 @@ inline std::string client_hello() {
   SSL_free(ssl);
   SSL_CTX_free(ctx);
   return hello;
+}
+
+// Completes a TLS handshake (no verification) on `tcp`'s blocking socket
+// and writes `bytes` as application data; reads nothing after the
+// handshake and sends no close_notify. False when either step failed.
+inline bool tls_write_only(RawTcpClient& tcp, std::string_view bytes) {
+  SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
+  SSL* ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, tcp.fd());
+  std::size_t written = 0;
+  bool ok = SSL_connect(ssl) == 1 && SSL_write_ex(ssl, bytes.data(), bytes.size(), &written) == 1 &&
+            written == bytes.size();
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+  return ok;
 }
 
 // Completes a TLS 1.2 handshake (no verification) on a blocking socket,
