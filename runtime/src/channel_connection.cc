@@ -4,6 +4,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 namespace corothrift::detail {
@@ -36,21 +38,64 @@ std::exception_ptr describe_failure(const std::string& peer, std::exception_ptr 
 
 ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options,
                                      std::unique_ptr<ByteStream> stream)
-    : loop_(loop),
+    : TimerNode(&on_timer),
+      loop_(loop),
       framing_{options.protocol, options.transport},
       limits_(options.limits),
       peer_(stream->peer_address().to_string()),
-      stream_(std::move(stream)) {
+      stream_(std::move(stream)),
+      write_timeout_(options.write_timeout) {
   out_.set_reference_threshold(kReferenceThreshold);
   sending_.set_reference_threshold(kReferenceThreshold);
 }
+
+ChannelConnection::~ChannelConnection() { loop_.remove_timer(*this); }
 
 void ChannelConnection::start() {
   read_loop(shared_from_this()).start(loop_);
   write_loop(shared_from_this()).start(loop_);
 }
 
-void ChannelConnection::message_queued() noexcept { wake_writer(); }
+void ChannelConnection::message_queued() noexcept {
+  wake_writer();
+  // The first request after a quiet spell starts the checks; they stop at
+  // a check that finds nothing waiting.
+  if (write_timeout_.count() > 0 && !queued() && !failure_) {
+    const Clock::time_point now = loop_.now();
+    waited_at_tick_ = false;
+    stall_seen_ = now;
+    loop_.add_timer(*this, now + std::max<Clock::duration>(write_timeout_ / 2,
+                                                           std::chrono::milliseconds(1)));
+  }
+}
+
+void ChannelConnection::on_timer(TimerNode* node) noexcept {
+  static_cast<ChannelConnection&>(*node).check_write_progress();
+}
+
+void ChannelConnection::check_write_progress() noexcept {
+  if (failure_) return;
+  const Clock::time_point now = loop_.now();
+  const bool waiting = out_.total_size() != 0 || sending_.total_size() != 0;
+  if (!waiting) return;
+  // A stall is counted from the first check that finds requests waiting
+  // and none of their bytes taken since the check before.
+  if (!waited_at_tick_ || bytes_taken_ != taken_at_tick_) stall_seen_ = now;
+  waited_at_tick_ = true;
+  taken_at_tick_ = bytes_taken_;
+  if (now - stall_seen_ >= write_timeout_) {
+    const uint64_t unsent = queued_total() - bytes_taken_;
+    fail(std::make_exception_ptr(TransportError(fmt::format(
+        "connection to {} failed: the server read no request bytes for the write_timeout of {} "
+        "ms ({} bytes of requests unsent)",
+        peer_, std::chrono::duration_cast<std::chrono::milliseconds>(write_timeout_).count(),
+        unsent))));
+    return;
+  }
+  loop_.add_timer(*this, std::min(now + std::max<Clock::duration>(write_timeout_ / 2,
+                                                                  std::chrono::milliseconds(1)),
+                                  stall_seen_ + write_timeout_));
+}
 
 void ChannelConnection::wake_writer() noexcept {
   if (parked_writer_) loop_.schedule(std::exchange(parked_writer_, {}));
@@ -140,7 +185,7 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
       }
       std::swap(out_, sending_);
       queued_total_ += sending_.total_size();
-      co_await stream_.write_buffer(sending_);
+      co_await stream_.write_buffer(sending_, 0, &bytes_taken_);
       written_total_ += sending_.total_size();
       sending_.clear();
       complete_flushes();

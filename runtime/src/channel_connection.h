@@ -32,13 +32,15 @@ class UnprocessedRequest : public ConnectionClosed {
   using ConnectionClosed::ConnectionClosed;
 };
 
-class ChannelConnection : public std::enable_shared_from_this<ChannelConnection> {
+class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>,
+                          private TimerNode {
  public:
   // Owns the stream (connected, not null).
   ChannelConnection(EventLoop& loop, const ChannelOptions& options,
                     std::unique_ptr<ByteStream> stream);
   ChannelConnection(const ChannelConnection&) = delete;
   ChannelConnection& operator=(const ChannelConnection&) = delete;
+  ~ChannelConnection();
 
   // Starts the reader and the writer.
   void start();
@@ -93,6 +95,10 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   void hand_back_unanswered();
   void wake_writer() noexcept;
   void complete_flushes() noexcept;
+  // The write timeout (ChannelOptions::write_timeout): a timer armed while
+  // requests wait to be written, looking every half period for bytes taken.
+  static void on_timer(TimerNode* node) noexcept;
+  void check_write_progress() noexcept;
 
   EventLoop& loop_;
   Framing framing_;
@@ -104,6 +110,14 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   WriteBuffer sending_;
   uint64_t queued_total_ = 0;  // bytes moved from out_ to sending_
   uint64_t written_total_ = 0;
+  // Bytes the stream has taken, counted as they go (WritevOp), and what the
+  // write timeout saw at its last check: the count, whether requests were
+  // waiting, and since when they have waited with none of their bytes taken.
+  const Clock::duration write_timeout_;
+  uint64_t bytes_taken_ = 0;
+  uint64_t taken_at_tick_ = 0;
+  bool waited_at_tick_ = false;
+  Clock::time_point stall_seen_{};
   std::coroutine_handle<> parked_writer_;
   FlushWaiter* flush_head_ = nullptr;
   FlushWaiter* flush_tail_ = nullptr;

@@ -95,11 +95,15 @@ class RawClient {
 };
 
 // A blocking TCP listener on 127.0.0.1 (port 0) for a peer thread; accept()
-// gives up after 20 s.
+// gives up after 20 s. receive_buffer > 0 shrinks SO_RCVBUF of the accepted
+// sockets (set on the listener, so the window the client sees is small too).
 class RawListener {
  public:
-  RawListener() {
+  explicit RawListener(int receive_buffer = 0) {
     fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (receive_buffer > 0) {
+      ::setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+    }
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);

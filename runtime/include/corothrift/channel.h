@@ -52,6 +52,16 @@ struct ChannelOptions {
   // 0 = none. A call that times out throws TimeoutError; only that call fails.
   std::chrono::milliseconds call_timeout{0};
   std::chrono::milliseconds connect_timeout{5000};
+  // While requests wait to be written, the server must take some of their
+  // bytes within this long, or the connection fails: every call waiting on
+  // it fails with TransportError ("... read no request bytes for the
+  // write_timeout ..."), and the next call reconnects. It catches a server
+  // that stopped reading without closing (stopped, wedged, or its host
+  // gone without a reset) before the queued requests pile up. A server that
+  // reads slowly but steadily is not failed, however long a large request
+  // takes. Checked every half period: the failure comes between one and one
+  // and a half periods after the last byte taken. 0 = never.
+  std::chrono::milliseconds write_timeout{30000};
   // THeader only (transport = Header): compress each request with the
   // zlib transform. Replies are read whatever their transform.
   bool zlib = false;
