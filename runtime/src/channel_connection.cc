@@ -34,6 +34,11 @@ std::exception_ptr describe_failure(const std::string& peer, std::exception_ptr 
   }
 }
 
+// The write timeout looks every half period (at least every millisecond).
+Clock::duration check_period(Clock::duration timeout) noexcept {
+  return std::max<Clock::duration>(timeout / 2, std::chrono::milliseconds(1));
+}
+
 }  // namespace
 
 ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options,
@@ -64,8 +69,7 @@ void ChannelConnection::message_queued() noexcept {
     const Clock::time_point now = loop_.now();
     waited_at_tick_ = false;
     stall_seen_ = now;
-    loop_.add_timer(*this, now + std::max<Clock::duration>(write_timeout_ / 2,
-                                                           std::chrono::milliseconds(1)));
+    loop_.add_timer(*this, now + check_period(write_timeout_));
   }
 }
 
@@ -92,9 +96,8 @@ void ChannelConnection::check_write_progress() noexcept {
         unsent))));
     return;
   }
-  loop_.add_timer(*this, std::min(now + std::max<Clock::duration>(write_timeout_ / 2,
-                                                                  std::chrono::milliseconds(1)),
-                                  stall_seen_ + write_timeout_));
+  loop_.add_timer(*this,
+                  std::min(now + check_period(write_timeout_), stall_seen_ + write_timeout_));
 }
 
 void ChannelConnection::wake_writer() noexcept {
