@@ -34,11 +34,6 @@ std::exception_ptr describe_failure(const std::string& peer, std::exception_ptr 
   }
 }
 
-// The write timeout looks every half period (at least every millisecond).
-Clock::duration check_period(Clock::duration timeout) noexcept {
-  return std::max<Clock::duration>(timeout / 2, std::chrono::milliseconds(1));
-}
-
 }  // namespace
 
 ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& options,
@@ -49,7 +44,7 @@ ChannelConnection::ChannelConnection(EventLoop& loop, const ChannelOptions& opti
       limits_(options.limits),
       peer_(stream->peer_address().to_string()),
       stream_(std::move(stream)),
-      write_timeout_(options.write_timeout) {
+      write_stall_(options.write_timeout) {
   out_.set_reference_threshold(kReferenceThreshold);
   sending_.set_reference_threshold(kReferenceThreshold);
 }
@@ -65,11 +60,8 @@ void ChannelConnection::message_queued() noexcept {
   wake_writer();
   // The first request after a quiet spell starts the checks; they stop at
   // a check that finds nothing waiting.
-  if (write_timeout_.count() > 0 && !queued() && !failure_) {
-    const Clock::time_point now = loop_.now();
-    waited_at_tick_ = false;
-    stall_seen_ = now;
-    loop_.add_timer(*this, now + check_period(write_timeout_));
+  if (write_stall_.enabled() && !queued() && !failure_) {
+    loop_.add_timer(*this, loop_.now() + write_stall_.period());
   }
 }
 
@@ -79,25 +71,19 @@ void ChannelConnection::on_timer(TimerNode* node) noexcept {
 
 void ChannelConnection::check_write_progress() noexcept {
   if (failure_) return;
-  const Clock::time_point now = loop_.now();
   const bool waiting = out_.total_size() != 0 || sending_.total_size() != 0;
-  if (!waiting) return;
-  // A stall is counted from the first check that finds requests waiting
-  // and none of their bytes taken since the check before.
-  if (!waited_at_tick_ || bytes_taken_ != taken_at_tick_) stall_seen_ = now;
-  waited_at_tick_ = true;
-  taken_at_tick_ = bytes_taken_;
-  if (now - stall_seen_ >= write_timeout_) {
-    const uint64_t unsent = queued_total() - bytes_taken_;
-    fail(std::make_exception_ptr(TransportError(fmt::format(
-        "connection to {} failed: the server read no request bytes for the write_timeout of {} "
-        "ms ({} bytes of requests unsent)",
-        peer_, std::chrono::duration_cast<std::chrono::milliseconds>(write_timeout_).count(),
-        unsent))));
+  Clock::time_point next = Clock::time_point::max();
+  if (!write_stall_.stalled(loop_.now(), waiting, bytes_taken_, stream_.stream().watch().fd(),
+                            next)) {
+    // Nothing waiting: the next request arms the timer again.
+    if (waiting) loop_.add_timer(*this, next);
     return;
   }
-  loop_.add_timer(*this,
-                  std::min(now + check_period(write_timeout_), stall_seen_ + write_timeout_));
+  fail(std::make_exception_ptr(TransportError(fmt::format(
+      "connection to {} failed: the server read no request bytes for the write_timeout of {} ms "
+      "({} bytes of requests unsent)",
+      peer_, std::chrono::duration_cast<std::chrono::milliseconds>(write_stall_.timeout()).count(),
+      queued_total() - bytes_taken_))));
 }
 
 void ChannelConnection::wake_writer() noexcept {

@@ -22,6 +22,7 @@
 #include "seqid_table.h"
 #include "theader.h"
 #include "wire_framing.h"
+#include "write_stall.h"
 
 namespace corothrift::detail {
 
@@ -110,14 +111,10 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   WriteBuffer sending_;
   uint64_t queued_total_ = 0;  // bytes moved from out_ to sending_
   uint64_t written_total_ = 0;
-  // Bytes the stream has taken, counted as they go (WritevOp), and what the
-  // write timeout saw at its last check: the count, whether requests were
-  // waiting, and since when they have waited with none of their bytes taken.
-  const Clock::duration write_timeout_;
+  // Bytes the stream has taken, counted as they go (WritevOp), for the
+  // write timeout.
   uint64_t bytes_taken_ = 0;
-  uint64_t taken_at_tick_ = 0;
-  bool waited_at_tick_ = false;
-  Clock::time_point stall_seen_{};
+  WriteStall write_stall_;
   std::coroutine_handle<> parked_writer_;
   FlushWaiter* flush_head_ = nullptr;
   FlushWaiter* flush_tail_ = nullptr;

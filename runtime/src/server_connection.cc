@@ -55,7 +55,8 @@ ServerConnection::ServerConnection(ServerWorker& worker, std::unique_ptr<ByteStr
       loop_(worker.loop()),
       options_(worker.options()),
       peer_(peer_name(*stream)),
-      stream_(std::move(stream)) {
+      stream_(std::move(stream)),
+      write_stall_(options_.write_timeout) {
   on_reply = &on_reply_queued;
   loop = &loop_;
   out.set_reference_threshold(kReferenceThreshold);

@@ -25,6 +25,7 @@
 #include "http_wire.h"
 #include "theader.h"
 #include "wire_framing.h"
+#include "write_stall.h"
 
 namespace corothrift::detail {
 
@@ -152,15 +153,12 @@ class ServerConnection : private ReplySink, private TimerNode {
   static constexpr uint64_t kNoMessage = ~uint64_t{0};
   Clock::time_point message_seen_{};
   uint64_t message_at_ = kNoMessage;
-  // Reply bytes the peer has taken (flush_now's and the writer's), and what
-  // the write timeout saw at its last check: the count, whether replies were
-  // waiting, and since when they have waited with none of their bytes taken.
+  // Reply bytes the stream has taken (flush_now's and the writer's), for the
+  // write timeout.
   uint64_t written_ = 0;
   // written_ when the writer's write of sending_ (after sent_) began.
   uint64_t written_at_send_ = 0;
-  uint64_t written_at_tick_ = 0;
-  bool output_waited_at_tick_ = false;
-  Clock::time_point write_stall_seen_{};
+  WriteStall write_stall_;
 };
 
 }  // namespace corothrift::detail

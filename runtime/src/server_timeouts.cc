@@ -100,36 +100,20 @@ void ServerConnection::check_timeouts() noexcept {
 
 bool ServerConnection::check_write_progress(Clock::time_point now,
                                             Clock::time_point& next) noexcept {
-  const std::chrono::milliseconds write_timeout = options_.write_timeout;
-  if (write_timeout.count() == 0) return true;
-  // A stall is counted from the first check that finds replies waiting and
-  // none of their bytes taken since the check before: the last byte taken
-  // came at most half a period earlier.
-  const bool waiting = output_waiting();
-  if (!waiting || !output_waited_at_tick_ || written_ != written_at_tick_) {
-    write_stall_seen_ = now;
+  if (!write_stall_.enabled()) return true;
+  if (!write_stall_.stalled(now, output_waiting(), written_, stream_.stream().watch().fd(), next)) {
+    return true;
   }
-  output_waited_at_tick_ = waiting;
-  written_at_tick_ = written_;
-  if (waiting && now - write_stall_seen_ >= write_timeout) {
-    // sending_ is written from sent_ on; the writer, if at it, has sent
-    // written_ - written_at_send_ more.
-    const uint64_t unsent = sending_.total_size() == 0
-                                ? 0
-                                : sending_.total_size() - sent_ - (written_ - written_at_send_);
-    abort(
-        fmt::format("the peer read no reply bytes for the write_timeout of {} ms ({} bytes "
-                    "of replies unsent)",
-                    write_timeout.count(), out.total_size() + unsent));
-    return false;
-  }
-  // Every half period, to see a stall begin; a stall seen already is due
-  // one period after it was.
-  Clock::time_point due =
-      now + std::max<Clock::duration>(write_timeout / 2, std::chrono::milliseconds(1));
-  if (waiting) due = std::min(due, write_stall_seen_ + write_timeout);
-  next = std::min(next, due);
-  return true;
+  // sending_ is written from sent_ on; the writer, if at it, has sent
+  // written_ - written_at_send_ more.
+  const uint64_t unsent = sending_.total_size() == 0
+                              ? 0
+                              : sending_.total_size() - sent_ - (written_ - written_at_send_);
+  abort(
+      fmt::format("the peer read no reply bytes for the write_timeout of {} ms ({} bytes of "
+                  "replies unsent)",
+                  options_.write_timeout.count(), out.total_size() + unsent));
+  return false;
 }
 
 }  // namespace corothrift::detail

@@ -115,16 +115,19 @@ TEST(ServerWriteTimeout, AppliesAfterThePeerStopsSending) {
   EXPECT_TRUE(stalled.closed_by_server());
 }
 
-// 256 KiB every 20 ms: the 12 MiB reply takes about a second to read, many
-// times the 300 ms timeout, but bytes are taken in every period: the reply
-// arrives whole and the connection stays open.
+// 64 KiB every 20 ms: the 12 MiB reply takes about four seconds to read,
+// many times the 200 ms timeout, and bytes are taken in every period. The
+// socket becomes writable again only after about a third of its send
+// buffer (megabytes) has drained, which at this pace takes longer than the
+// timeout: the peer's progress shows in the kernel's send queue first. The
+// reply arrives whole and the connection stays open.
 TEST(ServerWriteTimeout, KeepsASlowReaderThatKeepsTakingBytes) {
   calc::LogCapture log;
-  calc::CalcServer server(one_loop(milliseconds(300)));
+  calc::CalcServer server(one_loop(milliseconds(200)));
   RawClient slow(server.server->port(), kSmallReceiveBuffer);
   const std::string call = big_echo_call();
   std::thread sender([&] { slow.send(call); });
-  EXPECT_TRUE(read_echo_reply(slow, 256 * 1024, milliseconds(20))) << "the reply was cut off";
+  EXPECT_TRUE(read_echo_reply(slow, 64 * 1024, milliseconds(20))) << "the reply was cut off";
   sender.join();
   EXPECT_EQ(calc::add_on(slow, 20, 22), 42);
   EXPECT_FALSE(log.contains("write_timeout"));
