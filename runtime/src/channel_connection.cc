@@ -73,7 +73,7 @@ void ChannelConnection::check_write_progress() noexcept {
   if (failure_) return;
   const bool waiting = out_.total_size() != 0 || sending_.total_size() != 0;
   Clock::time_point next = Clock::time_point::max();
-  if (!write_stall_.stalled(loop_.now(), waiting, bytes_taken_, stream_.stream().watch().fd(),
+  if (!write_stall_.stalled(loop_.now(), waiting, written_total_, stream_.stream().watch().fd(),
                             next)) {
     // Nothing waiting: the next request arms the timer again.
     if (waiting) loop_.add_timer(*this, next);
@@ -83,7 +83,7 @@ void ChannelConnection::check_write_progress() noexcept {
       "connection to {} failed: the server read no request bytes for the write_timeout of {} ms "
       "({} bytes of requests unsent)",
       peer_, std::chrono::duration_cast<std::chrono::milliseconds>(write_stall_.timeout()).count(),
-      queued_total() - bytes_taken_))));
+      queued_total() - written_total_))));
 }
 
 void ChannelConnection::wake_writer() noexcept {
@@ -174,8 +174,7 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
       }
       std::swap(out_, sending_);
       queued_total_ += sending_.total_size();
-      co_await stream_.write_buffer(sending_, 0, &bytes_taken_);
-      written_total_ += sending_.total_size();
+      co_await stream_.write_buffer(sending_, 0, &written_total_);
       sending_.clear();
       complete_flushes();
     }

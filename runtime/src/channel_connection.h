@@ -110,10 +110,9 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   WriteBuffer out_;
   WriteBuffer sending_;
   uint64_t queued_total_ = 0;  // bytes moved from out_ to sending_
+  // Bytes the stream has taken, counted as they go (WritevOp): flushes
+  // complete by it, and the write timeout watches it.
   uint64_t written_total_ = 0;
-  // Bytes the stream has taken, counted as they go (WritevOp), for the
-  // write timeout.
-  uint64_t bytes_taken_ = 0;
   WriteStall write_stall_;
   std::coroutine_handle<> parked_writer_;
   FlushWaiter* flush_head_ = nullptr;

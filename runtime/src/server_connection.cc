@@ -200,7 +200,7 @@ void ServerConnection::stop_reading(std::string_view reason) noexcept {
 void ServerConnection::reading_ended() noexcept {
   reading_ = false;
   // Replies still to go out keep the write timeout's checks.
-  if (options_.write_timeout.count() == 0) loop_.remove_timer(*this);
+  if (!write_stall_.enabled()) loop_.remove_timer(*this);
   wake(parked_writer_);
 }
 

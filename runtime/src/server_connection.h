@@ -1,9 +1,9 @@
 // One accepted connection of a Server: a reader coroutine that finds messages
 // and starts a request coroutine for each, a writer coroutine that sends the
 // replies queued in the connection's ReplySink, and a timer for the idle,
-// frame-read and write timeouts. Reference counted (reader, writer and each request
-// hold a reference), so it lives until all of them have ended, however the
-// connection closes. Loop thread only.
+// frame-read and write timeouts. Reference counted (reader, writer and each
+// request hold a reference), so it lives until all of them have ended,
+// however the connection closes. Loop thread only.
 #pragma once
 
 #include <corothrift/detail/transport.h>
