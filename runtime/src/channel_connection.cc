@@ -79,6 +79,12 @@ void ChannelConnection::check_write_progress() noexcept {
     if (waiting) loop_.add_timer(*this, next);
     return;
   }
+  // An HTTP writer that failed waits for the reader to see the stream end;
+  // a server that keeps it open for the timeout gets the write's own error.
+  if (write_error_) {
+    fail(write_error_);
+    return;
+  }
   fail(std::make_exception_ptr(TransportError(fmt::format(
       "connection to {} failed: the server read no request bytes for the write_timeout of {} ms "
       "({} bytes of requests unsent)",
@@ -186,7 +192,7 @@ Detached ChannelConnection::write_loop([[maybe_unused]] std::shared_ptr<ChannelC
     if (framing_.transport != TransportKind::Http) {
       fail(describe_failure(peer_, std::current_exception()));
     } else {
-      write_failed_ = true;
+      write_error_ = describe_failure(peer_, std::current_exception());
     }
   }
 }

@@ -47,7 +47,7 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   void start();
   // False once failed, or (HTTP) once writing failed while the reader still
   // takes the responses that had arrived.
-  bool open() const noexcept { return !failure_ && !write_failed_; }
+  bool open() const noexcept { return !failure_ && !write_error_; }
   EventLoop& loop() const noexcept { return loop_; }
 
   // Messages are appended here by the channel, then wake_writer().
@@ -127,7 +127,9 @@ class ChannelConnection : public std::enable_shared_from_this<ChannelConnection>
   HttpSentQueue http_sent_;
   // Oneways the server closed without processing, for the next connection.
   std::deque<HttpSentRequest> unprocessed_oneways_;
-  bool write_failed_ = false;
+  // Why the HTTP writer stopped (the reader still takes what was answered);
+  // set only there: every other wire fails the connection at once.
+  std::exception_ptr write_error_;
 };
 
 }  // namespace corothrift::detail

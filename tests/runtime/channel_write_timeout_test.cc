@@ -6,18 +6,24 @@
 //
 // The stalled server is a real one whose only request slot is held by a
 // parked handler (max_inflight_per_connection = 1), so it reads nothing
-// more: two 8 MiB echoes are more than both sides' socket buffers hold.
+// more: two 8 MiB echoes are more than both sides' socket buffers hold (Linux
+// grows a receive buffer only as its reader reads, from tcp_rmem's default
+// of 128 KiB; a send buffer grows to tcp_wmem's maximum, 4 MiB by default).
+#include <corothrift/forwarding_stream.h>
 #include <corothrift/timer.h>
 #include <corothrift/when_all.h>
 
 #include <gtest/gtest.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -155,6 +161,35 @@ TEST(ChannelWriteTimeout, KeepsAServerThatReadsSlowlyButSteadily) {
   CalcClient c(channel);
   EXPECT_EQ(calc::run(loop, echo_outcome(c, value)), "ok");
   peer.join();
+}
+
+// A stream whose writes fail with EPIPE while its reads stay open.
+class WriteFailingStream final : public ForwardingStream {
+ public:
+  explicit WriteFailingStream(Socket socket)
+      : ForwardingStream(std::make_unique<Socket>(std::move(socket))) {}
+  IoResult try_write(std::span<const iovec>) noexcept override {
+    return IoResult{.bytes = 0, .status = IoStatus::kError, .error = EPIPE};
+  }
+};
+
+// Over HTTP a failed write leaves the reader to take what was already
+// answered (a server may close after a response). A server that instead
+// keeps the connection open until the write timeout: the call fails with the
+// write's own error, not with a stall the server did not cause.
+TEST(ChannelWriteTimeout, AFailedHttpWriteIsReportedAsItselfAtTheTimeout) {
+  calc::CalcServer server;
+  EventLoop loop;
+  ChannelOptions options = with_write_timeout(milliseconds(200));
+  options.transport = TransportKind::Http;
+  options.wrap_stream = [](Socket socket) -> std::unique_ptr<ByteStream> {
+    return std::make_unique<WriteFailingStream>(std::move(socket));
+  };
+  CalcClient c(calc::run(loop, calc::connect(loop, server.address(), options)));
+  std::string outcome = calc::run(loop, calc::outcome(c.add(2, 3)));
+  EXPECT_EQ(outcome.rfind("transport:", 0), 0u) << outcome;
+  EXPECT_NE(outcome.find("Broken pipe"), std::string::npos) << outcome;
+  EXPECT_EQ(outcome.find("write_timeout"), std::string::npos) << outcome;
 }
 
 // 0 turns it off: the calls of a stalled channel wait while a witness
