@@ -19,8 +19,7 @@ template <std::size_t MaxFrame = corothrift::kDefaultDecodeLimits.max_frame_byte
 class BadInputTest : public ::testing::Test {
  protected:
   static corothrift::ServerOptions one_loop() {
-    corothrift::ServerOptions options;
-    options.threads = 1;
+    corothrift::ServerOptions options = calc::one_loop();
     options.limits.max_frame_bytes = MaxFrame;
     return options;
   }

@@ -23,6 +23,14 @@ inline std::shared_ptr<corothrift::Processor> make_processor(std::shared_ptr<Cal
   return std::make_shared<CalcProcessor>(std::move(handler));
 }
 
+// Server options with a single event loop (CalcServer's default is two):
+// for tests that count what one loop does, or need one order of events.
+inline corothrift::ServerOptions one_loop() {
+  corothrift::ServerOptions options;
+  options.threads = 1;
+  return options;
+}
+
 struct CalcServer {
   explicit CalcServer(corothrift::ServerOptions options = {},
                       std::shared_ptr<corothrift::Processor> processor = nullptr) {

@@ -73,12 +73,6 @@ void raise_fd_limit(std::size_t connections) {
   }
 }
 
-ServerOptions one_loop() {
-  ServerOptions options;
-  options.threads = 1;
-  return options;
-}
-
 // Raw clients in storage allocated up front, so opening them allocates
 // nothing the measurement would count.
 class Clients {
@@ -121,7 +115,7 @@ void warm_up(calc::CalcServer& server) {
 
 TEST(ConnectionMemory, AnIdleConnectionHoldsAtMostTheBudget) {
   raise_fd_limit(kConnections);
-  calc::CalcServer server(one_loop());
+  calc::CalcServer server(calc::one_loop());
   warm_up(server);
   ASSERT_TRUE(all_closed(*server.server));  // the warm-up connection is not counted below
   Clients clients(kConnections);
@@ -159,7 +153,7 @@ TEST(ConnectionMemory, AConnectionIdleAfterALargeCallHoldsAtMostTheBudget) {
   constexpr std::size_t kLarge = 100;
   constexpr std::size_t kPayload = 256 * 1024;
   raise_fd_limit(kLarge);
-  calc::CalcServer server(one_loop());
+  calc::CalcServer server(calc::one_loop());
   warm_up(server);
   Clients clients(kLarge);
   // The large payload goes out referenced from the request's bytes; the
@@ -224,7 +218,7 @@ TEST(ConnectionMemory, RoundsOfConnectionsGiveTheirMemoryBack) {
   constexpr std::size_t kWarmUpSlack = 32 * 1024;
   constexpr std::size_t kRoundSlack = 16 * 1024;
   raise_fd_limit(kConnections);
-  calc::CalcServer server(one_loop());
+  calc::CalcServer server(calc::one_loop());
   warm_up(server);
   ASSERT_TRUE(all_closed(*server.server));
   Clients clients(kConnections);
@@ -278,7 +272,7 @@ std::string stalled_frame_start() {
 TEST(ConnectionMemory, AStalledHugeFrameCostsOnlyTheBytesSent) {
   constexpr std::size_t kStalled = 1000;
   raise_fd_limit(kStalled);
-  calc::CalcServer server(one_loop());
+  calc::CalcServer server(calc::one_loop());
   warm_up(server);
   // Gone before counting: its end takes the loop a few turns after it
   // reads the close, and the witness below may be answered within them.

@@ -24,14 +24,8 @@ using calc::read_response;
 
 class HttpPipelining : public ::testing::Test {
  protected:
-  static ServerOptions one_loop() {
-    ServerOptions options;
-    options.threads = 1;
-    return options;
-  }
-
   std::shared_ptr<calc::ParkingHandler> handler_ = std::make_shared<calc::ParkingHandler>();
-  calc::CalcServer server_{one_loop(), calc::make_processor(handler_)};
+  calc::CalcServer server_{calc::one_loop(), calc::make_processor(handler_)};
   calc::ReleaseAtExit release_{*handler_};
   RawClient raw_{server_.server->port()};
 };

@@ -14,12 +14,6 @@ namespace {
 using namespace corothrift;
 using calc::RawClient;
 
-corothrift::ServerOptions one_loop() {
-  corothrift::ServerOptions options;
-  options.threads = 1;
-  return options;
-}
-
 std::string json_add(int32_t a, int32_t b, int32_t seqid) {
   calc::TwoInts args;
   args.a = a;
@@ -44,7 +38,7 @@ class JsonWire : public ::testing::Test {
   void expect_good_client_still_served() { EXPECT_EQ(calc::add_on(good_, 5, 6), 11); }
 
   calc::LogCapture log_;
-  calc::CalcServer server_{one_loop()};
+  calc::CalcServer server_{calc::one_loop()};
   RawClient good_{server_.server->port()};
 };
 
@@ -121,7 +115,7 @@ TEST_F(JsonWire, a_bad_version_or_an_escaped_name_closes_the_connection) {
 }
 
 TEST_F(JsonWire, json_that_never_ends_is_cut_at_the_frame_limit) {
-  ServerOptions small = one_loop();
+  ServerOptions small = calc::one_loop();
   small.limits.max_frame_bytes = 4096;
   calc::CalcServer server(small);
   RawClient raw(server.server->port());

@@ -27,8 +27,7 @@ using calc::RawClient;
 using std::chrono::milliseconds;
 
 ServerOptions one_loop(milliseconds idle_timeout) {
-  ServerOptions options;
-  options.threads = 1;
+  ServerOptions options = calc::one_loop();
   options.idle_timeout = idle_timeout;
   return options;
 }

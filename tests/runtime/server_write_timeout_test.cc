@@ -27,8 +27,7 @@ constexpr std::size_t kReplySize = 12 * 1024 * 1024;
 constexpr int kSmallReceiveBuffer = 4096;
 
 ServerOptions one_loop(milliseconds write_timeout) {
-  ServerOptions options;
-  options.threads = 1;
+  ServerOptions options = calc::one_loop();
   options.write_timeout = write_timeout;
   return options;
 }
