@@ -9,7 +9,9 @@
 // other exception, a crash or a hang is a finding.
 //
 // The ChannelOptions::wrap_stream seam swaps the socket's bytes for the
-// input (ScriptedStream), gated until every call is out.
+// input (ScriptedStream), gated until every call is out. A call the server
+// closed on without processing (HTTP: a response that closes, then no
+// more) goes again on a new connection: that server closes at once.
 //
 // Input: one choice byte, then the peer script (peer_harness.h).
 //   choice & 3: binary/compact x framed/unframed;
@@ -18,6 +20,7 @@
 //   choice & 16: small decode limits;
 //   choice & 32: THeader, & 64: HTTP (both in place of framed/unframed);
 //   choice & 128: JSON (in place of binary/compact).
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -73,9 +76,20 @@ struct Peer {
   EventLoop loop;
   std::string path;
   int listener = -1;
-  ScriptedStream* stream = nullptr;  // the current connection's, until let go of
-  bool released = false;
+  ScriptedStream* stream = nullptr;  // the first connection's, until let go of
+  int streams = 0;                   // not yet let go of
 };
+
+// Closes the connections the input's first one left waiting to be accepted
+// (the channel's reconnects), so that none is left for the next input.
+void close_unaccepted(int listener) {
+  pollfd ready{.fd = listener, .events = POLLIN, .revents = 0};
+  while (::poll(&ready, 1, 0) == 1) {
+    int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+    if (fd < 0) std::abort();
+    ::close(fd);
+  }
+}
 
 // Last child of the when_all: runs once every call before it is waiting.
 Task<void> open_gate(Peer& peer, int peer_fd) {
@@ -96,6 +110,7 @@ Task<void> converse(Peer& peer, ChannelOptions options) {
   co_await when_all(std::move(tasks));
   channel->close();
   ::close(peer_fd);
+  close_unaccepted(peer.listener);
 }
 
 ChannelOptions channel_options(uint8_t choice, Peer& peer, PeerScript script) {
@@ -113,12 +128,19 @@ ChannelOptions channel_options(uint8_t choice, Peer& peer, PeerScript script) {
     options.limits.max_depth = 6;
   }
   auto shared = std::make_shared<PeerScript>(std::move(script));
-  options.wrap_stream = [&peer, shared](Socket socket) -> std::unique_ptr<ByteStream> {
-    auto stream = std::make_unique<ScriptedStream>(std::make_unique<Socket>(std::move(socket)),
-                                                   std::move(shared->bytes),
+  auto connections = std::make_shared<int>(0);
+  options.wrap_stream = [&peer, shared, connections](Socket socket) -> std::unique_ptr<ByteStream> {
+    const bool first = (*connections)++ == 0;
+    ++peer.streams;
+    auto inner = std::make_unique<Socket>(std::move(socket));
+    if (!first) {
+      return std::make_unique<ScriptedStream>(std::move(inner), std::string(), std::string(), false,
+                                              [&peer] { --peer.streams; });
+    }
+    auto stream = std::make_unique<ScriptedStream>(std::move(inner), std::move(shared->bytes),
                                                    std::move(shared->cuts), true, [&peer] {
                                                      peer.stream = nullptr;
-                                                     peer.released = true;
+                                                     --peer.streams;
                                                    });
     peer.stream = stream.get();
     return stream;
@@ -139,9 +161,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
   uint8_t choice = input.choice();
   bool framed = (choice & (2 | 32 | 64)) == 0;
   PeerScript script = read_peer_script(input, framed && (choice & 4) != 0);
-  peer->released = false;
   sync_wait(peer->loop, converse(*peer, channel_options(choice, *peer, std::move(script))));
-  // The connection lets go of its stream once its reader and writer end.
-  while (!peer->released) peer->loop.run_once();
+  // A connection lets go of its stream once its reader and writer end.
+  while (peer->streams != 0) peer->loop.run_once();
   return 0;
 }
