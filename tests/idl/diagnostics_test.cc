@@ -37,6 +37,20 @@ TEST(Diagnostics, CaretStopsAtTheEndOfTheFirstLine) {
   EXPECT_EQ(diags.format(diags.all()[0]), "x.thrift:1:1: warning: w\n    1 | ab\n      | ^~\n");
 }
 
+// The line shown drops a trailing '\r'; an error at the end of a file whose
+// last byte is that '\r' (one past the text shown) still gets one caret.
+// Before, its caret's width wrapped around and the compiler died allocating
+// 4 GiB of '~' (found by the idl fuzz target).
+TEST(Diagnostics, ACaretPastALoneCarriageReturnAtTheEndOfTheFileIsOneCharacter) {
+  Diagnostics diags;
+  FileId file = diags.sources().add("x.thrift", "struct A {\n  1: i32 x\r");
+  diags.error({file, 22, 22}, "unexpected end of file");
+  EXPECT_EQ(diags.format(diags.all()[0]),
+            "x.thrift:2:12: error: unexpected end of file\n"
+            "    2 |   1: i32 x\n"
+            "      |            ^\n");
+}
+
 TEST(Diagnostics, MessageWithoutLocationNamesTheTool) {
   Diagnostics diags;
   diags.error({}, "cannot open '{}'", "a.thrift");
