@@ -131,17 +131,19 @@ ChannelOptions channel_options(uint8_t choice, Peer& peer, PeerScript script) {
   auto connections = std::make_shared<int>(0);
   options.wrap_stream = [&peer, shared, connections](Socket socket) -> std::unique_ptr<ByteStream> {
     const bool first = (*connections)++ == 0;
-    ++peer.streams;
     auto inner = std::make_unique<Socket>(std::move(socket));
     if (!first) {
-      return std::make_unique<ScriptedStream>(std::move(inner), std::string(), std::string(), false,
-                                              [&peer] { --peer.streams; });
+      auto closing = std::make_unique<ScriptedStream>(
+          std::move(inner), std::string(), std::string(), false, [&peer] { --peer.streams; });
+      ++peer.streams;
+      return closing;
     }
     auto stream = std::make_unique<ScriptedStream>(std::move(inner), std::move(shared->bytes),
                                                    std::move(shared->cuts), true, [&peer] {
                                                      peer.stream = nullptr;
                                                      --peer.streams;
                                                    });
+    ++peer.streams;
     peer.stream = stream.get();
     return stream;
   };

@@ -71,8 +71,9 @@ std::string Diagnostics::format(const Diagnostic& d) const {
   auto line_end = static_cast<std::uint32_t>(line.size()) + 1;
   std::uint32_t end_column =
       at.column + (d.range.end > d.range.begin ? d.range.end - d.range.begin : 1);
-  // The caret can stand one past the line shown: the end of a file whose last
-  // byte is a '\r', which line_text() drops. It still gets its one '^'.
+  // The caret can stand one past the line shown, which drops a trailing
+  // '\r': at the end of a file whose last byte is that '\r', or at the '\n'
+  // of a CRLF line. It still gets its one '^'.
   std::uint32_t width = std::max(std::min(end_column, line_end), at.column + 1) - at.column;
   out += fmt::format("{:>5} | {}\n", at.line, line);
   out += fmt::format("{:>5} | {}\n", "", caret_line(line, at.column, width));

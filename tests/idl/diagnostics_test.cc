@@ -51,6 +51,13 @@ TEST(Diagnostics, ACaretPastALoneCarriageReturnAtTheEndOfTheFileIsOneCharacter) 
             "      |            ^\n");
 }
 
+TEST(Diagnostics, ACaretOnTheNewlineOfACrlfLineIsOneCharacter) {
+  Diagnostics diags;
+  FileId file = diags.sources().add("x.thrift", "ab\r\ncd");
+  diags.error({file, 3, 5}, "here");
+  EXPECT_EQ(diags.format(diags.all()[0]), "x.thrift:1:4: error: here\n    1 | ab\n      |    ^\n");
+}
+
 TEST(Diagnostics, MessageWithoutLocationNamesTheTool) {
   Diagnostics diags;
   diags.error({}, "cannot open '{}'", "a.thrift");

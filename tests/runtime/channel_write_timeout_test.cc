@@ -2,7 +2,8 @@
 // must take some of their bytes within write_timeout, or the connection
 // fails every call waiting on it with a TransportError that says so, and the
 // next call reconnects; a server that reads slowly but steadily is not
-// failed; it is on by default, and 0 turns it off.
+// failed; over HTTP, a write that failed is reported as itself at the
+// timeout; it is on by default, and 0 turns it off.
 //
 // The stalled server is a real one whose only request slot is held by a
 // parked handler (max_inflight_per_connection = 1), so it reads nothing
@@ -186,7 +187,10 @@ TEST(ChannelWriteTimeout, AFailedHttpWriteIsReportedAsItselfAtTheTimeout) {
     return std::make_unique<WriteFailingStream>(std::move(socket));
   };
   CalcClient c(calc::run(loop, calc::connect(loop, server.address(), options)));
+  const auto start = std::chrono::steady_clock::now();
   std::string outcome = calc::run(loop, calc::outcome(c.add(2, 3)));
+  // Not before the timeout: the reader waited for the server until then.
+  EXPECT_GE(std::chrono::steady_clock::now() - start, milliseconds(200));
   EXPECT_EQ(outcome.rfind("transport:", 0), 0u) << outcome;
   EXPECT_NE(outcome.find("Broken pipe"), std::string::npos) << outcome;
   EXPECT_EQ(outcome.find("write_timeout"), std::string::npos) << outcome;

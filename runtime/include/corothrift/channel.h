@@ -60,7 +60,10 @@ struct ChannelOptions {
   // gone without a reset) before the queued requests pile up. A server that
   // reads slowly but steadily is not failed, however long a large request
   // takes. Checked every half period: the failure comes between one and one
-  // and a half periods after the last byte taken. 0 = never.
+  // and a half periods after the last byte taken. Over HTTP, a write that
+  // failed leaves the connection reading the replies already on their way;
+  // a server that then neither answers nor closes fails the calls with the
+  // write's own error at this timeout. 0 = never.
   std::chrono::milliseconds write_timeout{30000};
   // THeader only (transport = Header): compress each request with the
   // zlib transform. Replies are read whatever their transform.
