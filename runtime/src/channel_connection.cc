@@ -75,7 +75,8 @@ void ChannelConnection::check_write_progress() noexcept {
   Clock::time_point next = Clock::time_point::max();
   if (!write_stall_.stalled(loop_.now(), waiting, written_total_, stream_.stream().watch().fd(),
                             next)) {
-    // Nothing waiting: the next request arms the timer again.
+    // Looked at again while requests wait; once none does, the next
+    // request arms the timer (message_queued).
     if (waiting) loop_.add_timer(*this, next);
     return;
   }
